@@ -1,0 +1,104 @@
+"""HTML pages (``.html``, ``.htm``): the main text via trafilatura, plus a tag stripper for feeds.
+
+A page is one article whose id is the file name. Its text is trafilatura's main-text extraction
+(boilerplate and comments dropped); title, date and url come from the page metadata when present.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from parley.errors import Errors, InputError
+from parley.ingest.text import check_head, decode_error, normalise_date
+from parley.model import Article
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+
+def read_html(path: Path, source: str) -> Iterator[Article | InputError]:
+    """Yield the one article in an HTML file, or the reason it cannot be read."""
+    import trafilatura  # imported here: loading it is slow and only HTML input needs it
+
+    data = path.read_bytes()
+    problem = check_head(data, source)
+    if problem:
+        yield problem
+        return
+    try:
+        page = decode_page(data)
+    except UnicodeDecodeError as exc:
+        yield decode_error(exc, source)
+        return
+    text = trafilatura.extract(page, include_comments=False)
+    if not text or not text.strip():
+        yield InputError("P006", source, Errors.P006)
+        return
+    meta = trafilatura.extract_metadata(page)
+    yield Article(
+        id=path.name,
+        text=text,
+        title=getattr(meta, "title", None) or None,
+        url=getattr(meta, "url", None) or None,
+        date=normalise_date(getattr(meta, "date", None), source),
+        source=source,
+    )
+
+
+def decode_page(data: bytes) -> str:
+    """Decode a page as UTF-8, or in the charset its ``<meta>`` declares when it is not UTF-8.
+
+    Raises the UTF-8 ``UnicodeDecodeError`` when neither works.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        declared = _CHARSET.search(data[:4096])
+        if declared:
+            try:
+                return data.decode(codecs.lookup(declared.group(1).decode("ascii")).name)
+            except (LookupError, UnicodeDecodeError):
+                pass
+        raise utf8_error from None
+
+
+class _TextCollector(HTMLParser):
+    """Collects the text of an HTML fragment, with a line break at each block element."""
+
+    BLOCKS = frozenset(
+        "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+        "header hr li main nav ol p pre section table td th tr ul".split()
+    )
+    HIDDEN = frozenset(("script", "style", "template"))
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def strip_tags(markup: str) -> str:
+    """Plain text of an HTML fragment: tags dropped, entities decoded, one line per block."""
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
