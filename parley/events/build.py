@@ -1,0 +1,136 @@
+"""Candidates to output events: fill implicit parties, code equivalents, drop what cannot stand, dedupe."""
+from __future__ import annotations
+
+import datetime as dt
+
+from parley.actors.resolve import ActorResolver
+from parley.events.coding import QUAD, acled_types, all_labels, first_label, load_tables
+from parley.events.discourse import Discourse
+from parley.events.extract import Candidate, SentenceExtractor
+from parley.events.lexicon import Lexicon
+from parley.events.segment import Sentence
+from parley.model import Entity, Event, Evidence
+
+# In business news, conflict words are mostly metaphors ("Apple beat estimates"); such events must be
+# between named states or armed groups to stand.
+_METAPHOR_PRONE = {"ASSAULT", "THREATEN", "PROTEST", "COERCE", "REJECT", "SANCTION", "RETREAT", "AID"}
+_STATE_SECTORS = {"GOV", "MIL", "REB", "COP", "LEG", "JUD", "SPY", "UAF", None}
+
+
+def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResolver, discourse: Discourse,
+                 date: dt.date | None, domain: str | None) -> list[Event]:
+    """Events of one parsed sentence (``doc`` is the sentence alone; offsets are shifted by its start)."""
+    mentions = resolver.find_mentions(doc, date)
+    extractor = SentenceExtractor(doc, lexicon, resolver, mentions, discourse)
+    cands = extractor.candidates()
+    tables = load_tables()
+    sentence_words = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+    ordered_mentions = sorted({m for m in mentions.values()}, key=lambda m: m.start)
+    events: list[Event] = []
+    for c in cands:
+        _fill_countries(c, ordered_mentions, discourse)
+        if not c.recipient and c.actor:
+            other = _other_party(c, ordered_mentions, discourse, doc)
+            if other is not None:
+                c.recipient = [other]
+                c.inferred_recipient = True
+        if not any(e.country for e in c.actor + c.recipient):
+            continue
+        if domain == "business" and c.event_type in _METAPHOR_PRONE and not _statelike(c):
+            continue
+        events.append(_event(c, doc, sentence, tables, sentence_words, date))
+    for m in ordered_mentions:
+        if m.country:
+            span = doc[m.start:m.end]
+            discourse.add([Entity(text=span.text, country=m.country, sector=m.sector, name=m.name)])
+    for c in cands:
+        if len({e.country for e in c.actor if e.country}) >= 2:
+            discourse.add(c.actor)
+    return _dedupe(events)
+
+
+def _fill_countries(c: Candidate, mentions, discourse: Discourse) -> None:
+    """Agents named without a country ("police", "troops") take the sentence's or the article's country."""
+    places = [m.country for m in mentions if m.kind in ("country", "capital") and m.country]
+    fallback = places[0] if places else discourse.main_country()
+    for ents in (c.actor, c.recipient):
+        for i, e in enumerate(ents):
+            if e.country is None and fallback:
+                ents[i] = Entity(text=e.text, country=fallback, sector=e.sector, name=e.name, start=e.start,
+                                 end=e.end)
+
+
+def _other_party(c: Candidate, mentions, discourse: Discourse, doc) -> Entity | None:
+    """The implicit partner of an event with no recipient: the last other party named before it."""
+    own = {e.country for e in c.actor}
+    for m in reversed([m for m in mentions if m.end <= c.token.i]):
+        if m.country and m.country not in own:
+            span = doc[m.start:m.end]
+            return Entity(text=span.text, country=m.country, sector=m.sector, name=m.name)
+    return discourse.other_party(own)
+
+
+def _statelike(c: Candidate) -> bool:
+    ents = c.actor + c.recipient
+    return bool(c.actor) and all(e.country and e.sector in _STATE_SECTORS for e in ents) and any(
+        e.sector in ("GOV", "MIL", "REB", "COP") or e.name for e in ents)
+
+
+def _event(c: Candidate, doc, sentence: Sentence, tables, sentence_words: set[str], date: dt.date | None) -> Event:
+    tok = c.token
+    subtree_words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+    actor_words = {w.lower() for e in c.actor for w in e.text.split()}
+    mode = c.sense.mode
+    if c.event_type == "ASSAULT" and (mode is None or mode == "aerial" and c.kind == "noun"):
+        mode = first_label(subtree_words | actor_words, tables.assault_modes) or \
+            first_label(sentence_words, tables.assault_modes) or mode
+    targets: list[str] = []
+    if c.event_type in ("ASSAULT", "COERCE", "RETREAT") or c.cameo == "0871":
+        obj_words = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i} - actor_words
+        targets = all_labels(obj_words, tables.targets)
+    context = list(c.sense.context)
+    for label in all_labels(subtree_words, tables.contexts):
+        if label not in context:
+            context.append(label)
+    sectors = {e.sector for e in c.recipient if e.sector}
+    grenade = "grenade" in subtree_words
+    acled, acled_sub = acled_types(c.event_type, mode, sectors, grenade, c.cameo)
+    confidence = 0.75
+    if c.inferred_recipient:
+        confidence -= 0.15
+    if not c.actor:
+        confidence -= 0.15
+    if c.status != "occurred":
+        confidence -= 0.05
+    end = tok.idx + len(tok.text)
+    return Event(
+        event_type=c.event_type, mode=mode, context=context[:3], cameo=c.cameo, quad_class=QUAD[c.event_type],
+        acled_event_type=acled, acled_sub_event_type=acled_sub,
+        actor=[_shift(e, sentence.start) for e in c.actor], recipient=[_shift(e, sentence.start) for e in c.recipient],
+        claimed_by=_shift(c.claimed_by, sentence.start) if c.claimed_by else None, status=c.status, targets=targets,
+        date=date.isoformat() if date else None, date_source="document" if date else None,
+        evidence=Evidence(sentence=sentence.text, start=sentence.start, end=sentence.end),
+        confidence=round(max(0.05, min(1.0, confidence)), 2),
+        trigger=doc.text[tok.idx:end],
+    )
+
+
+def _shift(e: Entity, offset: int) -> Entity:
+    return Entity(text=e.text, country=e.country, sector=e.sector, name=e.name,
+                  start=None if e.start is None else e.start + offset, end=None if e.end is None else e.end + offset)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per happening: same type and the same parties in one sentence are reported once."""
+    out: list[Event] = []
+    seen: dict[tuple, Event] = {}
+    for e in events:
+        key = (e.event_type, frozenset(a.country for a in e.actor), frozenset(r.country for r in e.recipient))
+        if key in seen:
+            kept = seen[key]
+            kept.targets = sorted(set(kept.targets) | set(e.targets))
+            kept.mode = kept.mode or e.mode
+            continue
+        seen[key] = e
+        out.append(e)
+    return out

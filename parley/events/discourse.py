@@ -1,0 +1,72 @@
+"""Within-article memory of who has been mentioned: pronouns, "the two leaders", implicit partners.
+
+The memory is filled sentence by sentence with the entities the extractor resolved, in text order.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from parley.model import Entity
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_GROUP_PRONOUNS = {"they", "them", "their", "we"}
+
+
+class Discourse:
+    """Recency-ordered entities of one article."""
+
+    def __init__(self) -> None:
+        self.recent: list[Entity] = []
+        self.groups: list[list[Entity]] = []
+        self.country_counts: Counter[str] = Counter()
+
+    def add(self, entities: list[Entity]) -> None:
+        """Record the entities of one argument (a compound argument is also remembered as a group)."""
+        named = [e for e in entities if e.country]
+        for e in named:
+            self.recent.append(e)
+            self.country_counts[e.country] += 1
+        if len({e.country for e in named}) >= 2:
+            self.groups.append(named)
+        del self.recent[:-50]
+
+    def pronoun(self, word: str) -> list[Entity]:
+        if word in _PERSON_PRONOUNS:
+            for e in reversed(self.recent):
+                if e.name and e.sector in ("GOV", "MIL", "REB", "LEG", "JUD", "OPP", "PTY"):
+                    return [_ref(e, word)]
+            return []
+        if word in _GROUP_PRONOUNS:
+            for e in reversed(self.recent):
+                if not e.name or e.sector not in ("GOV",):
+                    return [_ref(e, word)]
+        return []
+
+    def group(self) -> list[Entity]:
+        """The last compound party ("Trump and Zelensky"), else the last two different countries."""
+        if self.groups:
+            return [_ref(e, e.text) for e in self.groups[-1]]
+        seen: dict[str, Entity] = {}
+        for e in reversed(self.recent):
+            if e.country not in seen:
+                seen[e.country] = e
+            if len(seen) == 2:
+                return [_ref(x, x.text) for x in seen.values()]
+        return []
+
+    def other_party(self, countries: set[str | None]) -> Entity | None:
+        """The most recently mentioned entity of a country not in ``countries`` (an implicit partner)."""
+        for e in reversed(self.recent):
+            if e.country and e.country not in countries:
+                return e
+        return None
+
+    def main_country(self) -> str | None:
+        """The country the article mentions most so far."""
+        if not self.country_counts:
+            return None
+        return self.country_counts.most_common(1)[0][0]
+
+
+def _ref(e: Entity, text: str) -> Entity:
+    return Entity(text=e.text, country=e.country, sector=e.sector, name=e.name, start=e.start, end=e.end)

@@ -1,0 +1,483 @@
+"""Clause-level event extraction over a dependency parse.
+
+For each parsed sentence: find trigger words (verbs and event nouns), read their arguments from the parse
+(subject, object, passive agent, prepositional partners; subjects inherited through xcomp/conj/relcl), decide
+which triggers are the content of another (the object of "halt attacks", the complement of "agreed to"),
+and what kind of statement each is (reported by whom, negated, planned, hypothetical, ongoing).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parley.actors.resolve import ActorResolver, Mention
+from parley.events.arguments import parties, phrase_tokens, place_objects
+from parley.events.discourse import Discourse
+from parley.events.lexicon import Lexicon, Sense
+from parley.model import Entity
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj", "attr"}
+PARTNER_PREPS = {"with", "to", "against", "on", "at", "upon", "from", "toward", "towards", "into", "over"}
+NOUN_PARTNER_PREPS = {"with", "on", "against", "to", "between", "at", "upon", "toward", "towards", "into", "of",
+                      "for"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp"}
+RELATIVE = {"who", "which", "that", "whom"}
+MODAL_STATUS = {"could": "hypothetical", "might": "hypothetical", "may": "hypothetical", "would": "hypothetical",
+                "should": "hypothetical", "must": "hypothetical", "will": "planned", "shall": "planned",
+                "'ll": "planned", "wo": "planned", "ca": "hypothetical"}
+OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "allow", "tell", "invite", "press", "help",
+                  "encourage", "compel", "pressure", "push", "authorize", "instruct", "request", "want"}
+GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
+               "neighbor", "rival", "foe", "adversary", "delegation", "army", "minister"}
+
+
+@dataclass
+class Candidate:
+    """A trigger being turned into an event."""
+
+    token: object
+    sense: Sense
+    kind: str  # "verb" or "noun"
+    event_type: str
+    cameo: str
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    object_head: object = None
+    status: str = "occurred"
+    claimed_by: Entity | None = None
+    absorbed: bool = False
+    inferred_recipient: bool = False
+    alleged_by: Entity | None = None
+    depth: int = 0
+
+
+class SentenceExtractor:
+    """Extracts candidates from one parsed sentence. One instance per sentence; cheap to build."""
+
+    def __init__(self, doc, lexicon: Lexicon, resolver: ActorResolver, mentions: dict[int, Mention],
+                 discourse: Discourse):
+        self.doc = doc
+        self.lx = lexicon
+        self.res = resolver
+        self.mentions = mentions
+        self.disc = discourse
+        self._subj_cache: dict[int, list[Entity]] = {}
+
+    # ------------------------------------------------------------------ entities
+    def entities(self, head) -> list[Entity]:
+        """Entities named by the noun phrase headed by ``head`` (coreference included)."""
+        if head is None:
+            return []
+        if head.pos_ == "PRON" or head.lower_ in RELATIVE:
+            if head.lower_ in RELATIVE and head.dep_ in SUBJ | PASS_SUBJ:
+                rel = head.head
+                if rel.dep_ == "relcl":
+                    return self.entities(rel.head)
+            return self.disc.pronoun(head.lower_)
+        out: list[Entity] = []
+        for party in parties(head):
+            ents = self._party_entities(party)
+            out.extend(ents)
+        if not out or all(e.country is None for e in out):
+            group = self._group_reference(head)
+            if group:
+                return group
+        if not out:
+            for p in place_objects(head):
+                for party in parties(p):
+                    e = self.res.entity(party, self.mentions)
+                    if e is not None and e.country:
+                        span = self.doc[head.left_edge.i:head.i + 1]
+                        out.append(Entity(text=span.text, country=e.country, sector=None, start=span.start_char,
+                                          end=span.end_char))
+                        break
+                if out:
+                    break
+        return out
+
+    def _party_entities(self, party) -> list[Entity]:
+        persons = {}
+        for t in party:
+            m = self.mentions.get(t.i)
+            if m is not None and m.kind == "person":
+                persons[m] = None
+        countries = {m.country for m in persons}
+        if len(countries) > 1:  # a parse that glued two named people into one phrase
+            out = []
+            for m in persons:
+                span = self.doc[m.start:m.end]
+                out.append(Entity(text=span.text, country=m.country, sector=m.sector, name=m.name,
+                                  start=span.start_char, end=span.end_char))
+            return out
+        e = self.res.entity(party, self.mentions)
+        return [e] if e is not None else []
+
+    def _group_reference(self, head) -> list[Entity]:
+        """"the two leaders", "both sides", "the two countries": the last group of two or more parties."""
+        if head.lemma_.lower() not in GROUP_WORDS:
+            return []
+        words = {c.lower_ for c in head.children}
+        if words & {"two", "both", "three", "all"} or head.lower_ in {"sides"}:
+            return self.disc.group()
+        return []
+
+    # ------------------------------------------------------------------ triggers
+    def sense_for(self, tok) -> tuple[str, Sense] | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB",) or (tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("ROOT", "conj", "ccomp", "xcomp")
+                                     and any(c.dep_ in SUBJ for c in tok.children) and lemma in self.lx.verbs):
+            senses = self.lx.verbs.get(lemma)
+            if senses:
+                s = self._match_verb(tok, senses)
+                return ("verb", s) if s else None
+            return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            senses = self.lx.nouns.get(lemma)
+            if senses:
+                s = self._match_noun(tok, senses)
+                return ("noun", s) if s else None
+        return None
+
+    def _object(self, tok):
+        for c in tok.children:
+            if c.dep_ in OBJ:
+                return c
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            for c in tok.children:
+                if c.dep_ in PASS_SUBJ:
+                    return c
+        return None
+
+    def _match_verb(self, tok, senses) -> Sense | None:
+        obj = self._object(tok)
+        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        for s in senses:
+            if s.prt and not (s.prt & preps):
+                continue
+            if s.obj and obj_lemma not in s.obj:
+                continue
+            if s.not_obj and obj_lemma in s.not_obj:
+                continue
+            if s.needs == "object" and obj is None:
+                continue
+            if s.needs == "actor_object" and not self.entities(obj):
+                continue
+            return s
+        return None
+
+    def _match_noun(self, tok, senses) -> Sense | None:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        of_objs = {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"}
+        for s in senses:
+            if s.mod and not (s.mod & mods):
+                continue
+            if s.not_mod and (s.not_mod & mods):
+                continue
+            if s.of and not (s.of & of_objs):
+                continue
+            if s.plural and tok.tag_ != "NNS":
+                continue
+            return s
+        return None
+
+    # ------------------------------------------------------------------ arguments
+    def subject(self, tok) -> list[Entity]:
+        """The entities acting in the clause of verb ``tok`` (inherited through xcomp, conj and relcl)."""
+        if tok.i in self._subj_cache:
+            return self._subj_cache[tok.i]
+        self._subj_cache[tok.i] = []
+        out: list[Entity] = []
+        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if passive:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                out = self.entities(pobj)
+        elif subj is not None:
+            out = self.entities(subj)
+        elif tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)):
+            head = tok.head
+            if head.lemma_.lower() in OBJECT_CONTROL and self._object(head) is not None:
+                out = self.entities(self._object(head))
+            else:
+                out = self.subject(head) if head.pos_ in ("VERB", "AUX") else self._noun_owner(head)
+        elif tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
+            out = self.subject(tok.head)
+        elif tok.dep_ in ("relcl", "acl"):
+            out = self.entities(tok.head) if tok.dep_ == "relcl" else []
+        elif tok.dep_ == "pcomp" and tok.head.head is not None:
+            gov = tok.head.head  # "accused Russia of attacking": the accused acts
+            if gov.lemma_.lower() in ("accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise"):
+                out = self.entities(self._object(gov))
+            elif gov.pos_ == "VERB":
+                out = self.subject(gov)
+        self._subj_cache[tok.i] = out
+        return out
+
+    def _noun_owner(self, noun) -> list[Entity]:
+        """Who owns an event noun: its possessor, its nationality adjective, or the clause around it."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return self.entities(c)
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions:
+                e = self.res.entity([c], self.mentions)
+                if e is not None:
+                    return [e]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self.entities(pobj)
+        # the clause around it: "X carried out a swap", "after a call, X and Y agreed", "X said talks ..."
+        t = noun
+        while t.head is not t:
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in t.children if c.dep_ in SUBJ), None)
+                if subj is not None and noun in subj.subtree:
+                    continue  # the noun is (in) the subject: look further up
+                ents = self.subject(t)
+                if ents:
+                    return ents
+        return []
+
+    def recipient(self, cand: Candidate) -> list[Entity]:
+        tok = cand.token
+        if cand.kind == "noun":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in NOUN_PARTNER_PREPS:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ents = self.entities(p)
+                            if ents:
+                                return ents
+            return []
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        obj = self._object(tok) if not passive else next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
+        if obj is not None:
+            ents = self.entities(obj)
+            if ents:
+                return ents
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                ents = self.entities(owner)
+                if ents:
+                    return ents
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "to", "from", "against", "on"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ents = self.entities(p)
+                            if ents:
+                                return ents
+        for c in tok.children:
+            if c.dep_ in ("dative",):
+                target = c if c.pos_ != "ADP" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                ents = self.entities(target)
+                if ents:
+                    return ents
+            if c.dep_ in ("prep",) and c.lower_ in PARTNER_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ents = self.entities(p)
+                        if ents:
+                            return ents
+        # "help manage Ukraine's plants": the complement's object names the party
+        for c in tok.children:
+            if c.dep_ == "xcomp":
+                o = self._object(c)
+                if o is not None:
+                    ents = self.entities(o) or self.entities(
+                        next((x for x in o.children if x.dep_ == "poss"), None))
+                    if ents:
+                        return ents
+        return []
+
+    # ------------------------------------------------------------------ the sentence
+    def candidates(self) -> list[Candidate]:
+        """Every event this sentence reports, arguments resolved, main clause first."""
+        cands: dict[int, Candidate] = {}
+        for tok in self.doc:
+            found = self.sense_for(tok)
+            if found is None:
+                continue
+            kind, sense = found
+            cands[tok.i] = Candidate(tok, sense, kind, sense.type, sense.cameo)
+        self._intent_nouns(cands)
+        self._violations(cands)
+        self._absorb(cands)
+        for c in cands.values():
+            if c.absorbed or c.actor or c.recipient:
+                continue
+            c.actor = self.subject(c.token) if c.kind == "verb" else self._noun_owner(c.token)
+            c.recipient = self.recipient(c)
+            self._negation(c)
+            if c.status == "occurred":
+                c.status = self._status(c)
+            if c.claimed_by is None:
+                c.claimed_by = self._claimant(c.token)
+            c.depth = sum(1 for a in c.token.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+        self._needs(cands)
+        return sorted((c for c in cands.values() if not c.absorbed), key=lambda c: (c.depth, c.token.i))
+
+    def _intent_nouns(self, cands: dict[int, Candidate]) -> None:
+        """"readiness to stop attacks", "willingness to accept": an AGREE (or THREATEN) by the noun's owner."""
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lx.intent_nouns or tok.i in cands:
+                continue
+            comp = next((c for c in tok.children if c.dep_ in ("acl", "xcomp", "relcl")
+                         and any(a.lower_ == "to" for a in c.children)), None)
+            if comp is None:
+                continue
+            inner = [cands[t.i] for t in comp.subtree if t.i in cands]
+            accepting = comp.lemma_.lower() in self.lx.negation_to_reject
+            if not inner and not accepting:
+                continue
+            conflict = any(c.event_type in ("ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE") for c in inner
+                           if c.event_type != "RETREAT")
+            etype, cameo = ("THREATEN", "130") if conflict else ("AGREE", "030")
+            cands[tok.i] = Candidate(tok, Sense(type=etype, cameo=cameo), "noun", etype, cameo)
+            for c in inner:
+                c.absorbed = True
+
+    def _violations(self, cands: dict[int, Candidate]) -> None:
+        """"X said Y failed to honor the ceasefire": an accusation by X against Y."""
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            violator = None
+            if lemma == "fail" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lx.violation_fail_complements
+                                       for c in tok.children):
+                violator = tok
+            elif lemma in self.lx.violation_verbs and tok.pos_ == "VERB" and self._object(tok) is not None:
+                violator = tok
+            if violator is None:
+                continue
+            claimant = self._claimant(tok)
+            if claimant is None:
+                continue
+            c = Candidate(tok, Sense(type="ACCUSE", cameo="112", mode="allege"), "verb", "ACCUSE", "112")
+            c.actor = [claimant]
+            c.recipient = self.subject(tok)
+            c.claimed_by = claimant
+            c.depth = sum(1 for a in tok.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+            for t in tok.subtree:
+                if t.i in cands:
+                    cands[t.i].absorbed = True
+            cands[tok.i] = c
+
+    def _absorb(self, cands: dict[int, Candidate]) -> None:
+        """Mark triggers that are the content of another trigger (its object or its complement)."""
+        for c in list(cands.values()):
+            if c.absorbed or c.kind != "verb" or c.event_type == "ACCUSE" and c.sense.mode == "allege" and \
+                    c.token.lemma_.lower() in ("fail",):
+                continue
+            tok = c.token
+            inner_roots = []
+            obj = self._object(tok)
+            if obj is not None:
+                inner_roots.append(obj)
+            for ch in tok.children:
+                if ch.dep_ in COMPLEMENT_DEPS:
+                    inner_roots.append(ch)
+                elif ch.dep_ in ("advcl", "acl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in ch.children):
+                    inner_roots.append(ch)
+            for root in inner_roots:
+                for t in root.subtree:
+                    if t.i != tok.i and t.i in cands and not self._is_allegation(c, cands[t.i]):
+                        cands[t.i].absorbed = True
+
+    def _is_allegation(self, outer: Candidate, inner: Candidate) -> bool:
+        return outer.event_type == "ACCUSE" and inner.token.dep_ == "pcomp"
+
+    def _negation(self, c: Candidate) -> None:
+        tok = c.token
+        negated = any(ch.dep_ == "neg" for ch in tok.children)
+        if not negated and tok.dep_ == "xcomp":
+            negated = any(ch.dep_ == "neg" for ch in tok.head.children) and \
+                tok.head.lemma_.lower() in self.lx.control_verbs
+        if not negated:
+            return
+        if c.kind == "verb" and tok.lemma_.lower() in self.lx.negation_to_reject and c.event_type != "REJECT":
+            c.event_type, c.cameo = "REJECT", "120"
+            c.status = "occurred"
+        else:
+            c.status = "negated"
+
+    def _status(self, c: Candidate) -> str:
+        tok = c.token
+        chain = [tok]
+        t = tok
+        while t.dep_ in ("xcomp", "conj") and t.head is not t:
+            t = t.head
+            chain.append(t)
+        for t in chain:
+            for ch in t.children:
+                if ch.dep_ == "aux" and ch.lower_ in MODAL_STATUS:
+                    return MODAL_STATUS[ch.lower_]
+                if ch.dep_ == "mark" and ch.lower_ in ("if", "unless"):
+                    return "hypothetical"
+            if t is not tok and t.lemma_.lower() in self.lx.control_verbs:
+                return self.lx.control_verbs[t.lemma_.lower()]
+        if c.kind == "verb":
+            if tok.tag_ == "VBG" and any(ch.dep_ == "aux" and ch.lemma_ == "be" for ch in tok.children):
+                return "ongoing"
+            if tok.lemma_.lower() in ("continue",):
+                return "ongoing"
+        else:
+            mods = {ch.lower_ for ch in tok.children}
+            if mods & {"ongoing", "continuing", "continued"}:
+                return "ongoing"
+            if mods & {"planned", "upcoming", "proposed", "future", "next", "possible", "potential"}:
+                return "planned"
+            head = tok.head
+            if head.lemma_.lower() in ("continue", "resume") or any(
+                    ch.lower_ in ("ongoing", "underway", "continuing") for ch in head.children if ch.dep_ in
+                    ("acomp", "attr", "advmod")):
+                return "ongoing"
+        return "occurred"
+
+    def _claimant(self, tok) -> Entity | None:
+        """Who the text attributes the clause of ``tok`` to: a reporting verb's subject or "according to X"."""
+        t = tok
+        while True:
+            for ch in t.children:
+                if ch.dep_ == "prep" and ch.lower_ == "according":
+                    to = next((x for x in ch.children if x.lower_ == "to"), None)
+                    pobj = next((x for x in (to or ch).children if x.dep_ == "pobj"), None)
+                    ents = self.entities(pobj)
+                    if ents:
+                        return ents[0]
+                if ch.dep_ in ("parataxis", "ccomp") and ch.lemma_.lower() in self.lx.report_verbs and ch.i > tok.i:
+                    ents = self.subject(ch)
+                    if ents:
+                        return ents[0]
+            if t.head is t:
+                return None
+            parent = t.head
+            if parent.lemma_.lower() in self.lx.report_verbs and t.dep_ in ("ccomp", "parataxis", "xcomp", "conj",
+                                                                             "advcl", "dobj"):
+                if t.dep_ != "conj" or parent.lemma_.lower() in self.lx.report_verbs:
+                    ents = self.subject(parent)
+                    if ents:
+                        return ents[0]
+            t = parent
+
+    def _needs(self, cands: dict[int, Candidate]) -> None:
+        """Drop senses whose 'needs: partner' is not met (a meeting needs someone to meet)."""
+        for c in cands.values():
+            if c.absorbed or c.sense.needs != "partner":
+                continue
+            if c.recipient or len({e.country for e in c.actor}) >= 2 or any(
+                    ch.dep_ == "prep" and ch.lower_ in ("with", "between") for ch in c.token.children):
+                continue
+            if c.kind == "verb" and c.token.tag_ in ("VBD", "VBZ", "VBP", "VBN") and any(
+                    e.text.lower().endswith(("leaders", "sides", "ministers", "countries", "delegations"))
+                    for e in c.actor):
+                continue
+            c.absorbed = True

@@ -1,0 +1,105 @@
+"""Articles in, coded documents out: the one public entry point of the coder.
+
+Work is streamed in chunks of articles: each chunk's sentences are split, the ones that cannot hold an event
+are dropped by a cheap word filter, the rest are parsed together with ``nlp.pipe`` and coded.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from parley.actors.gazetteer import load_gazetteer
+from parley.actors.resolve import ActorResolver
+from parley.events.build import build_events
+from parley.events.discourse import Discourse
+from parley.events.domain import document_domain
+from parley.events.lexicon import load_lexicon
+from parley.events.segment import Sentence, split_sentences, trigger_filter
+from parley.model import Article, CodedDocument
+from parley.nlp import MODEL_NAME, load_pipeline
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings of a coding run: one picklable object, so that workers can receive it."""
+
+    model: str = MODEL_NAME
+    batch_size: int = 64
+    chunk_articles: int = 64
+    min_confidence: float = 0.0
+    include_title: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+class Coder:
+    """Holds the loaded pipeline, lexicon and gazetteer; codes articles. Build once, reuse."""
+
+    def __init__(self, options: Options | None = None):
+        self.options = options or Options()
+        self.nlp = load_pipeline(self.options.model)
+        self.lexicon = load_lexicon()
+        self.gazetteer = load_gazetteer()
+        self.resolver = ActorResolver(self.nlp, self.gazetteer)
+        self.filter = trigger_filter(self.lexicon.word_forms())
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedDocument]:
+        """Code ``articles`` lazily, in input order."""
+        chunk: list[Article] = []
+        for art in articles:
+            chunk.append(art)
+            if len(chunk) >= self.options.chunk_articles:
+                yield from self._code_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._code_chunk(chunk)
+
+    def _code_chunk(self, articles: list[Article]) -> Iterator[CodedDocument]:
+        plans: list[tuple[Article, list[Sentence], str | None]] = []
+        jobs: list[tuple[str, tuple[int, int]]] = []
+        for ai, art in enumerate(articles):
+            sentences = split_sentences(art.text or "")
+            domain = document_domain(art.title, art.text or "", self.lexicon)
+            plans.append((art, sentences, domain))
+            if domain in ("sport", "entertainment"):
+                continue
+            for si, s in enumerate(sentences):
+                if self.filter.search(s.text):
+                    jobs.append((s.text, (ai, si)))
+        parsed: dict[tuple[int, int], object] = {}
+        for doc, key in self.nlp.pipe(jobs, batch_size=self.options.batch_size, as_tuples=True):
+            parsed[key] = doc
+        for ai, (art, sentences, domain) in enumerate(plans):
+            date = parse_date(art.date)
+            discourse = Discourse()
+            events = []
+            for si, s in enumerate(sentences):
+                doc = parsed.get((ai, si))
+                if doc is None:
+                    continue
+                events.extend(build_events(doc, s, self.lexicon, self.resolver, discourse, date, domain))
+            events = [e for e in events if e.confidence >= self.options.min_confidence]
+            yield CodedDocument(id=art.id, title=art.title, date=art.date, url=art.url, outlet=art.outlet,
+                                events=events)
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """``YYYY-MM-DD`` (or the date part of an ISO timestamp) to a date, else None."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def code_articles(articles: Iterable[Article], options: Options | None = None) -> Iterator[CodedDocument]:
+    """Code ``articles`` with a fresh ``Coder`` (convenience for one-off use)."""
+    return Coder(options).code(articles)

@@ -1,0 +1,41 @@
+"""Sentence splitting keeps exact offsets; the pre-filter finds trigger forms and only them."""
+import pytest
+
+from parley.events.lexicon import load_lexicon, noun_forms, verb_forms
+from parley.events.segment import split_sentences, trigger_filter
+
+
+def test_offsets_index_the_text():
+    text = "U.S. President Joe Biden met Mr. Smith on Monday. Talks ended.\n\nA new paragraph starts here."
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == [
+        "U.S. President Joe Biden met Mr. Smith on Monday.", "Talks ended.", "A new paragraph starts here."]
+    for s in sents:
+        assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Gen. Ivanov spoke. He left.", 2),
+    ("The U.N. Security Council met on Friday.", 1),
+    ("Headline without a stop\n\nBody sentence one. Body sentence two!", 3),
+    ("He said: \"We will fight.\" Then he left.", 2),
+    ("", 0),
+])
+def test_sentence_counts(text, n):
+    assert len(split_sentences(text)) == n
+
+
+def test_verb_forms_cover_regular_and_irregular_inflections():
+    assert {"attack", "attacks", "attacked", "attacking"} <= verb_forms("attack")
+    assert {"stopped", "stopping"} <= verb_forms("stop")
+    assert {"met", "meets"} <= verb_forms("meet")
+    assert {"carries", "carried"} <= verb_forms("carry")
+    assert "talks" in noun_forms("talk")
+
+
+def test_filter_matches_whole_words_only():
+    pat = trigger_filter(load_lexicon().word_forms())
+    assert pat.search("Russian drones attacked Kyiv overnight")
+    assert pat.search("The two sides MET in Geneva")
+    assert not pat.search("The weather was mild and sunny across the region")
+    assert not pat.search("An attacker-free zone") or pat.search("attack")  # word boundary, not substring
