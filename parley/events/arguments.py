@@ -34,7 +34,7 @@ def parties(head) -> list[list]:
     """Split the phrase headed by ``head`` into its coordinated parties (one token list each)."""
     tokens = phrase_tokens(head)
     inside = {t.i for t in tokens}
-    members = [t for t in tokens if t is head or (t.dep_ == "conj" and t.head.i in inside)]
+    members = [t for t in tokens if t.i == head.i or (t.dep_ == "conj" and t.head.i in inside)]
     if len(members) == 1:
         return [[t for t in tokens if t.dep_ not in ("cc",) and not _edge_punct(t)]]
     owner: dict[int, int] = {}

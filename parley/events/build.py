@@ -14,6 +14,7 @@ from parley.model import Entity, Event, Evidence
 # In business news, conflict words are mostly metaphors ("Apple beat estimates"); such events must be
 # between named states or armed groups to stand.
 _METAPHOR_PRONE = {"ASSAULT", "THREATEN", "PROTEST", "COERCE", "REJECT", "SANCTION", "RETREAT", "AID"}
+_CONFLICT = {"ASSAULT", "ACCUSE", "THREATEN", "COERCE", "SANCTION", "MOBILIZE"}
 _STATE_SECTORS = {"GOV", "MIL", "REB", "COP", "LEG", "JUD", "SPY", "UAF", None}
 
 
@@ -28,8 +29,8 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     ordered_mentions = sorted({m for m in mentions.values()}, key=lambda m: m.start)
     events: list[Event] = []
     for c in cands:
-        _fill_countries(c, ordered_mentions, discourse)
-        if not c.recipient and c.actor:
+        _fill_countries(c, ordered_mentions, discourse, doc)
+        if not c.recipient and c.actor and len({e.country for e in c.actor if e.country}) < 2:
             other = _other_party(c, ordered_mentions, discourse, doc)
             if other is not None:
                 c.recipient = [other]
@@ -46,17 +47,29 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     for c in cands:
         if len({e.country for e in c.actor if e.country}) >= 2:
             discourse.add(c.actor)
+    for e in events:
+        if e.event_type in _CONFLICT:
+            discourse.add_conflict(e.actor, e.recipient)
     return _dedupe(events)
 
 
-def _fill_countries(c: Candidate, mentions, discourse: Discourse) -> None:
-    """Agents named without a country ("police", "troops") take the sentence's or the article's country."""
-    places = [m.country for m in mentions if m.kind in ("country", "capital") and m.country]
-    fallback = places[0] if places else discourse.main_country()
+def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc) -> None:
+    """Agents named without a country ("police", "troops") take the nearest place named in the sentence,
+    else the article's main country. Between the parties of a compound actor ("the two sides released
+    175 servicemen each") such an agent belongs to both, and is left out."""
+    places = [m for m in mentions if m.kind in ("country", "capital") and m.country]
+    if len({e.country for e in c.actor if e.country}) >= 2:
+        c.recipient = [e for e in c.recipient if e.country]
     for ents in (c.actor, c.recipient):
         for i, e in enumerate(ents):
-            if e.country is None and fallback:
-                ents[i] = Entity(text=e.text, country=fallback, sector=e.sector, name=e.name, start=e.start,
+            if e.country is not None:
+                continue
+            at = doc.char_span(e.start, e.end, alignment_mode="expand") if e.start is not None else None
+            pos = at.start if at is not None else c.token.i
+            near = min(places, key=lambda m: abs(m.start - pos), default=None)
+            country = near.country if near is not None else discourse.main_country()
+            if country:
+                ents[i] = Entity(text=e.text, country=country, sector=e.sector, name=e.name, start=e.start,
                                  end=e.end)
 
 

@@ -19,6 +19,7 @@ class Discourse:
         self.recent: list[Entity] = []
         self.groups: list[list[Entity]] = []
         self.country_counts: Counter[str] = Counter()
+        self.conflict_dyads: Counter[frozenset[str]] = Counter()
 
     def add(self, entities: list[Entity]) -> None:
         """Record the entities of one argument (a compound argument is also remembered as a group)."""
@@ -42,10 +43,21 @@ class Discourse:
                     return [_ref(e, word)]
         return []
 
-    def group(self) -> list[Entity]:
-        """The last compound party ("Trump and Zelensky"), else the last two different countries."""
-        if self.groups:
+    def add_conflict(self, actors: list[Entity], recipients: list[Entity]) -> None:
+        """Record the two countries of a conflict event: "both sides" will mean the commonest such pair."""
+        for a in actors:
+            for r in recipients:
+                if a.country and r.country and a.country != r.country:
+                    self.conflict_dyads[frozenset((a.country, r.country))] += 1
+
+    def group(self, prefer_pair: bool = False) -> list[Entity]:
+        """The last compound party ("Trump and Zelensky"); for the two "sides" of a conflict, the commonest
+        pair of adversaries so far; else the last two different countries."""
+        if self.groups and not prefer_pair:
             return [_ref(e, e.text) for e in self.groups[-1]]
+        if prefer_pair and self.conflict_dyads:
+            pair = self.conflict_dyads.most_common(1)[0][0]
+            return [self._last_of(c) for c in sorted(pair)]
         seen: dict[str, Entity] = {}
         for e in reversed(self.recent):
             if e.country not in seen:
@@ -53,6 +65,12 @@ class Discourse:
             if len(seen) == 2:
                 return [_ref(x, x.text) for x in seen.values()]
         return []
+
+    def _last_of(self, country: str) -> Entity:
+        for e in reversed(self.recent):
+            if e.country == country:
+                return _ref(e, e.text)
+        return Entity(text=country, country=country)
 
     def other_party(self, countries: set[str | None]) -> Entity | None:
         """The most recently mentioned entity of a country not in ``countries`` (an implicit partner)."""

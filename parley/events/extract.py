@@ -16,6 +16,7 @@ from parley.events.lexicon import Lexicon, Sense
 from parley.model import Entity
 
 SUBJ = {"nsubj", "csubj"}
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound", "npadvmod"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj", "attr"}
 PARTNER_PREPS = {"with", "to", "against", "on", "at", "upon", "from", "toward", "towards", "into", "over"}
@@ -28,6 +29,7 @@ MODAL_STATUS = {"could": "hypothetical", "might": "hypothetical", "may": "hypoth
                 "'ll": "planned", "wo": "planned", "ca": "hypothetical"}
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "allow", "tell", "invite", "press", "help",
                   "encourage", "compel", "pressure", "push", "authorize", "instruct", "request", "want"}
+MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
                "neighbor", "rival", "foe", "adversary", "delegation", "army", "minister"}
 
@@ -76,9 +78,13 @@ class SentenceExtractor:
                     return self.entities(rel.head)
             return self.disc.pronoun(head.lower_)
         out: list[Entity] = []
+        seen = set()
         for party in parties(head):
-            ents = self._party_entities(party)
-            out.extend(ents)
+            for e in self._party_entities(party):
+                key = (e.country, e.sector, e.name)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(e)
         if not out or all(e.country is None for e in out):
             group = self._group_reference(head)
             if group:
@@ -119,12 +125,16 @@ class SentenceExtractor:
             return []
         words = {c.lower_ for c in head.children}
         if words & {"two", "both", "three", "all"} or head.lower_ in {"sides"}:
-            return self.disc.group()
+            # "sides" are the parties to a conflict: the last two countries named; "leaders" the last group
+            return self.disc.group(prefer_pair=head.lemma_.lower() in ("side", "party", "rival", "foe", "adversary"))
         return []
 
     # ------------------------------------------------------------------ triggers
     def sense_for(self, tok) -> tuple[str, Sense] | None:
         lemma = tok.lemma_.lower()
+        if tok.dep_ in NOMINAL_DEPS and tok.pos_ in ("VERB", "NOUN", "PROPN") and lemma in self.lx.nouns:
+            s = self._match_noun(tok, self.lx.nouns[lemma])
+            return ("noun", s) if s else None
         if tok.pos_ in ("VERB",) or (tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("ROOT", "conj", "ccomp", "xcomp")
                                      and any(c.dep_ in SUBJ for c in tok.children) and lemma in self.lx.verbs):
             senses = self.lx.verbs.get(lemma)
@@ -179,7 +189,7 @@ class SentenceExtractor:
                 continue
             if s.of and not (s.of & of_objs):
                 continue
-            if s.plural and tok.tag_ != "NNS":
+            if s.plural and not tok.lower_.endswith("s"):
                 continue
             return s
         return None
@@ -236,7 +246,7 @@ class SentenceExtractor:
                     return self.entities(pobj)
         # the clause around it: "X carried out a swap", "after a call, X and Y agreed", "X said talks ..."
         t = noun
-        while t.head is not t:
+        while t.head.i != t.i:
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in t.children if c.dep_ in SUBJ), None)
@@ -284,7 +294,7 @@ class SentenceExtractor:
                     return ents
             if c.dep_ in ("prep",) and c.lower_ in PARTNER_PREPS:
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and p.lemma_.lower() not in MEDIATION:
                         ents = self.entities(p)
                         if ents:
                             return ents
@@ -309,20 +319,23 @@ class SentenceExtractor:
                 continue
             kind, sense = found
             cands[tok.i] = Candidate(tok, sense, kind, sense.type, sense.cameo)
-        self._intent_nouns(cands)
         self._violations(cands)
         self._absorb(cands)
+        self._intent_nouns(cands)
         for c in cands.values():
             if c.absorbed or c.actor or c.recipient:
                 continue
             c.actor = self.subject(c.token) if c.kind == "verb" else self._noun_owner(c.token)
             c.recipient = self.recipient(c)
-            self._negation(c)
-            if c.status == "occurred":
+            if not self._negation(c):
                 c.status = self._status(c)
             if c.claimed_by is None:
                 c.claimed_by = self._claimant(c.token)
             c.depth = sum(1 for a in c.token.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+        for c in cands.values():
+            gov = c.token.head.head if c.token.dep_ == "pcomp" else None
+            if gov is not None and gov.i in cands and cands[gov.i].event_type == "ACCUSE" and cands[gov.i].actor:
+                c.claimed_by = c.claimed_by or cands[gov.i].actor[0]
         self._needs(cands)
         return sorted((c for c in cands.values() if not c.absorbed), key=lambda c: (c.depth, c.token.i))
 
@@ -335,7 +348,7 @@ class SentenceExtractor:
                          and any(a.lower_ == "to" for a in c.children)), None)
             if comp is None:
                 continue
-            inner = [cands[t.i] for t in comp.subtree if t.i in cands]
+            inner = [cands[t.i] for t in comp.subtree if t.i in cands and not cands[t.i].absorbed]
             accepting = comp.lemma_.lower() in self.lx.negation_to_reject
             if not inner and not accepting:
                 continue
@@ -354,7 +367,8 @@ class SentenceExtractor:
             if lemma == "fail" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lx.violation_fail_complements
                                        for c in tok.children):
                 violator = tok
-            elif lemma in self.lx.violation_verbs and tok.pos_ == "VERB" and self._object(tok) is not None:
+            elif lemma in self.lx.violation_verbs and tok.pos_ == "VERB" and self._object(tok) is not None and \
+                    self._object(tok).lemma_.lower() in self.lx.violation_objects:
                 violator = tok
             if violator is None:
                 continue
@@ -395,25 +409,27 @@ class SentenceExtractor:
     def _is_allegation(self, outer: Candidate, inner: Candidate) -> bool:
         return outer.event_type == "ACCUSE" and inner.token.dep_ == "pcomp"
 
-    def _negation(self, c: Candidate) -> None:
+    def _negation(self, c: Candidate) -> bool:
+        """Apply negation: a refusal becomes REJECT, anything else is negated. True when status is settled."""
         tok = c.token
         negated = any(ch.dep_ == "neg" for ch in tok.children)
         if not negated and tok.dep_ == "xcomp":
             negated = any(ch.dep_ == "neg" for ch in tok.head.children) and \
                 tok.head.lemma_.lower() in self.lx.control_verbs
         if not negated:
-            return
+            return False
         if c.kind == "verb" and tok.lemma_.lower() in self.lx.negation_to_reject and c.event_type != "REJECT":
             c.event_type, c.cameo = "REJECT", "120"
             c.status = "occurred"
         else:
             c.status = "negated"
+        return True
 
     def _status(self, c: Candidate) -> str:
         tok = c.token
         chain = [tok]
         t = tok
-        while t.dep_ in ("xcomp", "conj") and t.head is not t:
+        while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
             t = t.head
             chain.append(t)
         for t in chain:
@@ -422,7 +438,7 @@ class SentenceExtractor:
                     return MODAL_STATUS[ch.lower_]
                 if ch.dep_ == "mark" and ch.lower_ in ("if", "unless"):
                     return "hypothetical"
-            if t is not tok and t.lemma_.lower() in self.lx.control_verbs:
+            if t.i != tok.i and t.lemma_.lower() in self.lx.control_verbs:
                 return self.lx.control_verbs[t.lemma_.lower()]
         if c.kind == "verb":
             if tok.tag_ == "VBG" and any(ch.dep_ == "aux" and ch.lemma_ == "be" for ch in tok.children):
@@ -457,7 +473,7 @@ class SentenceExtractor:
                     ents = self.subject(ch)
                     if ents:
                         return ents[0]
-            if t.head is t:
+            if t.head.i == t.i:
                 return None
             parent = t.head
             if parent.lemma_.lower() in self.lx.report_verbs and t.dep_ in ("ccomp", "parataxis", "xcomp", "conj",

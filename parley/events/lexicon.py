@@ -58,6 +58,7 @@ class Lexicon:
     intent_nouns: frozenset[str]
     violation_verbs: frozenset[str]
     violation_fail_complements: frozenset[str]
+    violation_objects: frozenset[str]
     negation_to_reject: frozenset[str]
     domains: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -150,6 +151,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         control_verbs=control, intent_nouns=frozenset(t.get("intent_nouns", ())),
         violation_verbs=frozenset(t.get("violation_verbs", ())),
         violation_fail_complements=frozenset(t.get("violation_fail_complements", ())),
+        violation_objects=frozenset(t.get("violation_objects", ())),
         negation_to_reject=frozenset(t.get("negation_to_reject", ())),
         domains={k: frozenset(v) for k, v in (dom or {}).items()},
     )
