@@ -9,6 +9,7 @@ from parley.events.discourse import Discourse
 from parley.events.extract import Candidate, SentenceExtractor
 from parley.events.lexicon import Lexicon
 from parley.events.segment import Sentence
+from parley.ground.dates import event_date
 from parley.model import Entity, Event, Evidence
 
 # In business news, conflict words are mostly metaphors ("Apple beat estimates"); such events must be
@@ -55,19 +56,29 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
 
 def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc) -> None:
     """Agents named without a country ("police", "troops") take the nearest place named in the sentence,
-    else the article's main country. Between the parties of a compound actor ("the two sides released
-    175 servicemen each") such an agent belongs to both, and is left out."""
+    else the article's main country. A recipient agent of an actor from country X ("Russia attacked
+    hospitals") belongs to the other side: the nearest place outside X, else the last other party named.
+    Between the parties of a compound actor ("the two sides released 175 servicemen each") such an agent
+    belongs to both, and is left out."""
     places = [m for m in mentions if m.kind in ("country", "capital") and m.country]
     if len({e.country for e in c.actor if e.country}) >= 2:
         c.recipient = [e for e in c.recipient if e.country]
-    for ents in (c.actor, c.recipient):
+    for role, ents in (("actor", c.actor), ("recipient", c.recipient)):
+        own = {e.country for e in c.actor if e.country} if role == "recipient" else set()
         for i, e in enumerate(ents):
             if e.country is not None:
                 continue
             at = doc.char_span(e.start, e.end, alignment_mode="expand") if e.start is not None else None
             pos = at.start if at is not None else c.token.i
-            near = min(places, key=lambda m: abs(m.start - pos), default=None)
-            country = near.country if near is not None else discourse.main_country()
+            candidates = [m for m in places if m.country not in own]
+            near = min(candidates, key=lambda m: abs(m.start - pos), default=None)
+            if near is not None:
+                country = near.country
+            elif own:
+                other = discourse.other_party(own)
+                country = other.country if other is not None else next(iter(own))
+            else:
+                country = discourse.main_country()
             if country:
                 ents[i] = Entity(text=e.text, country=country, sector=e.sector, name=e.name, start=e.start,
                                  end=e.end)
@@ -116,12 +127,13 @@ def _event(c: Candidate, doc, sentence: Sentence, tables, sentence_words: set[st
     if c.status != "occurred":
         confidence -= 0.05
     end = tok.idx + len(tok.text)
+    when, when_source = event_date(tok, date, future=c.status in ("planned", "intended"))
     return Event(
         event_type=c.event_type, mode=mode, context=context[:3], cameo=c.cameo, quad_class=QUAD[c.event_type],
         acled_event_type=acled, acled_sub_event_type=acled_sub,
         actor=[_shift(e, sentence.start) for e in c.actor], recipient=[_shift(e, sentence.start) for e in c.recipient],
         claimed_by=_shift(c.claimed_by, sentence.start) if c.claimed_by else None, status=c.status, targets=targets,
-        date=date.isoformat() if date else None, date_source="document" if date else None,
+        date=when, date_source=when_source,
         evidence=Evidence(sentence=sentence.text, start=sentence.start, end=sentence.end),
         confidence=round(max(0.05, min(1.0, confidence)), 2),
         trigger=doc.text[tok.idx:end],
