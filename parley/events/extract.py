@@ -29,6 +29,7 @@ MODAL_STATUS = {"could": "hypothetical", "might": "hypothetical", "may": "hypoth
                 "'ll": "planned", "wo": "planned", "ca": "hypothetical"}
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "allow", "tell", "invite", "press", "help",
                   "encourage", "compel", "pressure", "push", "authorize", "instruct", "request", "want"}
+READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
                "neighbor", "rival", "foe", "adversary", "delegation", "army", "minister"}
@@ -172,6 +173,8 @@ class SentenceExtractor:
                 continue
             if s.needs == "object" and obj is None:
                 continue
+            if s.needs == "complement" and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children):
+                continue
             if s.needs == "actor_object" and not self.entities(obj):
                 continue
             return s
@@ -191,7 +194,18 @@ class SentenceExtractor:
                 continue
             if s.plural and not tok.lower_.endswith("s"):
                 continue
+            if s.gov and not (self._governor(tok) in s.gov):
+                continue
             return s
+        return None
+
+    def _governor(self, noun) -> str | None:
+        """Lemma of the verb that takes ``noun`` as its object ("reached a deal", "opened an inquiry into")."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass", "attr", "obj") and head.pos_ in ("VERB", "AUX", "NOUN"):
+            return head.lemma_.lower()
+        if noun.dep_ == "pobj" and head.head.pos_ == "VERB":
+            return head.head.lemma_.lower()
         return None
 
     # ------------------------------------------------------------------ arguments
@@ -320,6 +334,7 @@ class SentenceExtractor:
             kind, sense = found
             cands[tok.i] = Candidate(tok, sense, kind, sense.type, sense.cameo)
         self._violations(cands)
+        self._obligations(cands)
         self._absorb(cands)
         self._intent_nouns(cands)
         for c in cands.values():
@@ -329,6 +344,7 @@ class SentenceExtractor:
             c.recipient = self.recipient(c)
             if not self._negation(c):
                 c.status = self._status(c)
+                self._commitment(c)
             if c.claimed_by is None:
                 c.claimed_by = self._claimant(c.token)
             c.depth = sum(1 for a in c.token.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
@@ -385,6 +401,41 @@ class SentenceExtractor:
                     cands[t.i].absorbed = True
             cands[tok.i] = c
 
+    def _obligations(self, cands: dict[int, Candidate]) -> None:
+        """"X said Y must do Z": a demand by X on Y (the clause's own triggers are its content)."""
+        for tok in self.doc:
+            if tok.pos_ not in ("VERB", "AUX") or not any(
+                    c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+                continue
+            claimant = self._claimant(tok)
+            target = self.subject(tok)
+            if claimant is None or not target or claimant.country in {e.country for e in target}:
+                continue
+            c = Candidate(tok, Sense(type="REQUEST", cameo="100"), "verb", "REQUEST", "100")
+            c.actor, c.recipient, c.claimed_by = [claimant], target, claimant
+            c.depth = sum(1 for a in tok.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+            for t in tok.subtree:
+                if t.i in cands:
+                    cands[t.i].absorbed = True
+            cands[tok.i] = c
+
+    def _commitment(self, c: Candidate) -> None:
+        """A party's statement of what it will do is a commitment (AGREE) or a threat (THREATEN), as CAMEO
+        codes "express intent to cooperate" and "threaten"; the status stays planned or intended."""
+        if c.status not in ("planned", "intended") or c.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT",
+                                                                        "ACCUSE"):
+            return
+        if c.status == "intended" and not self._ready(c.token):
+            return
+        if c.event_type in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"):
+            c.event_type, c.cameo = "THREATEN", "130"
+        else:
+            c.event_type, c.cameo = "AGREE", "030"
+
+    @staticmethod
+    def _ready(tok) -> bool:
+        return tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in READY
+
     def _absorb(self, cands: dict[int, Candidate]) -> None:
         """Mark triggers that are the content of another trigger (its object or its complement)."""
         for c in list(cands.values()):
@@ -435,11 +486,15 @@ class SentenceExtractor:
         for t in chain:
             for ch in t.children:
                 if ch.dep_ == "aux" and ch.lower_ in MODAL_STATUS:
+                    if ch.lower_ == "would" and self._claimant(tok) is not None:
+                        return "planned"  # reported speech: "said they would boycott" is their "will"
                     return MODAL_STATUS[ch.lower_]
                 if ch.dep_ == "mark" and ch.lower_ in ("if", "unless"):
                     return "hypothetical"
             if t.i != tok.i and t.lemma_.lower() in self.lx.control_verbs:
                 return self.lx.control_verbs[t.lemma_.lower()]
+        if self._ready(tok):
+            return "intended"
         if c.kind == "verb":
             if tok.tag_ == "VBG" and any(ch.dep_ == "aux" and ch.lemma_ == "be" for ch in tok.children):
                 return "ongoing"

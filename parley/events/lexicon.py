@@ -42,6 +42,7 @@ class Sense:
     mod: frozenset[str] = frozenset()
     not_mod: frozenset[str] = frozenset()
     of: frozenset[str] = frozenset()
+    gov: frozenset[str] = frozenset()
     needs: str | None = None
     plural: bool = False
 
@@ -120,6 +121,7 @@ def _sense(spec: object, where: str) -> Sense:
         context=tuple([ctx] if isinstance(ctx, str) else ctx),
         prt=frozenset(d.get("prt", ())), obj=frozenset(d.get("obj", ())), not_obj=frozenset(d.get("not_obj", ())),
         mod=frozenset(d.get("mod", ())), not_mod=frozenset(d.get("not_mod", ())), of=frozenset(d.get("of", ())),
+        gov=frozenset(d.get("gov", ())),
         needs=d.get("needs"), plural=bool(d.get("plural", False)),
     )
 
