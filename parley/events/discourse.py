@@ -37,6 +37,11 @@ class Discourse:
                 if e.name and e.sector in ("GOV", "MIL", "REB", "LEG", "JUD", "OPP", "PTY"):
                     return [_ref(e, word)]
             return []
+        if word in ("it", "its"):
+            for e in reversed(self.recent):
+                if not (e.name and e.sector == "GOV"):
+                    return [_ref(e, word)]
+            return []
         if word in _GROUP_PRONOUNS:
             for e in reversed(self.recent):
                 if not e.name or e.sector not in ("GOV",):

@@ -29,6 +29,7 @@ MODAL_STATUS = {"could": "hypothetical", "might": "hypothetical", "may": "hypoth
                 "'ll": "planned", "wo": "planned", "ca": "hypothetical"}
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "allow", "tell", "invite", "press", "help",
                   "encourage", "compel", "pressure", "push", "authorize", "instruct", "request", "want"}
+PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we"}
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
@@ -55,6 +56,14 @@ class Candidate:
     depth: int = 0
 
 
+def _fits(word: str, ents: list[Entity]) -> bool:
+    """Whether a pronoun can stand for these entities ("it" is not a named person, "he" is one)."""
+    if word in ("it", "its"):
+        return len(ents) == 1 and not (ents[0].name and ents[0].sector in ("GOV",) and " " in (ents[0].name or "")
+                                       and ents[0].text == ents[0].name)
+    return True
+
+
 class SentenceExtractor:
     """Extracts candidates from one parsed sentence. One instance per sentence; cheap to build."""
 
@@ -77,7 +86,7 @@ class SentenceExtractor:
                 rel = head.head
                 if rel.dep_ == "relcl":
                     return self.entities(rel.head)
-            return self.disc.pronoun(head.lower_)
+            return self._pronoun(head)
         out: list[Entity] = []
         seen = set()
         for party in parties(head):
@@ -103,6 +112,28 @@ class SentenceExtractor:
                     break
         return out
 
+    def _pronoun(self, pron) -> list[Entity]:
+        """A pronoun subject in what someone says is, first, the speaker ("Hungary said it will support");
+        otherwise the last fitting party named before it in the sentence, then earlier in the article."""
+        word = pron.lower_
+        if word not in PRONOUNS:
+            return []
+        t = pron.head
+        while t.head.i != t.i and t.dep_ not in ("ccomp", "parataxis"):
+            t = t.head
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.lx.report_verbs:
+            subj = next((c for c in t.head.children if c.dep_ in SUBJ), None)
+            if subj is not None and subj.pos_ != "PRON":
+                ents = self.entities(subj)
+                if ents and _fits(word, ents):
+                    return ents
+        before = [m for i, m in sorted(self.mentions.items()) if i < pron.i and m.country]
+        for m in reversed(before):
+            ent = Entity(text=self.doc[m.start:m.end].text, country=m.country, sector=m.sector, name=m.name)
+            if _fits(word, [ent]) and (word not in ("he", "she", "his", "her", "him") or m.kind == "person"):
+                return [ent]
+        return self.disc.pronoun(word)
+
     def _party_entities(self, party) -> list[Entity]:
         persons = {}
         for t in party:
@@ -118,7 +149,19 @@ class SentenceExtractor:
                                   start=span.start_char, end=span.end_char))
             return out
         e = self.res.entity(party, self.mentions)
+        if e is not None and any(t.lower_ == "ethnic" for t in party):
+            e = self._ethnic(e, party)
         return [e] if e is not None else []
+
+    def _ethnic(self, e: Entity, party) -> Entity:
+        """"ethnic Albanians in Serbia" are coded by where they live: the other country the sentence names."""
+        inside = {t.i for t in party}
+        others = [m for i, m in sorted(self.mentions.items()) if i not in inside and m.country
+                  and m.country != e.country and m.kind in ("country", "capital")]
+        if not others:
+            return e
+        return Entity(text=e.text, country=others[0].country, sector=e.sector, name=e.name, start=e.start,
+                      end=e.end)
 
     def _group_reference(self, head) -> list[Entity]:
         """"the two leaders", "both sides", "the two countries": the last group of two or more parties."""
@@ -312,13 +355,23 @@ class SentenceExtractor:
                         ents = self.entities(p)
                         if ents:
                             return ents
-        # "help manage Ukraine's plants": the complement's object names the party
+        # "help manage Ukraine's plants", "threatened to cut off power to X", "demanded that the US cancel":
+        # the complement clause names the party
         for c in tok.children:
+            if c.dep_ == "ccomp" and cand.event_type in ("REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE"):
+                subj = next((x for x in c.children if x.dep_ in SUBJ), None)
+                ents = [e for e in self.entities(subj) if e.country not in {a.country for a in cand.actor}] \
+                    if subj is not None else []
+                if ents:
+                    return ents
             if c.dep_ == "xcomp":
+                inner = Candidate(c, cand.sense, "verb", cand.event_type, cand.cameo, actor=cand.actor)
+                ents = self.recipient(inner)
+                if ents:
+                    return ents
                 o = self._object(c)
                 if o is not None:
-                    ents = self.entities(o) or self.entities(
-                        next((x for x in o.children if x.dep_ == "poss"), None))
+                    ents = self.entities(next((x for x in o.children if x.dep_ == "poss"), None))
                     if ents:
                         return ents
         return []
