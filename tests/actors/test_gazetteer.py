@@ -207,6 +207,10 @@ def test_international_organisation_leaders(gaz):
     ("SYR", {"president"}, "2025-06-01", "Ahmed al-Sharaa"),
     ("IRQ", {"president"}, "2000-01-01", "Saddam Hussein"),
     ("IRN", {"supreme leader"}, "2024-01-01", "Ali Khamenei"),
+    ("IRN", {"supreme leader"}, "2026-06-01", "Mojtaba Khamenei"),
+    ("VEN", {"president"}, "2025-06-01", "Nicolas Maduro"),
+    ("VEN", {"acting president"}, "2026-02-01", "Delcy Rodriguez"),
+    ("UKR", {"defence minister"}, "2026-02-01", "Mykhailo Fedorov"),
 ])
 def test_in_office_resolves_by_date(gaz, country, offices, on, expected):
     assert _names(gaz.holders(country, offices, _on(on))) == {expected}
