@@ -51,6 +51,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     for e in events:
         if e.event_type in _CONFLICT:
             discourse.add_conflict(e.actor, e.recipient)
+    discourse.next_sentence()
     return _dedupe(events)
 
 

@@ -17,7 +17,8 @@ class Discourse:
 
     def __init__(self) -> None:
         self.recent: list[Entity] = []
-        self.groups: list[list[Entity]] = []
+        self.groups: list[tuple[int, list[Entity]]] = []  # (sentence number, parties)
+        self.sentence = 0
         self.country_counts: Counter[str] = Counter()
         self.conflict_dyads: Counter[frozenset[str]] = Counter()
 
@@ -28,8 +29,12 @@ class Discourse:
             self.recent.append(e)
             self.country_counts[e.country] += 1
         if len({e.country for e in named}) >= 2:
-            self.groups.append(named)
+            self.groups.append((self.sentence, named))
         del self.recent[:-50]
+
+    def next_sentence(self) -> None:
+        """Mark the start of a new sentence (groups named just before are the likeliest referents)."""
+        self.sentence += 1
 
     def pronoun(self, word: str) -> list[Entity]:
         if word in _PERSON_PRONOUNS:
@@ -58,8 +63,8 @@ class Discourse:
     def group(self, prefer_pair: bool = False) -> list[Entity]:
         """The last compound party ("Trump and Zelensky"); for the two "sides" of a conflict, the commonest
         pair of adversaries so far; else the last two different countries."""
-        if self.groups and not prefer_pair:
-            return [_ref(e, e.text) for e in self.groups[-1]]
+        if self.groups and (not prefer_pair or self.sentence - self.groups[-1][0] <= 1):
+            return [_ref(e, e.text) for e in self.groups[-1][1]]
         if prefer_pair and self.conflict_dyads:
             pair = self.conflict_dyads.most_common(1)[0][0]
             return [self._last_of(c) for c in sorted(pair)]

@@ -29,6 +29,9 @@ MODAL_STATUS = {"could": "hypothetical", "might": "hypothetical", "may": "hypoth
                 "'ll": "planned", "wo": "planned", "ca": "hypothetical"}
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "allow", "tell", "invite", "press", "help",
                   "encourage", "compel", "pressure", "push", "authorize", "instruct", "request", "want"}
+QUAD_COOPERATIVE = {t: t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")
+                    for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                              "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")}
 PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we"}
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
@@ -54,6 +57,21 @@ class Candidate:
     inferred_recipient: bool = False
     alleged_by: Entity | None = None
     depth: int = 0
+
+
+_QUANTIFIERS = {"some", "most", "many", "all", "part", "dozen", "dozens", "hundred", "hundreds", "thousand",
+               "thousands", "several", "one", "two", "three", "half", "none", "each", "any", "few", "number"}
+
+
+def _head_lemma(tok) -> str:
+    """The lemma that says what a phrase is: "59 of the missiles" and "dozens of protesters" by their "of"."""
+    if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTIFIERS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj.lemma_.lower()
+    return tok.lemma_.lower()
 
 
 def _fits(word: str, ents: list[Entity]) -> bool:
@@ -149,6 +167,12 @@ class SentenceExtractor:
                                   start=span.start_char, end=span.end_char))
             return out
         e = self.res.entity(party, self.mentions)
+        if e is not None and e.country is None:
+            owner = next((t for t in party if t.dep_ == "poss" and t.lower_ in PRONOUNS), None)
+            ref = self._pronoun(owner) if owner is not None else []
+            if ref and ref[0].country:
+                e = Entity(text=e.text, country=ref[0].country, sector=e.sector, name=e.name, start=e.start,
+                           end=e.end)
         if e is not None and any(t.lower_ == "ethnic" for t in party):
             e = self._ethnic(e, party)
         return [e] if e is not None else []
@@ -205,7 +229,7 @@ class SentenceExtractor:
 
     def _match_verb(self, tok, senses) -> Sense | None:
         obj = self._object(tok)
-        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        obj_lemma = _head_lemma(obj) if obj is not None else None
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
         for s in senses:
             if s.prt and not (s.prt & preps):
@@ -218,7 +242,7 @@ class SentenceExtractor:
                 continue
             if s.needs == "complement" and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children):
                 continue
-            if s.needs == "actor_object" and not self.entities(obj):
+            if s.needs == "actor_object" and (obj is None or obj.pos_ == "PRON" or not self.entities(obj)):
                 continue
             return s
         return None
@@ -286,13 +310,24 @@ class SentenceExtractor:
         self._subj_cache[tok.i] = out
         return out
 
-    def _noun_owner(self, noun) -> list[Entity]:
-        """Who owns an event noun: its possessor, its nationality adjective, or the clause around it."""
+    def _noun_owner(self, noun, cooperative: bool = True) -> list[Entity]:
+        """Who owns an event noun: its possessor, its nationality adjective, the parties "between" whom it
+        is, its "by" agent, or the clause around it. A country name used as a modifier ("the Ukraine
+        invasion") is the target of a conflict noun, not its owner."""
         for c in noun.children:
             if c.dep_ == "poss":
                 return self.entities(c)
         for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                ents = self.entities(pobj)
+                if len(ents) >= 2:
+                    return ents
+        for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions:
+                m = self.mentions[c.i]
+                if not cooperative and m.kind in ("country", "capital") and c.dep_ == "compound":
+                    continue
                 e = self.res.entity([c], self.mentions)
                 if e is not None:
                     return [e]
@@ -301,17 +336,30 @@ class SentenceExtractor:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self.entities(pobj)
-        # the clause around it: "X carried out a swap", "after a call, X and Y agreed", "X said talks ..."
+        # the clause around it: "X carried out a swap", "after a call, X and Y agreed", "X said talks ...";
+        # a speaker is a party to the talks they report, not to the attacks they report
         t = noun
         while t.head.i != t.i:
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
+                if t.lemma_.lower() in self.lx.report_verbs and not cooperative:
+                    return []
                 subj = next((c for c in t.children if c.dep_ in SUBJ), None)
                 if subj is not None and noun in subj.subtree:
                     continue  # the noun is (in) the subject: look further up
                 ents = self.subject(t)
                 if ents:
                     return ents
+        return []
+
+    def _noun_target(self, noun) -> list[Entity]:
+        """A country name modifying a conflict noun is its target ("the Ukraine invasion")."""
+        for c in noun.children:
+            m = self.mentions.get(c.i)
+            if c.dep_ == "compound" and m is not None and m.kind in ("country", "capital"):
+                e = self.res.entity([c], self.mentions)
+                if e is not None:
+                    return [e]
         return []
 
     def recipient(self, cand: Candidate) -> list[Entity]:
@@ -393,8 +441,10 @@ class SentenceExtractor:
         for c in cands.values():
             if c.absorbed or c.actor or c.recipient:
                 continue
-            c.actor = self.subject(c.token) if c.kind == "verb" else self._noun_owner(c.token)
-            c.recipient = self.recipient(c)
+            coop = QUAD_COOPERATIVE.get(c.event_type, False)
+            c.actor = self.subject(c.token) if c.kind == "verb" else self._noun_owner(c.token, coop)
+            c.recipient = self.recipient(c) or (self._noun_target(c.token) if c.kind == "noun" and not coop
+                                                else [])
             if not self._negation(c):
                 c.status = self._status(c)
                 self._commitment(c)
@@ -475,7 +525,7 @@ class SentenceExtractor:
     def _commitment(self, c: Candidate) -> None:
         """A party's statement of what it will do is a commitment (AGREE) or a threat (THREATEN), as CAMEO
         codes "express intent to cooperate" and "threaten"; the status stays planned or intended."""
-        if c.status not in ("planned", "intended") or c.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT",
+        if c.kind != "verb" or c.status not in ("planned", "intended") or c.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT",
                                                                         "ACCUSE"):
             return
         if c.status == "intended" and not self._ready(c.token):
@@ -500,6 +550,9 @@ class SentenceExtractor:
             obj = self._object(tok)
             if obj is not None:
                 inner_roots.append(obj)
+            if c.event_type in ("SUPPORT", "CONCEDE"):
+                inner_roots.extend(p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("for", "over")
+                                   for p in ch.children)
             for ch in tok.children:
                 if ch.dep_ in COMPLEMENT_DEPS:
                     inner_roots.append(ch)

@@ -1,0 +1,45 @@
+"""Golden test: the bundled sample articles against the events a human coder expects of them.
+
+The floors are pinned at what the coder reaches, minus a small margin; they may rise, never fall.
+"""
+import json
+from importlib import resources
+
+import pytest
+
+from golden.matching import match
+from parley.api import sample_articles
+from parley.model import to_dict
+
+RECALL_FLOOR = 0.0  # set below, from the measured figure
+PRECISION_FLOOR = 0.0
+
+
+@pytest.fixture(scope="module")
+def coded(coder):
+    arts = sample_articles()
+    return arts, [to_dict(d) for d in coder.code(arts)]
+
+
+def test_every_sample_is_coded_and_has_events(coded):
+    arts, docs = coded
+    assert [d["id"] for d in docs] == [a.id for a in arts]
+    assert all(d["events"] for d in docs)
+
+
+def test_samples_meet_expected_events(coded):
+    arts, docs = coded
+    expected = json.loads((resources.files("parley") / "samples" / "expected.json").read_text())["articles"]
+    req = req_found = n_events = n_matched = 0
+    for art, doc in zip(arts, docs):
+        exp = expected[art.id]
+        pairs = match(exp, doc["events"], art.text)
+        req += sum(1 for e in exp if e.get("required", True))
+        req_found += sum(1 for i in pairs if exp[i].get("required", True))
+        n_events += len(doc["events"])
+        n_matched += len(pairs)
+    recall, precision = req_found / req, n_matched / n_events
+    print(f"samples: required recall {req_found}/{req} = {recall:.2f}, precision {n_matched}/{n_events} = "
+          f"{precision:.2f}")
+    assert recall >= RECALL_FLOOR
+    assert precision >= PRECISION_FLOOR
