@@ -68,6 +68,8 @@ class Coder:
             if domain in ("sport", "entertainment"):
                 continue
             for si, s in enumerate(sentences):
+                if si == 0 and is_headline(s, art):
+                    continue
                 if self.filter.search(s.text):
                     jobs.append((s.text, (ai, si)))
         parsed: dict[tuple[int, int], object] = {}
@@ -85,6 +87,16 @@ class Coder:
             events = [e for e in events if e.confidence >= self.options.min_confidence]
             yield CodedDocument(id=art.id, title=art.title, date=art.date, url=art.url, outlet=art.outlet,
                                 events=events)
+
+
+def is_headline(sentence: Sentence, article: Article) -> bool:
+    """A first line that is the article's title, or that stands alone above the body without a full stop,
+    is a headline: it repeats the lead sentence in telegraphic form and is not coded."""
+    if article.title and sentence.text.strip() == article.title.strip():
+        return True
+    text = article.text
+    return sentence.start == len(text) - len(text.lstrip()) and text[sentence.end:sentence.end + 2] in ("\n\n", "\r\n") \
+        and not sentence.text.rstrip().endswith((".", "!", "?", '"', "”", ":"))
 
 
 def parse_date(value: str | None) -> dt.date | None:

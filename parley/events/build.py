@@ -36,6 +36,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
             if other is not None:
                 c.recipient = [other]
                 c.inferred_recipient = True
+        _authorities(c)
         if not any(e.country for e in c.actor + c.recipient):
             continue
         if domain == "business" and c.event_type in _METAPHOR_PRONE and not _statelike(c):
@@ -55,44 +56,75 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     return _dedupe(events)
 
 
+DOMESTIC = {"REB", "COP", "OPP", "CVL", "PTY", "UAF", "JUD", "LEG", "EDU", "LAB", "REF", "REL", "MED", "JRN", "BUS",
+            "AGR", "SOC"}
+_NO_PARTNER = {"MOBILIZE"}
+_OWN_COUNTRY = {"PROTEST"}
+
+
+def _is_country(code: str | None) -> bool:
+    return bool(code) and len(code) == 3 and code.isupper() and code not in ("IGO", "NGO", "IMG", "ISM", "MNC", "EUR")
+
+
 def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc) -> None:
-    """Agents named without a country ("police", "troops") take the nearest place named in the sentence,
-    else the article's main country. A recipient agent of an actor from country X ("Russia attacked
-    hospitals") belongs to the other side: the nearest place outside X, else the last other party named.
-    Between the parties of a compound actor ("the two sides released 175 servicemen each") such an agent
-    belongs to both, and is left out."""
-    places = [m for m in mentions if m.kind in ("country", "capital") and m.country]
+    """Agents named without a country ("police", "troops") get one from the context.
+
+    An actor agent takes the nearest country named in the sentence, else the article's main country. A
+    recipient agent of an actor from country X ("Russia attacked hospitals") takes a country named in the
+    sentence other than X; failing that, a domestic kind of party (police, protesters, a ruling party) is
+    X's own, and anything else belongs to the last other country named. Between the parties of a compound
+    actor ("the two sides released 175 servicemen each") such an agent belongs to both, and is left out.
+    """
+    places = [m for m in mentions if m.kind in ("country", "capital") and _is_country(m.country)]
     if len({e.country for e in c.actor if e.country}) >= 2:
         c.recipient = [e for e in c.recipient if e.country]
+    own = {e.country for e in c.actor if e.country}
     for role, ents in (("actor", c.actor), ("recipient", c.recipient)):
-        own = {e.country for e in c.actor if e.country} if role == "recipient" else set()
         for i, e in enumerate(ents):
             if e.country is not None:
                 continue
             at = doc.char_span(e.start, e.end, alignment_mode="expand") if e.start is not None else None
             pos = at.start if at is not None else c.token.i
-            candidates = [m for m in places if m.country not in own]
-            near = min(candidates, key=lambda m: abs(m.start - pos), default=None)
+            usable = [m for m in places if role == "actor" or m.country not in own]
+            near = min(usable, key=lambda m: abs(m.start - pos), default=None)
             if near is not None:
                 country = near.country
-            elif own:
-                other = discourse.other_party(own)
-                country = other.country if other is not None else next(iter(own))
-            else:
+            elif role == "actor":
                 country = discourse.main_country()
+            elif e.sector in DOMESTIC and own:
+                country = next(iter(own))
+            else:
+                other = discourse.other_party(own, countries_only=True) if own else None
+                country = other.country if other is not None else (next(iter(own)) if own else None)
             if country:
                 ents[i] = Entity(text=e.text, country=country, sector=e.sector, name=e.name, start=e.start,
                                  end=e.end)
 
 
 def _other_party(c: Candidate, mentions, discourse: Discourse, doc) -> Entity | None:
-    """The implicit partner of an event with no recipient: the last other party named before it."""
+    """The implicit partner of an event with no recipient: protesters address their own state; a domestic
+    armed group or police force acts within its country; otherwise the last other party named before."""
+    if c.event_type in _NO_PARTNER:
+        return None
     own = {e.country for e in c.actor}
+    first = next((e for e in c.actor if e.country), None)
+    if first is not None and (c.event_type in _OWN_COUNTRY or (
+            c.event_type in ("ASSAULT", "COERCE") and first.sector in DOMESTIC)):
+        return Entity(text=first.country, country=first.country, sector="GOV")
+    conflict = c.event_type in _CONFLICT
     for m in reversed([m for m in mentions if m.end <= c.token.i]):
-        if m.country and m.country not in own:
+        if m.country and m.country not in own and (not conflict or _is_country(m.country)):
             span = doc[m.start:m.end]
             return Entity(text=span.text, country=m.country, sector=m.sector, name=m.name)
-    return discourse.other_party(own)
+    return discourse.other_party(own, countries_only=conflict)
+
+
+def _authorities(c: Candidate) -> None:
+    """Arrests reported in the passive with no agent ("dozens were detained") are the authorities' doing."""
+    if c.event_type == "COERCE" and not c.actor and c.recipient and c.recipient[0].country and \
+            any(ch.dep_ == "auxpass" for ch in c.token.children):
+        code = c.recipient[0].country
+        c.actor = [Entity(text="authorities", country=code, sector="COP")]
 
 
 def _statelike(c: Candidate) -> bool:

@@ -8,6 +8,7 @@ from collections import Counter
 
 from parley.model import Entity
 
+_NON_STATE = {"IGO", "NGO", "IMG", "ISM", "MNC", "EUR", "UNO"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _GROUP_PRONOUNS = {"they", "them", "their", "we"}
 
@@ -82,10 +83,12 @@ class Discourse:
                 return _ref(e, e.text)
         return Entity(text=country, country=country)
 
-    def other_party(self, countries: set[str | None]) -> Entity | None:
-        """The most recently mentioned entity of a country not in ``countries`` (an implicit partner)."""
+    def other_party(self, countries: set[str | None], countries_only: bool = False) -> Entity | None:
+        """The most recently mentioned entity of a country not in ``countries`` (an implicit partner);
+        with ``countries_only``, organisations (UN, EU, ...) are passed over."""
         for e in reversed(self.recent):
-            if e.country and e.country not in countries:
+            if e.country and e.country not in countries and (
+                    not countries_only or (len(e.country) == 3 and e.country not in _NON_STATE)):
                 return e
         return None
 

@@ -33,7 +33,10 @@ QUAD_COOPERATIVE = {t: t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERAT
                     for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")}
 PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we"}
+DENIAL = {"deny", "dismiss", "refute", "rebut"}
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
+GRIEVANCE_PREPS = {"for", "over", "against", "about", "on"}
+CASUALTY_TYPES = {"ASSAULT"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
                "neighbor", "rival", "foe", "adversary", "delegation", "army", "minister"}
@@ -57,6 +60,8 @@ class Candidate:
     inferred_recipient: bool = False
     alleged_by: Entity | None = None
     depth: int = 0
+    future: bool = False
+    absorbed_into: "Candidate | None" = None  # the status comes from "will"/"would" or "ready to": a commitment or a threat
 
 
 _QUANTIFIERS = {"some", "most", "many", "all", "part", "dozen", "dozens", "hundred", "hundreds", "thousand",
@@ -117,6 +122,15 @@ class SentenceExtractor:
             group = self._group_reference(head)
             if group:
                 return group
+        if out and all(e.country is None for e in out):
+            # "troops from NATO countries": an agent's origin names its country
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    origin = [e for e in self.entities(pobj) if e.country] if pobj is not None else []
+                    if origin:
+                        return [Entity(text=e.text, country=origin[0].country, sector=e.sector, name=e.name,
+                                       start=e.start, end=e.end) for e in out]
         if not out:
             for p in place_objects(head):
                 for party in parties(p):
@@ -299,8 +313,8 @@ class SentenceExtractor:
                 out = self.subject(head) if head.pos_ in ("VERB", "AUX") else self._noun_owner(head)
         elif tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             out = self.subject(tok.head)
-        elif tok.dep_ in ("relcl", "acl"):
-            out = self.entities(tok.head) if tok.dep_ == "relcl" else []
+        elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            out = self.entities(tok.head)  # "the leaders, who spoke"; "von der Leyen, visiting Kyiv"
         elif tok.dep_ == "pcomp" and tok.head.head is not None:
             gov = tok.head.head  # "accused Russia of attacking": the accused acts
             if gov.lemma_.lower() in ("accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise"):
@@ -365,13 +379,17 @@ class SentenceExtractor:
     def recipient(self, cand: Candidate) -> list[Entity]:
         tok = cand.token
         if cand.kind == "noun":
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in NOUN_PARTNER_PREPS:
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            ents = self.entities(p)
-                            if ents:
-                                return ents
+            holders = [tok]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+                holders.append(tok.head.head)  # "a package of sanctions against Russia"
+            for h in holders:
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in NOUN_PARTNER_PREPS and not (h is not tok and c.lower_ == "of"):
+                        for p in c.children:
+                            if p.dep_ == "pobj" and p.i != tok.i:
+                                ents = self.entities(p)
+                                if ents:
+                                    return ents
             return []
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         obj = self._object(tok) if not passive else next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
@@ -436,6 +454,8 @@ class SentenceExtractor:
             cands[tok.i] = Candidate(tok, sense, kind, sense.type, sense.cameo)
         self._violations(cands)
         self._obligations(cands)
+        self._casualty_verbs(cands)
+        self._background(cands)
         self._absorb(cands)
         self._intent_nouns(cands)
         for c in cands.values():
@@ -452,9 +472,18 @@ class SentenceExtractor:
                 c.claimed_by = self._claimant(c.token)
             c.depth = sum(1 for a in c.token.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
         for c in cands.values():
-            gov = c.token.head.head if c.token.dep_ == "pcomp" else None
+            if c.absorbed:
+                continue
+            gov = c.token.head.head if c.token.dep_ in ("pcomp", "pobj") and c.token.head.lower_ in ("of", "for") \
+                else None
             if gov is not None and gov.i in cands and cands[gov.i].event_type == "ACCUSE" and cands[gov.i].actor:
+                # "accused Russia of attacking", "blamed Pakistan for an attack": the accused acts, as alleged
                 c.claimed_by = c.claimed_by or cands[gov.i].actor[0]
+                if c.kind == "noun" and cands[gov.i].recipient:
+                    c.actor = list(cands[gov.i].recipient)
+        for c in cands.values():
+            if c.absorbed_into is not None and not c.absorbed_into.recipient:
+                c.absorbed_into.recipient = self.recipient(c)
         self._needs(cands)
         return sorted((c for c in cands.values() if not c.absorbed), key=lambda c: (c.depth, c.token.i))
 
@@ -504,6 +533,53 @@ class SentenceExtractor:
                     cands[t.i].absorbed = True
             cands[tok.i] = c
 
+    def _casualty_verbs(self, cands: dict[int, Candidate]) -> None:
+        """"Israeli strikes killed several people" reports the strikes, not a second event; "the earthquake
+        killed 3,000" and "were killed in the fighting" report no new event; "a car bomb killed ten" has an
+        unknown actor; a verb whose named subject is no party at all is not an event."""
+        for c in cands.values():
+            tok = c.token
+            if c.kind != "verb" or c.event_type != "ASSAULT":
+                continue
+            subj = next((x for x in tok.children if x.dep_ in SUBJ), None)
+            passive = any(x.dep_ == "auxpass" for x in tok.children)
+            if subj is not None and tok.dep_ == "relcl" and subj.lower_ in RELATIVE:
+                subj = tok.head
+            if subj is not None and not passive:
+                lemma = subj.lemma_.lower()
+                if subj.i in cands and cands[subj.i].kind == "noun":
+                    c.absorbed = True
+                    c.absorbed_into = cands[subj.i]
+                elif lemma in self.lx.calamities:
+                    c.absorbed = True
+                elif lemma in self.lx.weapons or subj.pos_ == "PRON" or subj.lower_ in RELATIVE:
+                    continue
+                elif not self.entities(subj):
+                    c.absorbed = True
+            elif passive and not any(x.dep_ == "agent" for x in tok.children):
+                for p in tok.children:
+                    if p.dep_ != "prep":
+                        continue
+                    objs = [o for o in p.children if o.dep_ == "pobj"]
+                    if p.lower_ == "since" or (p.lower_ in ("in", "during") and any(
+                            o.lemma_.lower() in self.lx.calamities or o.i in cands for o in objs)):
+                        c.absorbed = True
+                        for o in objs:
+                            if o.i in cands:
+                                c.absorbed_into = cands[o.i]
+
+    def _background(self, cands: dict[int, Candidate]) -> None:
+        """Event nouns that only date something ("since the invasion", "the anniversary of the war")."""
+        for c in cands.values():
+            if c.kind != "noun":
+                continue
+            for a in c.token.ancestors:
+                if a.lower_ == "since" or a.lemma_.lower() == "anniversary":
+                    c.absorbed = True
+                    break
+                if a.pos_ in ("VERB", "AUX"):
+                    break
+
     def _obligations(self, cands: dict[int, Candidate]) -> None:
         """"X said Y must do Z": a demand by X on Y (the clause's own triggers are its content)."""
         for tok in self.doc:
@@ -525,10 +601,8 @@ class SentenceExtractor:
     def _commitment(self, c: Candidate) -> None:
         """A party's statement of what it will do is a commitment (AGREE) or a threat (THREATEN), as CAMEO
         codes "express intent to cooperate" and "threaten"; the status stays planned or intended."""
-        if c.kind != "verb" or c.status not in ("planned", "intended") or c.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT",
+        if c.kind != "verb" or not c.future or c.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT",
                                                                         "ACCUSE"):
-            return
-        if c.status == "intended" and not self._ready(c.token):
             return
         if c.event_type in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"):
             c.event_type, c.cameo = "THREATEN", "130"
@@ -550,8 +624,9 @@ class SentenceExtractor:
             obj = self._object(tok)
             if obj is not None:
                 inner_roots.append(obj)
-            if c.event_type in ("SUPPORT", "CONCEDE"):
-                inner_roots.extend(p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("for", "over")
+            if c.event_type in ("SUPPORT", "CONCEDE", "PROTEST", "REQUEST", "REJECT", "THREATEN", "SANCTION"):
+                # the grievance or the reason: "protest over the halt to talks", "thanked X for cooperating"
+                inner_roots.extend(p for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in GRIEVANCE_PREPS
                                    for p in ch.children)
             for ch in tok.children:
                 if ch.dep_ in COMPLEMENT_DEPS:
@@ -564,18 +639,30 @@ class SentenceExtractor:
                         cands[t.i].absorbed = True
 
     def _is_allegation(self, outer: Candidate, inner: Candidate) -> bool:
-        return outer.event_type == "ACCUSE" and inner.token.dep_ == "pcomp"
+        return outer.event_type == "ACCUSE" and (inner.token.dep_ == "pcomp" or (
+            inner.token.dep_ == "pobj" and inner.token.head.lower_ in ("of", "for")))
 
     def _negation(self, c: Candidate) -> bool:
         """Apply negation: a refusal becomes REJECT, anything else is negated. True when status is settled."""
         tok = c.token
+        if c.kind == "noun":
+            gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+            if gov is not None and any(ch.dep_ == "neg" for ch in gov.children) and \
+                    gov.lemma_.lower() in self.lx.negation_to_reject:
+                c.event_type, c.cameo, c.status = "REJECT", "120", "occurred"
+                return True
+            return False
         negated = any(ch.dep_ == "neg" for ch in tok.children)
         if not negated and tok.dep_ == "xcomp":
             negated = any(ch.dep_ == "neg" for ch in tok.head.children) and \
                 tok.head.lemma_.lower() in self.lx.control_verbs
         if not negated:
             return False
-        if c.kind == "verb" and tok.lemma_.lower() in self.lx.negation_to_reject and c.event_type != "REJECT":
+        future = any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "wo", "shall", "'ll", "ca", "can", "could")
+                     for ch in tok.children)
+        refusal = tok.lemma_.lower() in self.lx.negation_to_reject or (
+            future and QUAD_COOPERATIVE.get(c.event_type, False))
+        if refusal and c.event_type != "REJECT":
             c.event_type, c.cameo = "REJECT", "120"
             c.status = "occurred"
         else:
@@ -593,14 +680,19 @@ class SentenceExtractor:
             for ch in t.children:
                 if ch.dep_ == "aux" and ch.lower_ in MODAL_STATUS:
                     if ch.lower_ == "would" and self._claimant(tok) is not None:
+                        c.future = True
                         return "planned"  # reported speech: "said they would boycott" is their "will"
+                    c.future = MODAL_STATUS[ch.lower_] == "planned"
                     return MODAL_STATUS[ch.lower_]
                 if ch.dep_ == "mark" and ch.lower_ in ("if", "unless"):
                     return "hypothetical"
             if t.i != tok.i and t.lemma_.lower() in self.lx.control_verbs:
                 return self.lx.control_verbs[t.lemma_.lower()]
         if self._ready(tok):
+            c.future = True
             return "intended"
+        if tok.dep_ in ("xcomp", "ccomp", "pcomp") and tok.head.lemma_.lower() in DENIAL:
+            return "negated"
         if c.kind == "verb":
             if tok.tag_ == "VBG" and any(ch.dep_ == "aux" and ch.lemma_ == "be" for ch in tok.children):
                 return "ongoing"

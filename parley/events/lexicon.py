@@ -62,6 +62,8 @@ class Lexicon:
     violation_objects: frozenset[str]
     negation_to_reject: frozenset[str]
     domains: dict[str, frozenset[str]] = field(default_factory=dict)
+    calamities: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
 
     def word_forms(self) -> set[str]:
         """Every inflected form of every trigger lemma: the vocabulary of the sentence pre-filter."""
@@ -154,6 +156,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         violation_verbs=frozenset(t.get("violation_verbs", ())),
         violation_fail_complements=frozenset(t.get("violation_fail_complements", ())),
         violation_objects=frozenset(t.get("violation_objects", ())),
+        calamities=frozenset(t.get("calamities", ())), weapons=frozenset(t.get("weapons", ())),
         negation_to_reject=frozenset(t.get("negation_to_reject", ())),
         domains={k: frozenset(v) for k, v in (dom or {}).items()},
     )
