@@ -78,8 +78,9 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc) -> None:
     places = [m for m in mentions if m.kind in ("country", "capital") and _is_country(m.country)]
     if len({e.country for e in c.actor if e.country}) >= 2:
         c.recipient = [e for e in c.recipient if e.country]
-    own = {e.country for e in c.actor if e.country}
+    own: set[str] = set()
     for role, ents in (("actor", c.actor), ("recipient", c.recipient)):
+        own = {e.country for e in c.actor if e.country}
         for i, e in enumerate(ents):
             if e.country is not None:
                 continue
@@ -93,9 +94,11 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc) -> None:
                 country = discourse.main_country()
             elif e.sector in DOMESTIC and own:
                 country = next(iter(own))
+            elif not own:
+                country = discourse.main_country()
             else:
-                other = discourse.other_party(own, countries_only=True) if own else None
-                country = other.country if other is not None else (next(iter(own)) if own else None)
+                other = discourse.other_party(own, countries_only=True)
+                country = other.country if other is not None else next(iter(own))
             if country:
                 ents[i] = Entity(text=e.text, country=country, sector=e.sector, name=e.name, start=e.start,
                                  end=e.end)

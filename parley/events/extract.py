@@ -151,14 +151,16 @@ class SentenceExtractor:
         if word not in PRONOUNS:
             return []
         t = pron.head
-        while t.head.i != t.i and t.dep_ not in ("ccomp", "parataxis"):
+        while t.head.i != t.i:
             t = t.head
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.lx.report_verbs:
-            subj = next((c for c in t.head.children if c.dep_ in SUBJ), None)
-            if subj is not None and subj.pos_ != "PRON":
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in t.children if c.dep_ in SUBJ), None)
+            if subj is not None and subj.pos_ != "PRON" and subj.i < pron.i:
                 ents = self.entities(subj)
                 if ents and _fits(word, ents):
                     return ents
+                break
         before = [m for i, m in sorted(self.mentions.items()) if i < pron.i and m.country]
         for m in reversed(before):
             ent = Entity(text=self.doc[m.start:m.end].text, country=m.country, sector=m.sector, name=m.name)
@@ -170,10 +172,11 @@ class SentenceExtractor:
         persons = {}
         for t in party:
             m = self.mentions.get(t.i)
-            if m is not None and m.kind == "person":
+            if m is not None and m.kind in ("person", "country") and t.dep_ != "poss" and not (
+                    m.kind == "country" and self.doc[m.end - 1].dep_ in ("poss", "compound", "amod")):
                 persons[m] = None
         countries = {m.country for m in persons}
-        if len(countries) > 1:  # a parse that glued two named people into one phrase
+        if len(countries) > 1:  # a parse that glued two named people or countries into one phrase
             out = []
             for m in persons:
                 span = self.doc[m.start:m.end]
@@ -337,8 +340,10 @@ class SentenceExtractor:
                 ents = self.entities(pobj)
                 if len(ents) >= 2:
                     return ents
-        for c in noun.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions:
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers += [g for c in modifiers for g in c.children if g.dep_ in ("amod", "compound", "nmod")]
+        for c in modifiers:
+            if c.i in self.mentions:
                 m = self.mentions[c.i]
                 if not cooperative and m.kind in ("country", "capital") and c.dep_ == "compound":
                     continue

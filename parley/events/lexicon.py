@@ -115,6 +115,11 @@ def _sense(spec: object, where: str) -> Sense:
     if not isinstance(spec, dict):
         raise ModelError(coded("P013", name="triggers.yaml", entry=where, reason="a sense is a string or mapping"))
     d = dict(spec)
+    for key in ("prt", "obj", "not_obj", "mod", "not_mod", "of", "gov"):
+        if any(not isinstance(w, str) for w in d.get(key, ())):
+            # YAML reads bare on/off/yes/no as booleans: such words must be quoted
+            raise ModelError(coded("P013", name="triggers.yaml", entry=where, reason=f"{key} holds a non-word "
+                                   f"{d[key]!r}; quote words such as \"on\" and \"off\""))
     if d.get("type") not in PLOVER_TYPES:
         raise ModelError(coded("P013", name="triggers.yaml", entry=where, reason=f"unknown type {d.get('type')!r}"))
     ctx = d.pop("ctx", d.pop("context", ()))
