@@ -35,6 +35,8 @@ QUAD_COOPERATIVE = {t: t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERAT
 PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we"}
 DENIAL = {"deny", "dismiss", "refute", "rebut"}
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
+WEAPON_OBJECTS = {"missile", "rocket", "drone", "shell", "bomb", "projectile", "round", "salvo", "munition", "mortar",
+                  "weapon", "uav", "ballistic", "cruise", "artillery"}
 GRIEVANCE_PREPS = {"for", "over", "against", "about", "on"}
 CASUALTY_TYPES = {"ASSAULT"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
@@ -398,6 +400,16 @@ class SentenceExtractor:
             return []
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         obj = self._object(tok) if not passive else next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
+        if obj is not None and _head_lemma(obj) in self.lx.weapons | WEAPON_OBJECTS:
+            # "launched missiles at Kyiv", "fired drones on the city": the object is the weapon
+            for holder in [obj, *[x for x in obj.children if x.dep_ == "conj"]]:
+                for c in holder.children:
+                    if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into", "toward", "towards"):
+                        for p in c.children:
+                            ents = self.entities(p) if p.dep_ == "pobj" else []
+                            if ents:
+                                return ents
+            obj = None
         if obj is not None:
             ents = self.entities(obj)
             if ents:
