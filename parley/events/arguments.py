@@ -7,7 +7,7 @@ from __future__ import annotations
 
 # Dependencies that stay inside a noun phrase.
 _INSIDE = {"compound", "amod", "poss", "case", "det", "nummod", "nmod", "appos", "conj", "cc", "flat", "quantmod",
-           "punct", "predet", "npadvmod", "nn", "poss", "advmod"}
+           "punct", "predet", "npadvmod", "nn", "advmod"}
 # Prepositions whose object still belongs to the phrase ("the president of Russia").
 _INSIDE_PREPS = {"of"}
 # Prepositions that place a thing ("the depot in southern Russia"): used only when nothing else resolves.

@@ -12,9 +12,6 @@ from parley.events.segment import Sentence
 from parley.ground.dates import event_date
 from parley.model import Entity, Event, Evidence
 
-# In business news, conflict words are mostly metaphors ("Apple beat estimates"); such events must be
-# between named states or armed groups to stand.
-_METAPHOR_PRONE = {"ASSAULT", "THREATEN", "PROTEST", "COERCE", "REJECT", "SANCTION", "RETREAT", "AID"}
 _CONFLICT = {"ASSAULT", "ACCUSE", "THREATEN", "COERCE", "SANCTION", "MOBILIZE"}
 _STATE_SECTORS = {"GOV", "MIL", "REB", "COP", "LEG", "JUD", "SPY", "UAF", None}
 
@@ -39,8 +36,8 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
         _authorities(c)
         if not any(e.country for e in c.actor + c.recipient):
             continue
-        if domain == "business" and c.event_type in _METAPHOR_PRONE and not _statelike(c):
-            continue
+        if domain == "business" and not _statelike(c):
+            continue  # in business news, firms "offer", "fight" and "sue": only states and armed groups count
         events.append(_event(c, doc, sentence, tables, sentence_words, date))
     for m in ordered_mentions:
         if m.country:
@@ -50,6 +47,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
         if len({e.country for e in c.actor if e.country}) >= 2:
             discourse.add(c.actor)
     for e in events:
+        discourse.add_event(e.event_type, e.actor)
         if e.event_type in _CONFLICT:
             discourse.add_conflict(e.actor, e.recipient)
     discourse.next_sentence()
@@ -119,7 +117,11 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc) -> Entity | 
         if m.country and m.country not in own and (not conflict or _is_country(m.country)):
             span = doc[m.start:m.end]
             return Entity(text=span.text, country=m.country, sector=m.sector, name=m.name)
-    return discourse.other_party(own, countries_only=conflict)
+    other = discourse.other_party(own, countries_only=conflict)
+    if other is None and first is not None and _is_country(first.country):
+        # a story about one country ("the army retook the airport", "the prime minister resigned")
+        return Entity(text=first.country, country=first.country)
+    return other
 
 
 def _authorities(c: Candidate) -> None:

@@ -22,6 +22,7 @@ class Discourse:
         self.sentence = 0
         self.country_counts: Counter[str] = Counter()
         self.conflict_dyads: Counter[frozenset[str]] = Counter()
+        self.last_actors: dict[str, list[Entity]] = {}
 
     def add(self, entities: list[Entity]) -> None:
         """Record the entities of one argument (a compound argument is also remembered as a group)."""
@@ -53,6 +54,14 @@ class Discourse:
                 if not e.name or e.sector not in ("GOV",):
                     return [_ref(e, word)]
         return []
+
+    def add_event(self, event_type: str, actors: list[Entity]) -> None:
+        """Remember who did the last event of each type ("the strikes" later refers to them)."""
+        if any(a.country for a in actors):
+            self.last_actors[event_type] = [a for a in actors if a.country]
+
+    def last_actor(self, event_type: str) -> list[Entity]:
+        return [_ref(e, e.text) for e in self.last_actors.get(event_type, [])]
 
     def add_conflict(self, actors: list[Entity], recipients: list[Entity]) -> None:
         """Record the two countries of a conflict event: "both sides" will mean the commonest such pair."""

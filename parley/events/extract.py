@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parley.actors.resolve import ActorResolver, Mention
-from parley.events.arguments import parties, phrase_tokens, place_objects
+from parley.events.arguments import parties, place_objects
 from parley.events.discourse import Discourse
 from parley.events.lexicon import Lexicon, Sense
 from parley.model import Entity
@@ -261,6 +261,8 @@ class SentenceExtractor:
                 continue
             if s.needs == "complement" and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children):
                 continue
+            if s.needs == "dative" and not any(c.dep_ == "dative" for c in tok.children):
+                continue
             if s.needs == "actor_object" and (obj is None or obj.pos_ == "PRON" or not self.entities(obj)):
                 continue
             return s
@@ -280,7 +282,7 @@ class SentenceExtractor:
                 continue
             if s.plural and not tok.lower_.endswith("s"):
                 continue
-            if s.gov and not (self._governor(tok) in s.gov):
+            if s.gov and self._governor(tok) not in s.gov:
                 continue
             return s
         return None
@@ -357,6 +359,12 @@ class SentenceExtractor:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self.entities(pobj)
+        if not cooperative and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
+                                   for c in noun.children):
+            earlier = self.disc.last_actor(self.lx.nouns[noun.lemma_.lower()][0].type
+                                           if noun.lemma_.lower() in self.lx.nouns else "ASSAULT")
+            if earlier:
+                return earlier  # "the strikes killed 31 civilians": the strikes reported before
         # the clause around it: "X carried out a swap", "after a call, X and Y agreed", "X said talks ...";
         # a speaker is a party to the talks they report, not to the attacks they report
         t = noun
@@ -755,9 +763,26 @@ class SentenceExtractor:
             t = parent
 
     def _needs(self, cands: dict[int, Candidate]) -> None:
-        """Drop senses whose 'needs: partner' is not met (a meeting needs someone to meet)."""
+        """Drop senses whose 'needs' is not met: a meeting needs someone to meet ('partner'); a warning, a
+        threat, blame or help needs a party or an event as its content ('content': "warned Russia",
+        "condemned the attack", "threatened to strike"), not a topic ("warned that growth may slow")."""
         for c in cands.values():
-            if c.absorbed or c.sense.needs != "partner":
+            if c.absorbed:
+                continue
+            if c.sense.needs == "content":
+                tok = c.token
+                obj = self._object(tok)
+                inner = any(x.absorbed and tok.i in [a.i for a in x.token.ancestors] for x in cands.values())
+                has_party = obj is not None and obj.pos_ != "PRON" and bool(self.entities(obj))
+                has_event = obj is not None and obj.i in cands
+                threat = c.event_type == "THREATEN" and (
+                    (tok.lemma_.lower() == "threaten" and any(ch.dep_ == "xcomp" for ch in tok.children)) or any(
+                        ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll")
+                                                   for a in ch.children) for ch in tok.children))
+                if not (inner or has_party or has_event or threat or c.recipient):
+                    c.absorbed = True
+                continue
+            if c.sense.needs != "partner":
                 continue
             if c.recipient or len({e.country for e in c.actor}) >= 2 or any(
                     ch.dep_ == "prep" and ch.lower_ in ("with", "between") for ch in c.token.children):

@@ -6,8 +6,8 @@ import json
 from importlib import resources
 
 import pytest
-
 from golden.matching import match
+
 from parley.api import sample_articles
 from parley.model import to_dict
 
