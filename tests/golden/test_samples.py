@@ -11,8 +11,8 @@ from golden.matching import match
 from parley.api import sample_articles
 from parley.model import to_dict
 
-RECALL_FLOOR = 0.0  # set below, from the measured figure
-PRECISION_FLOOR = 0.0
+RECALL_FLOOR = 0.75  # measured 0.80 (59/74) when pinned
+PRECISION_FLOOR = 0.60  # measured 0.65 (66/102) when pinned
 
 
 @pytest.fixture(scope="module")
