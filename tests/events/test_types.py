@@ -12,10 +12,10 @@ Three tables:
 The expectations are what a careful human coder would want, not what the coder happens to output. Cases
 the coder gets wrong are kept and marked ``xfail(strict=True)`` with the reason, so a fix shows up as an
 XPASS failure and the mark must then be removed.
-
-STATUS (last run): see the RESULT line at the bottom of this docstring block.
-RESULT: filled in below (module comment after the tables).
 """
+# STATUS (last run, coder working tree on top of 74ff329): 193 cases, 165 pass, 28 xfail (strict).
+#   positive 102 cases: 79 pass, 23 xfail | main event 27: 27 pass | negative 51: 47 pass, 4 xfail
+#   count 12: 11 pass, 1 xfail | per-type coverage check: 1 pass
 import pytest
 
 from parley.model import Article, to_dict
@@ -66,7 +66,8 @@ POSITIVE = [
     P("agree/signed-agreements", "Indian Prime Minister Narendra Modi and Mauritian Prime Minister Navin "
       "Ramgoolam signed eight agreements in Port Louis.", "AGREE", "IND"),
     P("agree/passive-approved", "The prisoner exchange deal was approved by the Kremlin on Wednesday.",
-      "AGREE", "RUS"),
+      "AGREE", "RUS",
+      xfail="no trigger for 'approve' (a deal/plan approved by an actor): no event at all"),
     P("agree/pledge-abide", "Pakistan pledged to abide by the truce brokered by Washington.", "AGREE", "PAK"),
     P("agree/nominal-reached-agreement", "The foreign ministers of Armenia and Azerbaijan reached an agreement "
       "on the text of a peace treaty.", "AGREE", "ARM"),
@@ -83,13 +84,16 @@ POSITIVE = [
     P("consult/passive-consulted", "Ukrainian officials were consulted by Washington before the announcement.",
       "CONSULT", "USA", "UKR"),
     P("consult/planned-meeting", "Negotiators from Russia and the United States will meet in Jeddah next week.",
-      "CONSULT", "RUS"),
+      "CONSULT", "RUS",
+      xfail=("actor inside a 'from' phrase of a generic noun ('negotiators from Russia and the United "
+             "States') is not found, so 'meet' lacks a party and yields nothing")),
     P("consult/hosted", "French President Emmanuel Macron hosted Kenyan President William Ruto at the Elysee "
       "Palace.", "CONSULT", "FRA", "KEN"),
 
     # --- SUPPORT
     P("support/nominal-voiced-support", "Britain voiced strong support for Ukraine's territorial integrity.",
-      "SUPPORT", "GBR", "UKR"),
+      "SUPPORT", "GBR", "UKR",
+      xfail="nominal 'support for X' after a light verb ('voiced/expressed support') is not a trigger"),
     P("support/thanked-conj-asked", "Zelensky thanked Britain for its military help and asked for more air "
       "defence systems.", "SUPPORT", "UKR", "GBR", main=True),
     P("support/praised", "The European Union praised Armenia for its commitment to the peace process.",
@@ -121,22 +125,28 @@ POSITIVE = [
     P("cooperate/extradited", "Mexico extradited 29 cartel figures to the United States.",
       "COOPERATE", "MEX", "USA", main=True),
     P("cooperate/joint-exercises", "China and Russia held joint naval exercises in the Gulf of Oman.",
-      "COOPERATE", "CHN"),
+      "COOPERATE", "CHN",
+      xfail="nominal 'joint (naval/military) exercises/drills' is not a COOPERATE trigger"),
     P("cooperate/will-cooperate-with", "Kenya will cooperate with Haiti's police in the fight against gangs.",
-      "COOPERATE", "KEN", "HTI"),
+      "COOPERATE", "KEN", "HTI",
+      xfail="future tense ('will cooperate') turns the event into AGREE/planned instead of COOPERATE/planned"),
     P("cooperate/agreed-to-cooperate", "India and Japan agreed to cooperate on semiconductor supply chains.",
-      "COOPERATE", "IND"),
+      "COOPERATE", "IND",
+      xfail="xcomp of 'agree to' is not coded as its own (planned) event: only AGREE, no COOPERATE"),
     P("cooperate/passive-shared", "Intelligence on the plot was shared with Paris by Moroccan security "
       "services.", "COOPERATE", "MAR", "FRA"),
 
     # --- AID
     P("aid/sent-weapons", "Germany sent four more IRIS-T air defence systems to Ukraine.", "AID", "DEU", "UKR",
       main=True),
-    P("aid/xcomp-agreed-to-send", "Canada agreed to send 25 armoured vehicles to Ukraine.", "AID", "CAN", "UKR"),
+    P("aid/xcomp-agreed-to-send", "Canada agreed to send 25 armoured vehicles to Ukraine.", "AID", "CAN", "UKR",
+      xfail="xcomp of 'agree to' is not coded as its own (planned) event: only AGREE, no AID"),
     P("aid/passive-delivered", "Food and medicine were delivered to Gaza by Jordanian aircraft.",
       "AID", "JOR", "PSE"),
-    P("aid/distributed-food", "The United Nations distributed food to displaced families in Darfur.", "AID", "UN"),
-    P("aid/provided-fuel", "Qatar provided fuel to Syria's power stations.", "AID", "QAT", "SYR"),
+    P("aid/distributed-food", "The United Nations distributed food to displaced families in Darfur.", "AID", "UN",
+      xfail="no trigger for 'distribute' (food/aid)"),
+    P("aid/provided-fuel", "Qatar provided fuel to Syria's power stations.", "AID", "QAT", "SYR",
+      xfail="'provide' object list lacks 'fuel' (closed object lists miss ordinary aid goods)"),
     P("aid/granted-asylum", "Germany granted asylum to three Russian dissidents.", "AID", "DEU", "RUS"),
 
     # --- RETREAT
@@ -154,7 +164,7 @@ POSITIVE = [
 
     # --- REQUEST
     P("request/called-for", "The UN Security Council called for an immediate ceasefire in eastern Congo.",
-      "REQUEST", "UN", main=True),
+      "REQUEST", ("UN", "UNSC"), main=True),
     P("request/urged", "Macron urged Russia to accept the 30-day truce.", "REQUEST", "FRA", "RUS", main=True),
     P("request/asked-for", "Ukrainian Foreign Minister Andrii Sybiha asked Germany for more Patriot systems.",
       "REQUEST", "UKR", "DEU"),
@@ -176,7 +186,9 @@ POSITIVE = [
     P("accuse/passive-criticised", "Israel's offensive was criticised by France and Britain.",
       "ACCUSE", "FRA", "ISR"),
     P("accuse/investigating", "The International Criminal Court is investigating alleged war crimes by Israeli "
-      "officials.", "ACCUSE", "ICC", "ISR"),
+      "officials.", "ACCUSE", "ICC", "ISR",
+      xfail=("recipient taken from the nominal object ('war crimes by Israeli officials') is lost; recipient"
+             " falls back to the actor itself (ICC->ICC)")),
     P("accuse/denounced", "Venezuela denounced the deportation of its citizens to El Salvador.", "ACCUSE", "VEN"),
 
     # --- REJECT
@@ -185,10 +197,13 @@ POSITIVE = [
     P("reject/refused-xcomp", "Russia refused to accept an unconditional 30-day ceasefire.", "REJECT", "RUS",
       main=True),
     P("reject/vetoed", "The United States vetoed a Security Council resolution on Gaza.", "REJECT", "USA"),
-    P("reject/denied", "Iran denied supplying ballistic missiles to Russia.", "REJECT", "IRN"),
+    P("reject/denied", "Iran denied supplying ballistic missiles to Russia.", "REJECT", "IRN",
+      xfail=("'deny' + gerund (denial of an accusation) is coded as a negated AID of the complement instead "
+             "of REJECT")),
     P("reject/passive-rejected", "Trump's proposal to take over Gaza was rejected by Egypt and Jordan.",
       "REJECT", "EGY", "USA"),
-    P("reject/turned-down", "Denmark turned down Trump's offer to buy Greenland.", "REJECT", "DNK", "USA"),
+    P("reject/turned-down", "Denmark turned down Trump's offer to buy Greenland.", "REJECT", "DNK", "USA",
+      xfail="phrasal verb 'turn down' (an offer) is not a REJECT trigger"),
 
     # --- THREATEN
     P("threaten/threatened-xcomp", "Trump threatened to impose a 200 percent tariff on European wine.",
@@ -198,11 +213,14 @@ POSITIVE = [
     P("threaten/nominal-ultimatum", "Israel gave Hamas an ultimatum to release the hostages by Saturday.",
       "THREATEN", "ISR", "PSE"),
     P("threaten/vowed-to-retaliate", "Beijing vowed to retaliate against any new American tariffs.",
-      "THREATEN", "CHN"),
+      "THREATEN", "CHN",
+      xfail="'vow to retaliate' is coded AGREE; a vow of hostile action should be THREATEN"),
     P("threaten/passive-threatened", "Panama has been threatened by Washington over control of the canal.",
       "THREATEN", "USA", "PAN"),
     P("threaten/reported-conditional", "Iranian Supreme Leader Ali Khamenei said Iran would respond firmly to any "
-      "attack by the United States.", "THREATEN", "IRN"),
+      "attack by the United States.", "THREATEN", "IRN",
+      xfail=("conditional 'would respond to any attack' gives no THREATEN; instead the hypothetical 'any "
+             "attack by the US' is coded as an occurred ASSAULT")),
 
     # --- PROTEST
     P("protest/demonstrated", "Tens of thousands of people demonstrated in Belgrade against corruption.",
@@ -210,13 +228,16 @@ POSITIVE = [
     P("protest/rallied-xcomp", "Thousands of Israelis rallied outside the Knesset to demand a hostage deal.",
       "PROTEST", "ISR"),
     P("protest/general-strike", "Greek workers went on a 24-hour general strike over the train crash.",
-      "PROTEST", "GRC"),
+      "PROTEST", "GRC",
+      xfail="nominal 'general strike' (went on / held a strike) is not a PROTEST trigger"),
     P("protest/marched", "Turkish students marched in Istanbul after the arrest of Mayor Ekrem Imamoglu.",
       "PROTEST", "TUR"),
     P("protest/nominal-protest", "A mass protest by Georgian opposition supporters blocked Rustaveli Avenue in "
       "Tbilisi.", "PROTEST", "GEO"),
     P("protest/sit-in", "Students staged a sit-in at Columbia University in New York over the arrest of a "
-      "Palestinian activist.", "PROTEST", "USA"),
+      "Palestinian activist.", "PROTEST", "USA",
+      xfail=("'staged a sit-in' is not a PROTEST trigger; background noun 'the arrest of' becomes a COERCE "
+             "with no actor")),
 
     # --- SANCTION
     P("sanction/imposed-sanctions", "The European Union imposed new sanctions on Russian banks.",
@@ -227,16 +248,22 @@ POSITIVE = [
       "SANCTION", "NIC", "ISR"),
     P("sanction/suspended-aid", "Washington suspended military aid to Ukraine.", "SANCTION", "USA", "UKR"),
     P("sanction/passive-imposed", "Sanctions were imposed on Houthi leaders by the U.S. Treasury.",
-      "SANCTION", "USA", "YEM"),
-    P("sanction/quit-bloc", "Mali, Burkina Faso and Niger quit ECOWAS.", "SANCTION", "MLI", "ECOWAS"),
+      "SANCTION", "USA", "YEM",
+      xfail=("passive 'sanctions were imposed on X by Y': the 'on X' target is lost and the recipient falls "
+             "back to the actor (USA->USA)")),
+    P("sanction/quit-bloc", "Mali, Burkina Faso and Niger quit ECOWAS.", "SANCTION", "MLI", "ECOWAS",
+      xfail="'quit' needs an object lemma like 'bloc'; a bare organisation name (ECOWAS) as object is not accepted"),
 
     # --- MOBILIZE
     P("mobilize/deployed-troops", "India deployed additional troops along its border with Pakistan.",
       "MOBILIZE", "IND", main=True),
     P("mobilize/sent-warships", "China sent warships to the waters around Taiwan.", "MOBILIZE", "CHN"),
-    P("mobilize/high-alert", "North Korea put its nuclear forces on high alert.", "MOBILIZE", "PRK"),
-    P("mobilize/called-up", "Russia called up 160,000 conscripts for military service.", "MOBILIZE", "RUS"),
-    P("mobilize/massed", "Rwandan troops massed near the border with Burundi.", "MOBILIZE", "RWA"),
+    P("mobilize/high-alert", "North Korea put its nuclear forces on high alert.", "MOBILIZE", "PRK",
+      xfail="'put forces on (high) alert' is not a MOBILIZE trigger"),
+    P("mobilize/called-up", "Russia called up 160,000 conscripts for military service.", "MOBILIZE", "RUS",
+      xfail="phrasal 'call up' (conscripts/reservists) is not a MOBILIZE trigger"),
+    P("mobilize/massed", "Rwandan troops massed near the border with Burundi.", "MOBILIZE", "RWA",
+      xfail="intransitive 'troops massed near the border' is not coded: 'mass' requires a troop object"),
     P("mobilize/passive-sent", "Reinforcements were sent to Kursk by the Russian army.", "MOBILIZE", "RUS"),
 
     # --- COERCE
@@ -248,13 +275,16 @@ POSITIVE = [
     P("coerce/seized-vessel", "Indonesian authorities seized a Chinese fishing vessel in the Natuna Sea.",
       "COERCE", "IDN", "CHN"),
     P("coerce/imposed-curfew", "Nepal's government imposed a curfew in Kathmandu after violent protests.",
-      "COERCE", "NPL"),
+      "COERCE", "NPL",
+      xfail="'impose a curfew' is not a COERCE trigger"),
     P("coerce/reported-arrest", "Human Rights Watch said Iranian authorities had arrested dozens of women's "
       "rights activists.", "COERCE", "IRN", main=True),
 
     # --- ASSAULT
     P("assault/drones-attacked", "Russian drones attacked Kyiv overnight.", "ASSAULT", "RUS", "UKR", main=True),
-    P("assault/passive-attacked", "A hospital in Kharkiv was attacked by Russian forces.", "ASSAULT", "RUS", "UKR"),
+    P("assault/passive-attacked", "A hospital in Kharkiv was attacked by Russian forces.", "ASSAULT", "RUS", "UKR",
+      xfail=("recipient without a nationality ('a hospital in Kharkiv') takes the actor's country (RUS) "
+             "instead of the location's (UKR)")),
     P("assault/nominal-airstrike", "An Israeli airstrike killed 12 people in Gaza City.", "ASSAULT", "ISR", "PSE",
       main=True),
     P("assault/reported-shelled", "Ukraine said Russia shelled the city of Kherson, killing two civilians.",
@@ -270,8 +300,9 @@ POSITIVE = [
 
 
 def _has(events, etype, actor, recipient):
+    actors = {actor} if isinstance(actor, str) else set(actor)  # a tuple: any of these codes will do
     for e in events:
-        if e["event_type"] != etype or actor not in _countries(e["actor"]):
+        if e["event_type"] != etype or not actors & _countries(e["actor"]):
             continue
         if recipient is None or recipient in _countries(e["recipient"]):
             return True
@@ -304,8 +335,10 @@ def test_every_type_has_five_positive_cases():
 # ----------------------------------------------------------------------------------------------------------
 # NEGATIVE cases: no events at all (etype None), or no event of the given type
 # ----------------------------------------------------------------------------------------------------------
-def N(id, sentence, etype=None, xfail=None):
-    return dict(id=id, sentence=sentence, etype=etype, xfail=xfail)
+def N(id, sentence, etype=None, xfail=None, occurred=False):
+    """``etype`` None: no events at all. ``occurred``: only an event of ``etype`` with status "occurred" is
+    forbidden (a hypothetical or threatened act may be coded, but not as something that happened)."""
+    return dict(id=id, sentence=sentence, etype=etype, xfail=xfail, occurred=occurred)
 
 
 NEGATIVE = [
@@ -350,16 +383,50 @@ NEGATIVE = [
     N("everyday/children-fought", "The children fought over the last slice of pizza.", "ASSAULT"),
     N("everyday/book-club", "The book club will meet again next month."),
     N("everyday/prices-shot-up", "Prices shot up after the central bank raised rates.", "ASSAULT"),
+    # --- political names in non-political sentences
+    N("named/central-bank-rate", "Russia's central bank kept its key interest rate at 21 percent."),
+    N("named/grain-exports-fell", "Ukraine's grain exports fell by a fifth in February."),
+    N("named/film-won-prize", "An Iranian film won the top prize at the Berlin film festival."),
+    N("named/airline-launched-flights", "Turkish Airlines launched new flights to Sydney.", "ASSAULT"),
+    N("named/retail-sales", "China's retail sales rose 4 percent in the first two months of the year."),
+    N("named/skater-won-gold", "A Russian figure skater won gold at the world championships in Boston."),
+    N("named/startup-acquired", "The Israeli startup was acquired by Google for $32 billion.", "COERCE"),
+    N("named/automakers-battling", "Japanese carmakers are battling Chinese rivals for market share in Thailand.",
+      "ASSAULT"),
+    N("named/striker-fired-shot", "The French striker fired a shot past the Spanish goalkeeper.", "ASSAULT",
+      xfail=("sport: 'fired a shot' by a national-adjective person coded ASSAULT (no sport-domain check at "
+             "sentence level)")),
+    N("named/boxer-knocked-out", "A Ukrainian boxer knocked out his British opponent in the third round.",
+      "ASSAULT"),
+    N("named/series-attacks", "The new Netflix series about the Kremlin attacks Putin's inner circle.", "ASSAULT",
+      xfail=("entertainment: a TV series 'attacks' someone coded ASSAULT (inanimate/media subject not "
+             "rejected; 'the Kremlin' inside 'series about the Kremlin' taken as actor)")),
+    N("named/threatened-to-overtake", "Nvidia threatened to overtake Apple as the world's most valuable company.",
+      "THREATEN"),
+    N("named/inflation-killing", "Argentina's inflation is killing small businesses.", "ASSAULT",
+      xfail=("metaphor: 'inflation is killing businesses' coded ASSAULT with the country as actor (abstract "
+             "subject not rejected)")),
+    # --- hypothetical acts are not events that occurred
+    N("hypothetical/any-attack", "Tehran said it would respond firmly to any attack by the United States.",
+      "ASSAULT", occurred=True,
+      xfail=("hypothetical 'any attack by X' (quantified by 'any', under 'would respond') is coded as an "
+             "occurred ASSAULT")),
+    N("hypothetical/threatened-to-bomb", "Trump threatened to bomb Iran if it refused a nuclear deal.", "ASSAULT",
+      occurred=True),
+    N("hypothetical/if-clause", "If Russia attacks a NATO member, the alliance will respond.", "ASSAULT",
+      occurred=True),
 ]
 
 
-@pytest.mark.parametrize("sentence,etype", [_param(c, (c["sentence"], c["etype"]), c["xfail"]) for c in NEGATIVE])
-def test_negative(coder, sentence, etype):
+@pytest.mark.parametrize("sentence,etype,occurred",
+                         [_param(c, (c["sentence"], c["etype"], c["occurred"]), c["xfail"]) for c in NEGATIVE])
+def test_negative(coder, sentence, etype, occurred):
     events = _events(coder, sentence)
     if etype is None:
         assert not events, f"want no events; got {_show(events)}"
     else:
-        assert not [e for e in events if e["event_type"] == etype], f"want no {etype}; got {_show(events)}"
+        bad = [e for e in events if e["event_type"] == etype and (not occurred or e["status"] == "occurred")]
+        assert not bad, f"want no {'occurred ' if occurred else ''}{etype}; got {_show(events)}"
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -377,6 +444,14 @@ COUNT = [
     C("count/met-in", "Rubio met Russian Foreign Minister Sergei Lavrov in Riyadh.", "CONSULT"),
     C("count/imposed-sanctions", "The United States and Britain imposed sanctions on Iranian oil tankers.",
       "SANCTION"),
+    C("count/conj-thanked", "Zelensky thanked Trump and requested additional Patriot missiles.", "SUPPORT"),
+    C("count/conj-requested", "Zelensky thanked Trump and requested additional Patriot missiles.", "REQUEST"),
+    C("count/accused-of", "Ukraine accused Russia of attacking hospitals in Kharkiv.", "ACCUSE"),
+    C("count/released-hostages", "Hamas released three Israeli hostages in Khan Younis.", "RETREAT"),
+    C("count/swap-freed", "A prisoner swap between Russia and Ukraine freed 175 soldiers on each side.", "RETREAT",
+      xfail=("duplicate: nominal 'prisoner swap' and its verb 'freed' give two RETREAT events for one "
+             "exchange (the second without an actor)")),
+    C("count/airstrike-killed", "An Israeli airstrike killed 12 people in Gaza City.", "ASSAULT"),
 ]
 
 
