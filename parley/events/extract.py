@@ -100,6 +100,7 @@ class SentenceExtractor:
         self.mentions = mentions
         self.disc = discourse
         self._subj_cache: dict[int, list[Entity]] = {}
+        self._resolving: set[int] = set()  # pronouns being resolved (a pronoun inside its own antecedent)
 
     # ------------------------------------------------------------------ entities
     def entities(self, head) -> list[Entity]:
@@ -150,8 +151,15 @@ class SentenceExtractor:
         """A pronoun subject in what someone says is, first, the speaker ("Hungary said it will support");
         otherwise the last fitting party named before it in the sentence, then earlier in the article."""
         word = pron.lower_
-        if word not in PRONOUNS:
+        if word not in PRONOUNS or pron.i in self._resolving:
             return []
+        self._resolving.add(pron.i)
+        try:
+            return self._resolve_pronoun(pron, word)
+        finally:
+            self._resolving.discard(pron.i)
+
+    def _resolve_pronoun(self, pron, word: str) -> list[Entity]:
         t = pron.head
         while t.head.i != t.i:
             t = t.head
