@@ -244,15 +244,21 @@ def check_event(e: dict, where: str) -> None:
     assert type(e["confidence"]) in (int, float) and 0 <= e["confidence"] <= 1, where
 
 
-def check_offsets(doc: dict, text: str) -> None:
-    """Evidence (and entity offsets, where given) index the document text."""
+def check_evidence_offsets(doc: dict, text: str) -> None:
+    """Each event's evidence sentence is ``text[start:end]``."""
     for i, e in enumerate(doc["events"]):
         ev = e["evidence"]
         assert text[ev["start"]:ev["end"]] == ev["sentence"], f"{doc['id']} event {i}: {ev}"
-        ents = e["actor"] + e["recipient"] + ([e["claimed_by"]] if e["claimed_by"] else [])
-        for ent in ents:
-            if ent["start"] is not None:
-                assert text[ent["start"]:ent["end"]] == ent["text"], f"{doc['id']} event {i}: {ent}"
+
+
+def check_entity_offsets(doc: dict, text: str) -> None:
+    """Each entity that has offsets is ``text[start:end]`` (offsets index the document, not a sentence)."""
+    for i, e in enumerate(doc["events"]):
+        for role in ("actor", "recipient", "claimed_by"):
+            for ent in e[role] if role != "claimed_by" else [e[role]] if e[role] else []:
+                if ent["start"] is not None:
+                    assert text[ent["start"]:ent["end"]] == ent["text"], (
+                        f"{doc['id']} event {i} ({e['event_type']}, {e['evidence']['sentence']!r}) {role}: {ent}")
 
 
 # --- fixtures: files and runs ------------------------------------------------------------------
@@ -334,7 +340,13 @@ def test_evidence_offsets_index_the_document_text(coded):
     docs = by_id(coded.docs())
     for doc_id, text in TEXTS.items():
         assert docs[doc_id]["events"], f"{doc_id}: no events"
-        check_offsets(docs[doc_id], text)
+        check_evidence_offsets(docs[doc_id], text)
+
+
+def test_entity_offsets_index_the_document_text(coded):
+    docs = by_id(coded.docs())
+    for doc_id, text in TEXTS.items():
+        check_entity_offsets(docs[doc_id], text)
 
 
 def test_txt_article(coded):
@@ -357,7 +369,7 @@ def test_html_page(coded):
 
 def test_jsonl_records(coded):
     docs = by_id(coded.docs())
-    assert [e["event_type"] for e in docs["z-last"]["events"]] == ["PROTEST"]
+    assert events_of(docs["z-last"], "PROTEST")
     [agree] = events_of(docs["42"], "AGREE")
     assert "ISR" in countries(agree["actor"])
     assert docs["42"]["title"] == "Gaza truce"
@@ -392,9 +404,9 @@ def test_rss_feed_items(coded):
 def test_date_option_resolves_relative_dates_of_undated_records(coded):
     doc = by_id(coded.docs())["z-last"]
     assert doc["date"] == "2025-03-20"
-    [protest] = doc["events"]
+    [protest] = events_of(doc, "PROTEST")
     assert (protest["date"], protest["date_source"]) == ("2025-03-19", "text")  # "on Wednesday"
-    [assault] = by_id(coded.docs())["a-first"]["events"]
+    [assault] = events_of(by_id(coded.docs())["a-first"], "ASSAULT")
     assert assault["date"] == "2025-03-18"  # "on Tuesday"
 
 
@@ -480,7 +492,8 @@ def test_stdin_plain_text():
     assert (doc["id"], doc["date"]) == ("stdin", "2025-03-20")
     [protest] = events_of(doc, "PROTEST")
     assert protest["date"] == "2025-03-19"
-    check_offsets(doc, text)
+    check_evidence_offsets(doc, text)
+    check_entity_offsets(doc, text)
 
 
 def test_stdin_json_lines_with_a_broken_line():
