@@ -27,7 +27,8 @@ class Errors:
     """Message templates; format with ``.format(**kw)``."""
 
     P001 = "no such file or folder"
-    P002 = "unsupported file type {suffix!r}: give .txt, .html, .htm, .jsonl, .json, .csv or a folder"
+    P002 = ("unsupported file type {suffix!r}: give .txt, .html, .htm, .jsonl, .json, .ndjson, .csv, .rss, .atom, "
+            ".xml or a folder")
     P003 = "the file is empty"
     P004 = "the file is not text (it holds binary data); give a UTF-8 text, HTML, JSON Lines or CSV file"
     P005 = "line {line} is not valid JSON ({reason}); the line is skipped, the other records are coded"

@@ -99,7 +99,7 @@ def is_headline(sentence: Sentence, article: Article) -> bool:
     if article.title and sentence.text.strip() == article.title.strip():
         return True
     text = article.text
-    return sentence.start == len(text) - len(text.lstrip()) and text[sentence.end:sentence.end + 2] in ("\n\n", "\r\n") \
+    return sentence.start == len(text) - len(text.lstrip()) and text[sentence.end:sentence.end + 1] in ("\n", "\r") \
         and not sentence.text.rstrip().endswith((".", "!", "?", '"', "”", ":"))
 
 

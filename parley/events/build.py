@@ -116,7 +116,8 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc) -> Entity | 
     for m in reversed([m for m in mentions if m.end <= c.token.i]):
         if m.country and m.country not in own and (not conflict or _is_country(m.country)):
             span = doc[m.start:m.end]
-            return Entity(text=span.text, country=m.country, sector=m.sector, name=m.name)
+            return Entity(text=span.text, country=m.country, sector=m.sector, name=m.name, start=span.start_char,
+                          end=span.end_char)
     other = discourse.other_party(own, countries_only=conflict)
     if other is None and first is not None and _is_country(first.country):
         # a story about one country ("the army retook the airport", "the prime minister resigned")

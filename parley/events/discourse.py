@@ -98,7 +98,7 @@ class Discourse:
         for e in reversed(self.recent):
             if e.country and e.country not in countries and (
                     not countries_only or (len(e.country) == 3 and e.country not in _NON_STATE)):
-                return e
+                return _ref(e, e.text)
         return None
 
     def main_country(self) -> str | None:
@@ -109,4 +109,5 @@ class Discourse:
 
 
 def _ref(e: Entity, text: str) -> Entity:
-    return Entity(text=e.text, country=e.country, sector=e.sector, name=e.name, start=e.start, end=e.end)
+    """A reference to an entity named in another sentence: its offsets there do not index this one."""
+    return Entity(text=e.text, country=e.country, sector=e.sector, name=e.name)

@@ -22,6 +22,6 @@ def document_domain(title: str | None, text: str, lexicon: Lexicon) -> str | Non
     for name, vocab in lexicon.domains.items():
         hits = sum(1 for w in words if w in vocab)
         ratio = hits / len(words) / DENSITY.get(name, 0.03)
-        if hits >= MIN_HITS and ratio >= 1.0 and ratio > best_ratio:
+        if hits >= min(MIN_HITS, max(2, len(words) // 12)) and ratio >= 1.0 and ratio > best_ratio:
             best, best_ratio = name, ratio
     return best

@@ -117,7 +117,7 @@ class SentenceExtractor:
         seen = set()
         for party in parties(head):
             for e in self._party_entities(party):
-                key = (e.country, e.sector, e.name)
+                key = (e.country, e.sector)
                 if key not in seen:
                     seen.add(key)
                     out.append(e)
@@ -134,6 +134,13 @@ class SentenceExtractor:
                     if origin:
                         return [Entity(text=e.text, country=origin[0].country, sector=e.sector, name=e.name,
                                        start=e.start, end=e.end) for e in out]
+        if not out:
+            for c in head.children:  # "negotiators from Russia and the United States"
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    origin = [e for e in self.entities(pobj) if e.country] if pobj is not None else []
+                    if origin:
+                        return origin
         if not out:
             for p in place_objects(head):
                 for party in parties(p):
@@ -270,6 +277,8 @@ class SentenceExtractor:
             if s.needs == "complement" and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children):
                 continue
             if s.needs == "dative" and not any(c.dep_ == "dative" for c in tok.children):
+                continue
+            if s.needs == "no_object" and obj is not None:
                 continue
             if s.needs == "actor_object" and (obj is None or obj.pos_ == "PRON" or not self.entities(obj)):
                 continue
@@ -436,7 +445,7 @@ class SentenceExtractor:
                 if ents:
                     return ents
             for c in obj.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "to", "from", "against", "on"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "to", "from", "against", "on", "by"):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             ents = self.entities(p)
@@ -572,23 +581,27 @@ class SentenceExtractor:
         unknown actor; a verb whose named subject is no party at all is not an event."""
         for c in cands.values():
             tok = c.token
-            if c.kind != "verb" or c.event_type != "ASSAULT":
+            if c.kind != "verb":
                 continue
             subj = next((x for x in tok.children if x.dep_ in SUBJ), None)
             passive = any(x.dep_ == "auxpass" for x in tok.children)
             if subj is not None and tok.dep_ == "relcl" and subj.lower_ in RELATIVE:
                 subj = tok.head
+            if subj is not None and not passive and subj.i in cands and cands[subj.i].kind == "noun":
+                # "a prisoner swap freed 175 soldiers", "Israeli strikes killed several people": one event
+                c.absorbed = True
+                c.absorbed_into = cands[subj.i]
+                continue
+            if c.event_type not in ("ASSAULT", "COERCE"):
+                continue
             if subj is not None and not passive:
                 lemma = subj.lemma_.lower()
-                if subj.i in cands and cands[subj.i].kind == "noun":
-                    c.absorbed = True
-                    c.absorbed_into = cands[subj.i]
-                elif lemma in self.lx.calamities:
+                if lemma in self.lx.calamities:
                     c.absorbed = True
                 elif lemma in self.lx.weapons or subj.pos_ == "PRON" or subj.lower_ in RELATIVE:
                     continue
-                elif not self.entities(subj):
-                    c.absorbed = True
+                elif not self.entities(subj) or not self._agentive(subj):
+                    c.absorbed = True  # "inflation is killing businesses", "the series attacks the Kremlin"
             elif passive and not any(x.dep_ == "agent" for x in tok.children):
                 for p in tok.children:
                     if p.dep_ != "prep":
@@ -600,6 +613,15 @@ class SentenceExtractor:
                         for o in objs:
                             if o.i in cands:
                                 c.absorbed_into = cands[o.i]
+
+    def _agentive(self, head) -> bool:
+        """Whether a subject's head word names a party (a known name, an agent word), not a thing or an
+        abstraction that merely has a country attached ("Argentina's inflation")."""
+        if head.i in self.mentions or head.pos_ == "PROPN":
+            return True
+        if self.res.has_agent([head]):
+            return True
+        return any(self.res.has_agent([c]) or c.i in self.mentions for c in head.children if c.dep_ == "conj")
 
     def _background(self, cands: dict[int, Candidate]) -> None:
         """Event nouns that only date something ("since the invasion", "the anniversary of the war")."""
@@ -670,6 +692,9 @@ class SentenceExtractor:
                 for t in root.subtree:
                     if t.i != tok.i and t.i in cands and not self._is_allegation(c, cands[t.i]):
                         cands[t.i].absorbed = True
+                        if c.event_type == "AGREE" and root.dep_ == "xcomp" and t.i == root.i and \
+                                cands[t.i].event_type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
+                            c.event_type, c.cameo = "THREATEN", "130"  # "vowed to retaliate"
 
     def _is_allegation(self, outer: Candidate, inner: Candidate) -> bool:
         return outer.event_type == "ACCUSE" and (inner.token.dep_ == "pcomp" or (
@@ -733,6 +758,8 @@ class SentenceExtractor:
                 return "ongoing"
         else:
             mods = {ch.lower_ for ch in tok.children}
+            if mods & {"any", "possible", "potential", "future", "hypothetical"}:
+                return "hypothetical"
             if mods & {"ongoing", "continuing", "continued"}:
                 return "ongoing"
             if mods & {"planned", "upcoming", "proposed", "future", "next", "possible", "potential"}:

@@ -141,6 +141,20 @@ def _senses(table: dict, kind: str) -> dict[str, tuple[Sense, ...]]:
     return out
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses duplicate keys (PyYAML would silently keep the last one)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise ModelError(coded("P013", name="triggers.yaml", entry=str(key),
+                                       reason=f"duplicate key at line {key_node.start_mark.line + 1}"))
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("parley") / "data"))
 
@@ -150,7 +164,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     """Read ``triggers.yaml`` and ``domains.yaml`` from ``data_dir`` (the package's data by default)."""
     base = data_dir or _data_dir()
     with open(base / "triggers.yaml", encoding="utf-8") as f:
-        t = yaml.safe_load(f)
+        t = yaml.load(f, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     with open(base / "domains.yaml", encoding="utf-8") as f:
         dom = yaml.safe_load(f)
     control = {lemma: status for status, lemmas in (t.get("control_verbs") or {}).items() for lemma in lemmas}

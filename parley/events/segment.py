@@ -19,6 +19,9 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n""")
 
 
+_HEADLINE = re.compile(r"""\s*([^\n]{1,150}[^\n.!?:;,"'”’\s])[ \t]*\n(?=[ \t]*["“‘(]?[A-Z])""")
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a document: its text and where it starts and ends in the document."""
@@ -45,7 +48,11 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with exact character offsets (whitespace between them is dropped)."""
     out: list[Sentence] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    head = _HEADLINE.match(text)
+    if head:  # a first line with no full stop above the body is a headline, even without a blank line
+        _append(text, 0, head.end(1), out)
+        start = head.end(1)
+    for m in _BOUNDARY.finditer(text, start):
         end = m.end()
         if text[m.start()] == "." and _is_abbreviation(text, m.start()):
             continue

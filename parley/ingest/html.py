@@ -36,7 +36,11 @@ def read_html(path: Path, source: str) -> Iterator[Article | InputError]:
     if not text or not text.strip():
         yield InputError("P006", source, Errors.P006)
         return
-    meta = trafilatura.extract_metadata(page)
+    # trafilatura puts each block (headline, paragraph, list item) on its own line: make the blocks
+    # paragraphs, so that a headline without a full stop never runs into the first sentence
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    # extensive=False: no guessing a date from a copyright footer ("(c) 2024" is not a publication date)
+    meta = trafilatura.extract_metadata(page, extensive=False)
     yield Article(
         id=path.name,
         text=text,

@@ -57,3 +57,10 @@ def test_malformed_sense_raises_coded_error(tmp_path):
     (tmp_path / "domains.yaml").write_text("sport: [goal]\n")
     with pytest.raises(ModelError, match="P013"):
         load_lexicon(tmp_path)
+
+
+def test_duplicate_keys_are_refused(tmp_path):
+    (tmp_path / "triggers.yaml").write_text("verbs:\n  attack: ASSAULT 190\n  attack: ASSAULT 193\n")
+    (tmp_path / "domains.yaml").write_text("sport: [goal]\n")
+    with pytest.raises(ModelError, match="duplicate key"):
+        load_lexicon(tmp_path)
