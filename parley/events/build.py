@@ -10,6 +10,8 @@ from parley.events.extract import Candidate, SentenceExtractor
 from parley.events.lexicon import Lexicon
 from parley.events.segment import Sentence
 from parley.ground.dates import event_date
+from parley.ground.locate import choose_place, geocode_span, place_spans
+from parley.ground.places import fold, load_places
 from parley.model import Entity, Event, Evidence
 
 _CONFLICT = {"ASSAULT", "ACCUSE", "THREATEN", "COERCE", "SANCTION", "MOBILIZE"}
@@ -38,7 +40,9 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
             continue
         if domain == "business" and not _statelike(c):
             continue  # in business news, firms "offer", "fight" and "sue": only states and armed groups count
-        events.append(_event(c, doc, sentence, tables, sentence_words, date))
+        event = _event(c, doc, sentence, tables, sentence_words, date)
+        event.location = _location(c, doc, mentions, resolver, discourse)
+        events.append(event)
     for m in ordered_mentions:
         if m.country:
             span = doc[m.start:m.end]
@@ -131,6 +135,39 @@ def _authorities(c: Candidate) -> None:
             any(ch.dep_ == "auxpass" for ch in c.token.children):
         code = c.recipient[0].country
         c.actor = [Entity(text="authorities", country=code, sector="COP")]
+
+
+def _location(c: Candidate, doc, mentions, resolver: ActorResolver, discourse: Discourse):
+    """Where the event happened: the place phrase of its clause (not its actor's name), geocoded."""
+    spans = place_spans(doc, mentions)
+    if not spans:
+        return None
+    banned: set[int] = set()
+    for e in c.actor + ([c.claimed_by] if c.claimed_by else []):
+        if e.start is not None:
+            at = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if at is not None:
+                banned.update(range(at.start, at.end))
+    span = choose_place(c.token, spans, banned)
+    if span is None:
+        return None
+    hints = [m.country for m in sorted(set(mentions.values()), key=lambda m: m.start)
+             if m.kind in ("country", "capital") and _is_country(m.country)]
+    hints += [code for code, _ in discourse.country_counts.most_common(3) if _is_country(code)]
+    hints += [e.country for e in c.actor + c.recipient if _is_country(e.country)]
+    ordered = list(dict.fromkeys(hints))
+    return geocode_span(doc, span, load_places(), ordered, _country_names(resolver))
+
+
+def _country_names(resolver: ActorResolver) -> dict[str, str]:
+    names = getattr(resolver, "_country_names", None)
+    if names is None:
+        names = {}
+        for country in resolver.gaz.countries:
+            for n in (country.name, *country.aliases):
+                names[fold(n)] = country.code
+        resolver._country_names = names
+    return names
 
 
 def _statelike(c: Candidate) -> bool:

@@ -1,0 +1,129 @@
+"""Where an event happened: the place phrase of its clause, geocoded.
+
+Not every place in a sentence is where the event happened: "Moscow said drones hit a refinery in Ryazan"
+happened in Ryazan, and Moscow is who said so. The place is looked for in this order: a place preposition
+("in", "near", "outside", ...) on the trigger or on its object; a place anywhere in the trigger's phrase
+(not in its subject); a place preposition on the clauses above it. The phrase is then geocoded with the
+qualifiers the text gives ("Ahwar (Ahwar, Abyan)", "San Mateo Capulhuac, Mexico"), preferring the countries
+the article is about.
+"""
+from __future__ import annotations
+
+from parley.ground.places import REGION_WORDS, PlaceIndex, fold
+from parley.model import Location
+
+PLACE_PREPS = {"in", "at", "near", "outside", "around", "across", "into", "inside", "throughout", "within", "from",
+               "towards", "toward", "on"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DIRECTIONS = {"southern", "northern", "eastern", "western", "central", "south", "north", "east", "west",
+              "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+              "south-eastern", "south-western", "occupied", "rural"}
+
+
+def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
+    """Token index -> (start, end) of each place phrase: NER places and gazetteer country/capital names."""
+    spans: dict[int, tuple[int, int]] = {}
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            for i in range(ent.start, ent.end):
+                spans[i] = (ent.start, ent.end)
+    for i, m in mentions.items():
+        if m.kind in ("country", "capital") and i not in spans:
+            spans[i] = (m.start, m.end)
+    return spans
+
+
+def _prep_places(node, spans, banned) -> list[tuple[int, int]]:
+    out = []
+    for c in node.children:
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(_phrase_places(p, spans, banned))
+    return out
+
+
+def _phrase_places(head, spans, banned) -> list[tuple[int, int]]:
+    """Places named by the phrase headed by ``head``: itself, or a place its own place preposition names
+    ("a refinery in Ryazan"), or its compound ("the Kharkiv region")."""
+    if head.i in spans and head.i not in banned:
+        return [spans[head.i]]
+    for c in head.children:
+        if c.dep_ in ("compound", "amod", "poss") and c.i in spans and c.i not in banned:
+            return [spans[c.i]]
+    return _prep_places(head, spans, banned)
+
+
+def choose_place(tok, spans, banned: set[int]) -> tuple[int, int] | None:
+    """The place phrase of the event triggered by ``tok`` (token span), or None."""
+    found = _prep_places(tok, spans, banned)
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "attr", "nsubjpass", "dative") or (c.dep_ == "prep" and c.lower_ not in
+                                                                        PLACE_PREPS):
+            for x in ([c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"]):
+                found += _phrase_places(x, spans, banned) if x.i not in spans else []
+                found += _prep_places(x, spans, banned)
+    if found:
+        return found[0]
+    skip = {"nsubj", "nsubjpass", "csubj", "relcl", "ccomp", "parataxis", "advcl"}
+    stack = [c for c in tok.children if c.dep_ not in skip]
+    while stack:
+        t = stack.pop()
+        if t.i in spans and t.i not in banned:
+            return spans[t.i]
+        stack.extend(c for c in t.children if c.dep_ not in skip)
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        found = _prep_places(node, spans, banned)
+        if found:
+            return found[0]
+    return None
+
+
+def _qualifiers(doc, start: int, end: int) -> list[str]:
+    """Names the text puts right after a place: ", Mexico" or "(Ahwar, Abyan)"."""
+    out = []
+    i = end
+    if i < len(doc) and doc[i].text == "(":
+        j = i + 1
+        while j < len(doc) and doc[j].text != ")" and j - i < 12:
+            j += 1
+        out.extend(part.strip() for part in doc[i + 1:j].text.split(",") if part.strip())
+    elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].ent_type_ in PLACE_LABELS:
+        j = i + 1
+        while j < len(doc) and doc[j].ent_type_ in PLACE_LABELS and doc[j].ent_iob_ != "B" or j == i + 1:
+            j += 1
+        out.append(doc[i + 1:j].text)
+    return out
+
+
+def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[str],
+                 country_names: dict[str, str]) -> Location | None:
+    """Geocode the place phrase ``doc[start:end]`` (with its qualifiers and directions)."""
+    start, end = span
+    words = [t for t in doc[start:end] if t.lower_ not in ("the",)]
+    if not words:
+        return None
+    text = doc[start:end].text
+    quals = _qualifiers(doc, start, end)
+    hints = list(countries)
+    for q in quals:
+        code = country_names.get(fold(q))
+        if code and code not in hints:
+            hints.insert(0, code)
+    name = " ".join(t.text for t in words if t.lower_ not in DIRECTIONS)
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.lower_ in REGION_WORDS:
+        name = f"{name} {after.text}"
+        text = f"{text} {after.text}"
+    code = country_names.get(fold(name))
+    if code:  # a country: its centroid ("in southern Russia" is Russia)
+        place = index.country(code)
+        return Location(text=text, name=name, country=code, lat=place.lat if place else None,
+                        lon=place.lon if place else None) if place else Location(text=text, name=name, country=code)
+    place = index.lookup(name, hints, quals)
+    if place is None:
+        return None
+    return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,
+                    lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid)

