@@ -18,6 +18,7 @@ from parley.events.discourse import Discourse
 from parley.events.domain import document_domain
 from parley.events.lexicon import load_lexicon
 from parley.events.segment import Sentence, split_sentences, trigger_filter
+from parley.ground.numbers import attach_numbers
 from parley.model import Article, CodedDocument
 from parley.nlp import MODEL_NAME, load_pipeline
 
@@ -88,6 +89,7 @@ class Coder:
                 except Exception:  # a bug on one sentence must not lose the rest of the stream: report it
                     log.exception("[P014] %s: coding the sentence at characters %d-%d failed; it is skipped",
                                   art.id, s.start, s.end)
+            attach_numbers(events, sentences)
             events = [e for e in events if e.confidence >= self.options.min_confidence]
             yield CodedDocument(id=art.id, title=art.title, date=art.date, url=art.url, outlet=art.outlet,
                                 events=events)

@@ -29,7 +29,8 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     ordered_mentions = sorted({m for m in mentions.values()}, key=lambda m: m.start)
     events: list[Event] = []
     for c in cands:
-        _fill_countries(c, ordered_mentions, discourse, doc)
+        location = _location(c, doc, mentions, resolver, discourse)
+        _fill_countries(c, ordered_mentions, discourse, doc, location.country if location else None)
         if not c.recipient and c.actor and len({e.country for e in c.actor if e.country}) < 2:
             other = _other_party(c, ordered_mentions, discourse, doc)
             if other is not None:
@@ -41,7 +42,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
         if domain == "business" and not _statelike(c):
             continue  # in business news, firms "offer", "fight" and "sue": only states and armed groups count
         event = _event(c, doc, sentence, tables, sentence_words, date)
-        event.location = _location(c, doc, mentions, resolver, discourse)
+        event.location = location
         events.append(event)
     for m in ordered_mentions:
         if m.country:
@@ -68,7 +69,7 @@ def _is_country(code: str | None) -> bool:
     return bool(code) and len(code) == 3 and code.isupper() and code not in ("IGO", "NGO", "IMG", "ISM", "MNC", "EUR")
 
 
-def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc) -> None:
+def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: str | None = None) -> None:
     """Agents named without a country ("police", "troops") get one from the context.
 
     An actor agent takes the nearest country named in the sentence, else the article's main country. A
@@ -92,6 +93,8 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc) -> None:
             near = min(usable, key=lambda m: abs(m.start - pos), default=None)
             if near is not None:
                 country = near.country
+            elif place and (role == "actor" or place not in own):
+                country = place  # "police fired tear gas in Mora village (Surat, Gujarat)"
             elif role == "actor":
                 country = discourse.main_country()
             elif e.sector in DOMESTIC and own:

@@ -280,6 +280,8 @@ class SentenceExtractor:
                 continue
             if s.needs == "no_object" and obj is not None:
                 continue
+            if s.needs == "passive_agent" and not any(c.dep_ == "agent" for c in tok.children):
+                continue
             if s.needs == "actor_object" and (obj is None or obj.pos_ == "PRON" or not self.entities(obj)):
                 continue
             return s

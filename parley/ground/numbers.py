@@ -1,0 +1,158 @@
+"""Numbers the text attaches to an event: people killed, injured, arrested, and other counts.
+
+Figures are read with their wording ("at least 12", "dozens", "175 servicemen each") and the most
+conservative one is kept, as ACLED does: "dozens" is 12, "hundreds" 100, "several" 3, a range its lower end.
+"""
+from __future__ import annotations
+
+import re
+
+from parley.model import Quantity
+
+WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12,
+    "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens of thousands": 10000,
+    "hundreds of thousands": 100000, "several": 3, "a few": 3, "few": 3, "multiple": 3, "some": 3,
+    "a number of": 3, "a couple of": 2, "a couple": 2, "both": 2, "a handful of": 3, "numerous": 3,
+}
+_SCALE = {"thousand": 1000, "million": 1000000, "m": 1000000, "k": 1000}
+_NUMBER = (r"(?:(?:at least|more than|over|nearly|almost|around|about|up to|some|approximately|roughly|"
+           r"an estimated|as many as|between)\s+)?"
+           r"(?:\d[\d,.]*(?:\s*(?:thousand|million))?|tens of thousands|hundreds of thousands|a dozen|a few|"
+           r"a number of|a couple of|a handful of|"
+           + "|".join(sorted((w for w in WORDS if " " not in w), key=len, reverse=True))
+           + r")(?:\s*(?:-|to|and|or)\s*\d[\d,]*)?")
+_PEOPLE = (r"(?:\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?)?(?:people|persons|civilians|soldiers|troops|men|women|"
+           r"children|fighters|militants|rebels|members|officers|policemen|police|protesters|demonstrators|"
+           r"students|villagers|residents|servicemen|personnel|workers|others|guards|militiamen|insurgents|"
+           r"combatants|bodies|journalists|farmers|migrants|refugees|worshippers|passengers|individuals|suspects|"
+           r"supporters|activists|gunmen|attackers|assailants|them|civilian|soldier|man|woman|child|person|"
+           r"policeman|officer|fighter|militant|rebel|member|student|villager|resident|worker|farmer|boy|girl|"
+           r"journalist|guard|commander|leader|teacher|driver|trader|protester|demonstrator|suspect)")
+_KILL = r"(?:killed|dead|died|perished|slain|murdered|executed|lost their lives|shot dead|fatalities|deaths)"
+_HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
+_HELD = r"(?:arrested|detained|rounded up|taken into custody|jailed|apprehended)"
+
+FATAL = [
+    re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving)\s+(?P<n>{_NUMBER}){_PEOPLE}?"
+               rf"(?!\s+(?:injured|wounded|hurt))", re.I),
+    re.compile(rf"\b(?P<n>{_NUMBER}){_PEOPLE}?\s+(?:\w+\s+){{0,2}}?(?:were|was|have been|had been|are|being)?\s*"
+               rf"(?:reportedly\s+)?{_KILL}", re.I),
+    re.compile(rf"\bdeath toll (?:\w+\s+){{0,3}}?(?:to|of|at)\s+(?P<n>{_NUMBER})", re.I),
+    re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:reported\s+)?(?:fatalities|deaths|dead)\b", re.I),
+]
+HURT = [
+    re.compile(rf"\b(?:injuring|wounding|injured|wounded|hurt|injures|wounds)\s+(?P<n>{_NUMBER}){_PEOPLE}?", re.I),
+    re.compile(rf"\b(?P<n>{_NUMBER}){_PEOPLE}?\s+(?:\w+\s+){{0,2}}?(?:were|was|have been|had been|are)?\s*"
+               rf"{_HURT}", re.I),
+]
+HELD = [
+    re.compile(rf"\b(?:arrested|detained|arresting|detaining|rounded up|jailed|apprehended)\s+(?P<n>{_NUMBER})"
+               rf"{_PEOPLE}?", re.I),
+    re.compile(rf"\b(?P<n>{_NUMBER}){_PEOPLE}?\s+(?:\w+\s+){{0,2}}?(?:were|was|have been|had been)?\s*{_HELD}",
+               re.I),
+]
+NONE = re.compile(r"\b(?:no|neither|nor|without)\s+(?:\w+\s+){0,3}?(?:casualties|fatalities|deaths|injuries|"
+                  r"one was (?:killed|hurt|injured))", re.I)
+COUNTED = re.compile(rf"\b(?:released|freed|exchanged|swapped|returned|handed over|repatriated|launched|fired|"
+                     rf"deployed|sent|involving|of|about|some|around|at least)?\s*(?P<n>{_NUMBER})\s+"
+                     rf"(?P<unit>(?:[a-z-]+\s+){{0,2}}?(?:prisoners|servicemen|soldiers|hostages|detainees|captives|"
+                     rf"drones|missiles|rockets|shells|protesters|demonstrators|people|troops|civilians|bodies|"
+                     rf"refugees|migrants|trucks|tonnes|tons))\b", re.I)
+
+
+def value(phrase: str) -> int | None:
+    """The most conservative integer a number phrase states ("at least 12" -> 12, "10 to 15" -> 10)."""
+    p = phrase.lower().strip()
+    p = re.sub(r"^(?:at least|more than|over|nearly|almost|around|about|up to|some|approximately|roughly|"
+               r"an estimated|as many as|between)\s+", "", p)
+    for multi in ("tens of thousands", "hundreds of thousands", "a dozen", "a few", "a number of", "a couple of",
+                  "a handful of"):
+        if p.startswith(multi):
+            return WORDS[multi]
+    m = re.match(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million)?", p)
+    if m:
+        digits = m.group(1).replace(",", "")
+        try:
+            n = float(digits)
+        except ValueError:
+            return None
+        if m.group(2):
+            n *= _SCALE[m.group(2)]
+        return int(n)
+    first = p.split()[0] if p.split() else ""
+    return WORDS.get(first)
+
+
+def _first(patterns, text: str) -> int | None:
+    """The first figure of the first pattern that finds one (patterns go from the surest wording down)."""
+    for pat in patterns:
+        found = []
+        for m in pat.finditer(text):
+            v = value(m.group("n"))
+            if v is not None and v < 10_000_000:
+                found.append((m.start(), v))
+        if found:
+            return min(found)[1]
+    return None
+
+
+def casualties(text: str) -> tuple[int | None, int | None, int | None]:
+    """(killed, injured, arrested) stated in ``text``; 0 killed when it says there were no casualties."""
+    killed = _first(FATAL, text)
+    if killed is None and NONE.search(text):
+        killed = 0
+    return killed, _first(HURT, text), _first(HELD, text)
+
+
+def quantities(text: str, start: int = 0) -> list[Quantity]:
+    """Other counts ("175 servicemen each", "thousands of protesters", "78 missiles")."""
+    out = []
+    for m in COUNTED.finditer(text):
+        v = value(m.group("n"))
+        if v is None or v < 2 or v >= 10_000_000:
+            continue
+        unit = m.group("unit").split()[-1].lower()
+        if re.fullmatch(r"\d{4}", m.group("n").strip()) and 1900 <= v <= 2100:
+            continue  # a year, not a count
+        out.append(Quantity(value=v, unit=unit, text=m.group(0).strip()))
+    return out
+
+
+_VIOLENT = {"ASSAULT"}
+_HOLDING = {"COERCE", "ASSAULT", "PROTEST"}
+_QUICK = re.compile(r"kill|dead|die|death|fatalit|perish|slain|murder|execut|injur|wound|hurt|arrest|detain|"
+                    r"jail|custody|round|apprehend|casualt|lives", re.I)
+
+
+def attach_numbers(events, sentences) -> None:
+    """Give events the casualty and arrest figures of their sentence, and the counts of their clause.
+
+    A figure goes to the first event of the sentence that can have it (deaths and injuries to violence,
+    arrests to coercion). A sentence that states a toll but reports no event of its own ("Six people
+    were killed in the attack.") adds it to the last violent event before it that has no figure yet.
+    """
+    by_sentence: dict[int, list] = {}
+    for e in events:
+        by_sentence.setdefault(e.evidence.start, []).append(e)
+    previous: list = []
+    for s in sentences:
+        own = by_sentence.get(s.start, [])
+        for e in own:
+            e.quantities = e.quantities or quantities(s.text)
+        if _QUICK.search(s.text):
+            killed, injured, held = casualties(s.text)
+            for field, figure, kinds in (("fatalities", killed, _VIOLENT), ("injured", injured, _VIOLENT),
+                                         ("arrested", held, _HOLDING)):
+                if figure is None:
+                    continue
+                target = next((e for e in own if e.event_type in kinds), None)
+                if target is None and not own:
+                    target = next((e for e in reversed(previous) if e.event_type in kinds
+                                   and getattr(e, field) is None), None)
+                if target is not None and getattr(target, field) is None:
+                    setattr(target, field, figure)
+        previous.extend(own)
