@@ -13,16 +13,23 @@ from dataclasses import dataclass, field
 
 from parley.actors.gazetteer import load_gazetteer
 from parley.actors.resolve import ActorResolver
-from parley.events.build import build_events
+from parley.events.build import build_events, rescue_event
+from parley.events.classify import PLOVER_OF, load_classifier
 from parley.events.discourse import Discourse
 from parley.events.domain import document_domain
-from parley.events.lexicon import load_lexicon
+from parley.events.lexicon import Sense, load_lexicon
 from parley.events.segment import Sentence, split_sentences, trigger_filter
 from parley.ground.numbers import attach_numbers
 from parley.model import Article, CodedDocument
 from parley.nlp import MODEL_NAME, load_pipeline
 
 log = logging.getLogger(__name__)
+
+# Documents of at most this many sentences are short reports (event notes, snippets, wire briefs): there the
+# trained model's sub-type is used.
+SNIPPET_SENTENCES = 6
+RESCUE_P = 0.35  # the model's probability needed to code the main clause as the event it names
+OVERRIDE_P = 0.5  # ... and to replace the rules' ACLED sub-type of the same PLOVER type
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class Options:
     chunk_articles: int = 64
     min_confidence: float = 0.0
     include_title: bool = False
+    use_model: bool = True
     extra: dict = field(default_factory=dict)
 
 
@@ -47,6 +55,7 @@ class Coder:
         self.gazetteer = load_gazetteer()
         self.resolver = ActorResolver(self.nlp, self.gazetteer)
         self.filter = trigger_filter(self.lexicon.word_forms())
+        self.classifier = load_classifier() if self.options.use_model else None
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedDocument]:
         """Code ``articles`` lazily, in input order."""
@@ -89,10 +98,33 @@ class Coder:
                 except Exception:  # a bug on one sentence must not lose the rest of the stream: report it
                     log.exception("[P014] %s: coding the sentence at characters %d-%d failed; it is skipped",
                                   art.id, s.start, s.end)
+            if self.classifier is not None and len(sentences) <= SNIPPET_SENTENCES and domain is None:
+                events = self._classify(art, sentences, parsed, ai, events, date, discourse)
             attach_numbers(events, sentences)
             events = [e for e in events if e.confidence >= self.options.min_confidence]
             yield CodedDocument(id=art.id, title=art.title, date=art.date, url=art.url, outlet=art.outlet,
                                 events=events)
+
+
+    def _classify(self, art: Article, sentences, parsed, ai, events, date, discourse):
+        """Short reports: the trained model names the ACLED sub-type of the main event, and codes the main
+        clause as that event when the rules found none with an ACLED type."""
+        pred = self.classifier.predict([art.text])[0]
+        first = next((e for e in events if e.acled_sub_event_type), None)
+        if first is not None:
+            if pred.probability >= OVERRIDE_P and PLOVER_OF[pred.sub_event_type][0] == first.event_type:
+                first.acled_event_type, first.acled_sub_event_type = pred.event_type, pred.sub_event_type
+            return events
+        if pred.probability < RESCUE_P or not sentences:
+            return events
+        doc = parsed.get((ai, 0)) or self.nlp(sentences[0].text)
+        etype, cameo, mode = PLOVER_OF[pred.sub_event_type]
+        rescued = rescue_event(doc, sentences[0], Sense(type=etype, cameo=cameo, mode=mode), self.lexicon,
+                               self.resolver, discourse, date)
+        if rescued is None:
+            return events
+        rescued.acled_event_type, rescued.acled_sub_event_type = pred.event_type, pred.sub_event_type
+        return [rescued, *events]
 
 
 def is_headline(sentence: Sentence, article: Article) -> bool:

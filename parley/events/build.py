@@ -14,6 +14,7 @@ from parley.ground.locate import choose_place, geocode_span, place_spans
 from parley.ground.places import fold, load_places
 from parley.model import Entity, Event, Evidence
 
+_PLACED = {"ASSAULT", "PROTEST", "COERCE"}  # events that a place anchors when their actor is unknown
 _CONFLICT = {"ASSAULT", "ACCUSE", "THREATEN", "COERCE", "SANCTION", "MOBILIZE"}
 _STATE_SECTORS = {"GOV", "MIL", "REB", "COP", "LEG", "JUD", "SPY", "UAF", None}
 
@@ -24,27 +25,9 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     mentions = resolver.find_mentions(doc, date)
     extractor = SentenceExtractor(doc, lexicon, resolver, mentions, discourse)
     cands = extractor.candidates()
-    tables = load_tables()
-    sentence_words = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
-    ordered_mentions = sorted({m for m in mentions.values()}, key=lambda m: m.start)
-    events: list[Event] = []
-    for c in cands:
-        location = _location(c, doc, mentions, resolver, discourse)
-        _fill_countries(c, ordered_mentions, discourse, doc, location.country if location else None)
-        if not c.recipient and c.actor and len({e.country for e in c.actor if e.country}) < 2:
-            other = _other_party(c, ordered_mentions, discourse, doc)
-            if other is not None:
-                c.recipient = [other]
-                c.inferred_recipient = True
-        _authorities(c)
-        if not any(e.country for e in c.actor + c.recipient):
-            continue
-        if domain == "business" and not _statelike(c):
-            continue  # in business news, firms "offer", "fight" and "sue": only states and armed groups count
-        event = _event(c, doc, sentence, tables, sentence_words, date)
-        event.location = location
-        events.append(event)
-    for m in ordered_mentions:
+    ctx = _Context(doc, sentence, resolver, discourse, date, domain, mentions, extractor)
+    events = [e for e in (_finish(c, ctx) for c in cands) if e is not None]
+    for m in ctx.ordered_mentions:
         if m.country:
             span = doc[m.start:m.end]
             discourse.add([Entity(text=span.text, country=m.country, sector=m.sector, name=m.name)])
@@ -57,6 +40,67 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
             discourse.add_conflict(e.actor, e.recipient)
     discourse.next_sentence()
     return _dedupe(events)
+
+
+class _Context:
+    """What coding one sentence needs beside the candidate."""
+
+    def __init__(self, doc, sentence, resolver, discourse, date, domain, mentions, extractor=None):
+        self.extractor = extractor
+        self.doc, self.sentence, self.resolver, self.discourse = doc, sentence, resolver, discourse
+        self.date, self.domain, self.mentions = date, domain, mentions
+        self.tables = load_tables()
+        self.words = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+        self.ordered_mentions = sorted(set(mentions.values()), key=lambda m: m.start)
+
+
+def _finish(c: Candidate, ctx: _Context) -> Event | None:
+    """Place, implicit parties and codes of one candidate; None when no party of it is known."""
+    doc = ctx.doc
+    location = _location(c, doc, ctx.mentions, ctx.resolver, ctx.discourse)
+    _fill_countries(c, ctx.ordered_mentions, ctx.discourse, doc, location.country if location else None)
+    if not c.recipient and c.actor and len({e.country for e in c.actor if e.country}) < 2:
+        other = _other_party(c, ctx.ordered_mentions, ctx.discourse, doc)
+        if other is not None:
+            c.recipient = [other]
+            c.inferred_recipient = True
+    _authorities(c)
+    if not c.actor and location is not None and location.country and c.event_type in _PLACED:
+        bare = ctx.extractor.bare_subject(c) if ctx.extractor is not None else None
+        if bare is not None:  # "taxi drivers organized a protest in Batumi": people of the place
+            c.actor = [Entity(text=bare.text, country=location.country, start=bare.start, end=bare.end)]
+    if not any(e.country for e in c.actor + c.recipient):
+        return None
+    if ctx.domain == "business" and not _statelike(c):
+        return None  # in business news, firms "offer", "fight" and "sue": only states and armed groups count
+    event = _event(c, doc, ctx.sentence, ctx.tables, ctx.words, ctx.date)
+    event.location = location
+    return event
+
+
+def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: ActorResolver,
+                 discourse: Discourse, date: dt.date | None) -> Event | None:
+    """Code the main clause of ``doc`` as an event of ``sense`` (the type a trained model gave the text):
+    its subject is the actor, its object or partner the recipient, its place, date and figures as for any
+    event. None when the clause names no party the coder can place."""
+    mentions = resolver.find_mentions(doc, date)
+    extractor = SentenceExtractor(doc, lexicon, resolver, mentions, discourse)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    comp = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if root.lemma_.lower() in lexicon.report_verbs and comp is not None:
+        root = comp
+    c = Candidate(root, sense, "verb", sense.type, sense.cameo)
+    c.actor = extractor.subject(root)
+    c.recipient = extractor.recipient(c)
+    c.status = extractor._status(c)
+    c.claimed_by = extractor._claimant(root)
+    c.inferred_recipient = True
+    event = _finish(c, _Context(doc, sentence, resolver, discourse, date, None, mentions, extractor))
+    if event is not None:
+        event.confidence = round(max(0.05, event.confidence - 0.1), 2)
+    return event
 
 
 DOMESTIC = {"REB", "COP", "OPP", "CVL", "PTY", "UAF", "JUD", "LEG", "EDU", "LAB", "REF", "REL", "MED", "JRN", "BUS",
@@ -152,14 +196,20 @@ def _location(c: Candidate, doc, mentions, resolver: ActorResolver, discourse: D
             if at is not None:
                 banned.update(range(at.start, at.end))
     span = choose_place(c.token, spans, banned)
-    if span is None:
+    others = sorted({v for k, v in spans.items() if k not in banned and v != span})
+    if span is None and not others:
         return None
     hints = [m.country for m in sorted(set(mentions.values()), key=lambda m: m.start)
              if m.kind in ("country", "capital") and _is_country(m.country)]
     hints += [code for code, _ in discourse.country_counts.most_common(3) if _is_country(code)]
     hints += [e.country for e in c.actor + c.recipient if _is_country(e.country)]
     ordered = list(dict.fromkeys(hints))
-    return geocode_span(doc, span, load_places(), ordered, _country_names(resolver))
+    index, names = load_places(), _country_names(resolver)
+    for candidate in ([span] if span else []) + others:  # the clause's place, else the sentence's first
+        found = geocode_span(doc, candidate, index, ordered, names)
+        if found is not None:
+            return found
+    return None
 
 
 def _country_names(resolver: ActorResolver) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parley.actors.resolve import ActorResolver, Mention
-from parley.events.arguments import parties, place_objects
+from parley.events.arguments import parties, phrase_tokens, place_objects
 from parley.events.discourse import Discourse
 from parley.events.lexicon import Lexicon, Sense
 from parley.model import Entity
@@ -392,6 +392,11 @@ class SentenceExtractor:
             if t.pos_ in ("VERB", "AUX"):
                 if t.lemma_.lower() in self.lx.report_verbs and not cooperative:
                     return []
+                for c in t.children:  # "clashes took place between X and Y"
+                    if c.dep_ == "prep" and c.lower_ == "between":
+                        ents = self.entities(next((p for p in c.children if p.dep_ == "pobj"), None))
+                        if len(ents) >= 2:
+                            return ents
                 subj = next((c for c in t.children if c.dep_ in SUBJ), None)
                 if subj is not None and noun in subj.subtree:
                     continue  # the noun is (in) the subject: look further up
@@ -617,13 +622,31 @@ class SentenceExtractor:
                                 c.absorbed_into = cands[o.i]
 
     def _agentive(self, head) -> bool:
-        """Whether a subject's head word names a party (a known name, an agent word), not a thing or an
-        abstraction that merely has a country attached ("Argentina's inflation")."""
-        if head.i in self.mentions or head.pos_ == "PROPN":
+        """Whether a subject names a party (a known name, an agent word: "members of the UDPS party"), not
+        a thing or an abstraction that merely has a country attached ("Argentina's inflation")."""
+        if head.i in self.mentions or head.pos_ == "PROPN" or head.pos_ == "NUM":
             return True
-        if self.res.has_agent([head]):
-            return True
-        return any(self.res.has_agent([c]) or c.i in self.mentions for c in head.children if c.dep_ == "conj")
+        owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        words = [t for t in phrase_tokens(head) if t.i not in owners]
+        return self.res.has_agent(words) or any(t.i in self.mentions and t.i != head.i for t in words)
+
+    def bare_subject(self, c: Candidate) -> Entity | None:
+        """The subject phrase of a candidate as an entity of unknown country and sector ("taxi drivers",
+        "hundreds"), for events that the place they happened in can still anchor; None for pronouns."""
+        tok = c.token
+        subj = next((x for x in tok.children if x.dep_ in SUBJ), None)
+        if subj is None and c.kind == "noun":
+            t = tok
+            while t.head.i != t.i and subj is None:
+                t = t.head
+                subj = next((x for x in t.children if x.dep_ in SUBJ and tok not in x.subtree), None) \
+                    if t.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.pos_ in ("PRON", "DET") or subj.lower_ in RELATIVE:
+            return None
+        if subj.lemma_.lower() in self.lx.calamities or subj.i in {x.token.i for x in []}:
+            return None
+        span = self.doc[subj.left_edge.i:subj.i + 1]
+        return Entity(text=span.text, country=None, start=span.start_char, end=span.end_char)
 
     def _background(self, cands: dict[int, Candidate]) -> None:
         """Event nouns that only date something ("since the invasion", "the anniversary of the war")."""

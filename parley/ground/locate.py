@@ -30,13 +30,21 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
     for i, m in mentions.items():
         if m.kind in ("country", "capital") and i not in spans:
             spans[i] = (m.start, m.end)
+    # proper nouns after a place preposition that the NER missed ("on Tafas front in Dar'a")
+    for t in doc:
+        if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.i not in spans and \
+                t.i not in mentions and not t.ent_type_:
+            start = min([c.i for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t.i])
+            for i in range(start, t.i + 1):
+                spans[i] = (start, t.i + 1)
     return spans
 
 
 def _prep_places(node, spans, banned) -> list[tuple[int, int]]:
     out = []
+    preps = PLACE_PREPS | ({"of"} if node.lemma_.lower() in PLACE_NOUNS else set())
     for c in node.children:
-        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+        if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     out.extend(_phrase_places(p, spans, banned))
@@ -81,10 +89,17 @@ def choose_place(tok, spans, banned: set[int]) -> tuple[int, int] | None:
     return None
 
 
+PLACE_NOUNS = {"outskirts", "suburbs", "centre", "center", "village", "town", "city", "camp", "district", "neighbourhood", "neighborhood", "area", "suburb",
+               "commune", "municipality", "locality", "settlement", "market", "township", "quarter", "front",
+               "countryside", "sector", "subdistrict", "division", "county", "valley", "island"}
+
+
 def _qualifiers(doc, start: int, end: int) -> list[str]:
     """Names the text puts right after a place: ", Mexico" or "(Ahwar, Abyan)"."""
     out = []
     i = end
+    while i < len(doc) and doc[i].lower_ in PLACE_NOUNS:
+        i += 1  # "Menakuru village (Nellore, AP)"
     if i < len(doc) and doc[i].text == "(":
         j = i + 1
         while j < len(doc) and doc[j].text != ")" and j - i < 12:
@@ -123,6 +138,11 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         return Location(text=text, name=name, country=code, lat=place.lat if place else None,
                         lon=place.lon if place else None) if place else Location(text=text, name=name, country=code)
     place = index.lookup(name, hints, quals)
+    for q in quals:  # a village the table lacks: the district or region the text names with it
+        if place is not None:
+            break
+        if len(q) > 3 and fold(q) not in country_names:
+            place = index.lookup(q, hints, quals)
     if place is None:
         return None
     return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,
