@@ -641,11 +641,24 @@ class SentenceExtractor:
                 t = t.head
                 subj = next((x for x in t.children if x.dep_ in SUBJ and tok not in x.subtree), None) \
                     if t.pos_ in ("VERB", "AUX") else None
+        start = None
+        if subj is None and c.kind == "verb":
+            # a parse that hung the subject elsewhere ("in Morelia, Michoacan, 400 bus drivers protested"):
+            # the noun phrase right before the verb
+            j = tok.i - 1
+            while j >= 0 and self.doc[j].pos_ in ("ADV", "AUX", "PART"):
+                j -= 1
+            if j >= 0 and self.doc[j].pos_ in ("NOUN", "PROPN") and not self.doc[j].ent_type_ == "DATE":
+                subj = self.doc[j]
+                start = j
+                while start > 0 and self.doc[start - 1].dep_ in ("compound", "amod", "nummod", "quantmod", "det") \
+                        and self.doc[start - 1].pos_ != "PUNCT":
+                    start -= 1
         if subj is None or subj.pos_ in ("PRON", "DET") or subj.lower_ in RELATIVE:
             return None
-        if subj.lemma_.lower() in self.lx.calamities or subj.i in {x.token.i for x in []}:
+        if subj.lemma_.lower() in self.lx.calamities:
             return None
-        span = self.doc[subj.left_edge.i:subj.i + 1]
+        span = self.doc[(subj.left_edge.i if start is None else start):subj.i + 1]
         return Entity(text=span.text, country=None, start=span.start_char, end=span.end_char)
 
     def _background(self, cands: dict[int, Candidate]) -> None:
