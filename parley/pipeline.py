@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 # trained model's sub-type is used.
 SNIPPET_SENTENCES = 6
 RESCUE_P = 0.35  # the model's probability needed to code the main clause as the event it names
+RESCUE_BESIDE_P = 0.6  # ... when the rules found other (non-ACLED) events in the report
 OVERRIDE_P = 0.5  # ... and to replace the rules' ACLED sub-type of the same PLOVER type
 
 
@@ -115,7 +116,7 @@ class Coder:
             if pred.probability >= OVERRIDE_P and PLOVER_OF[pred.sub_event_type][0] == first.event_type:
                 first.acled_event_type, first.acled_sub_event_type = pred.event_type, pred.sub_event_type
             return events
-        if pred.probability < RESCUE_P or not sentences:
+        if pred.probability < (RESCUE_P if not events else RESCUE_BESIDE_P) or not sentences:
             return events
         doc = parsed.get((ai, 0)) or self.nlp(sentences[0].text)
         etype, cameo, mode = PLOVER_OF[pred.sub_event_type]
@@ -124,7 +125,7 @@ class Coder:
         if rescued is None:
             return events
         rescued.acled_event_type, rescued.acled_sub_event_type = pred.event_type, pred.sub_event_type
-        return [rescued, *events]
+        return [*events, rescued]  # the rules' main event stays first
 
 
 def is_headline(sentence: Sentence, article: Article) -> bool:

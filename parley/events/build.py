@@ -10,7 +10,7 @@ from parley.events.extract import Candidate, SentenceExtractor
 from parley.events.lexicon import Lexicon
 from parley.events.segment import Sentence
 from parley.ground.dates import event_date
-from parley.ground.locate import choose_place, geocode_span, place_spans
+from parley.ground.locate import choose_place, geocode_span, has_qualifier, place_spans
 from parley.ground.places import fold, load_places
 from parley.model import Entity, Event, Evidence
 
@@ -92,6 +92,9 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
     if root.lemma_.lower() in lexicon.report_verbs and comp is not None:
         root = comp
     c = Candidate(root, sense, "verb", sense.type, sense.cameo)
+    extractor._casualty_verbs({root.i: c})  # "the earthquake killed 300": no party, no event
+    if c.absorbed:
+        return None
     c.actor = extractor.subject(root)
     c.recipient = extractor.recipient(c)
     c.status = extractor._status(c)
@@ -197,6 +200,10 @@ def _location(c: Candidate, doc, mentions, resolver: ActorResolver, discourse: D
                 banned.update(range(at.start, at.end))
     span = choose_place(c.token, spans, banned)
     others = sorted({v for k, v in spans.items() if k not in banned and v != span})
+    precise = [o for o in sorted(set(spans.values())) if has_qualifier(doc, o)]
+    if precise and span not in precise:
+        others = [x for x in [span] if x] + [o for o in others if o not in precise]
+        span = precise[0]  # an event report's own place, given with its regions
     if span is None and not others:
         return None
     hints = [m.country for m in sorted(set(mentions.values()), key=lambda m: m.start)

@@ -634,6 +634,8 @@ class SentenceExtractor:
         """The subject phrase of a candidate as an entity of unknown country and sector ("taxi drivers",
         "hundreds"), for events that the place they happened in can still anchor; None for pronouns."""
         tok = c.token
+        if any(x.dep_ in ("auxpass", "nsubjpass") for x in tok.children):
+            return None  # the subject of a passive is who it happened to
         subj = next((x for x in tok.children if x.dep_ in SUBJ), None)
         if subj is None and c.kind == "noun":
             t = tok

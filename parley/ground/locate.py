@@ -105,12 +105,22 @@ def _qualifiers(doc, start: int, end: int) -> list[str]:
         while j < len(doc) and doc[j].text != ")" and j - i < 12:
             j += 1
         out.extend(part.strip() for part in doc[i + 1:j].text.split(",") if part.strip())
-    elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].ent_type_ in PLACE_LABELS:
-        j = i + 1
-        while j < len(doc) and doc[j].ent_type_ in PLACE_LABELS and doc[j].ent_iob_ != "B" or j == i + 1:
+    elif i + 1 < len(doc) and doc[i].text == "," and (doc[i + 1].ent_type_ in PLACE_LABELS or
+                                                      doc[i + 1].pos_ == "PROPN"):
+        j = i + 1  # ", Mexico", ", Donetsk": the capitalised words after the comma
+        while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-") and j - i < 6:
             j += 1
-        out.append(doc[i + 1:j].text)
+        if j > i + 1:
+            out.append(doc[i + 1:j].text)
     return out
+
+
+def has_qualifier(doc, span: tuple[int, int]) -> bool:
+    """Whether a place comes with the region names of an event report: "Ahwar (Ahwar, Abyan)"."""
+    i = span[1]
+    while i < len(doc) and doc[i].lower_ in PLACE_NOUNS:
+        i += 1
+    return i < len(doc) and doc[i].text == "("
 
 
 def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[str],
@@ -128,6 +138,8 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         if code and code not in hints:
             hints.insert(0, code)
     name = " ".join(t.text for t in words if t.lower_ not in DIRECTIONS)
+    if not name or fold(name) in PLACE_NOUNS | REGION_WORDS | {"zone", "front", "line"}:
+        return None  # "the North Zone": no place name left to look up
     after = doc[end] if end < len(doc) else None
     if after is not None and after.lower_ in REGION_WORDS:
         name = f"{name} {after.text}"

@@ -13,7 +13,7 @@ The expectations are what a careful human coder would want, not what the coder h
 the coder gets wrong are kept and marked ``xfail(strict=True)`` with the reason, so a fix shows up as an
 XPASS failure and the mark must then be removed.
 """
-# STATUS (last run): 193 cases, 182 pass, 11 xfail (strict).
+# STATUS (last run): 193 cases, 183 pass, 10 xfail (strict).
 import pytest
 
 from parley.model import Article, to_dict
@@ -266,9 +266,7 @@ POSITIVE = [
 
     # --- ASSAULT
     P("assault/drones-attacked", "Russian drones attacked Kyiv overnight.", "ASSAULT", "RUS", "UKR", main=True),
-    P("assault/passive-attacked", "A hospital in Kharkiv was attacked by Russian forces.", "ASSAULT", "RUS", "UKR",
-      xfail=("recipient without a nationality ('a hospital in Kharkiv') takes the actor's country (RUS) "
-             "instead of the location's (UKR)")),
+    P("assault/passive-attacked", "A hospital in Kharkiv was attacked by Russian forces.", "ASSAULT", "RUS", "UKR"),
     P("assault/nominal-airstrike", "An Israeli airstrike killed 12 people in Gaza City.", "ASSAULT", "ISR", "PSE",
       main=True),
     P("assault/reported-shelled", "Ukraine said Russia shelled the city of Kherson, killing two civilians.",
