@@ -69,6 +69,10 @@ def _finish(c: Candidate, ctx: _Context) -> Event | None:
         bare = ctx.extractor.bare_subject(c) if ctx.extractor is not None else None
         if bare is not None:  # "taxi drivers organized a protest in Batumi": people of the place
             c.actor = [Entity(text=bare.text, country=location.country, start=bare.start, end=bare.end)]
+    if not c.recipient and location is not None and location.country and c.event_type in _PLACED:
+        bare = ctx.extractor.bare_patient(c) if ctx.extractor is not None and c.kind == "verb" else None
+        if bare is not None:  # "a man was shot dead in Manaus": someone of the place
+            c.recipient = [Entity(text=bare.text, country=location.country, start=bare.start, end=bare.end)]
     if not any(e.country for e in c.actor + c.recipient):
         return None
     if ctx.domain == "business" and not _statelike(c):
@@ -91,6 +95,9 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
     comp = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
     if root.lemma_.lower() in lexicon.report_verbs and comp is not None:
         root = comp
+    obj = extractor._object(root)
+    if obj is not None and any(obj.lemma_.lower() in x.not_obj for x in lexicon.verbs.get(root.lemma_.lower(), ())):
+        return None  # the lexicon's own veto: "the film was shot in Hungary"
     c = Candidate(root, sense, "verb", sense.type, sense.cameo)
     extractor._casualty_verbs({root.i: c})  # "the earthquake killed 300": no party, no event
     if c.absorbed:

@@ -630,6 +630,15 @@ class SentenceExtractor:
         words = [t for t in phrase_tokens(head) if t.i not in owners]
         return self.res.has_agent(words) or any(t.i in self.mentions and t.i != head.i for t in words)
 
+    def bare_patient(self, c: Candidate) -> Entity | None:
+        """The subject phrase of a passive ("a man was killed", "4 journalists were beaten") as an entity of
+        unknown country: who it happened to."""
+        subj = next((x for x in c.token.children if x.dep_ == "nsubjpass"), None)
+        if subj is None or subj.pos_ in ("PRON", "DET") or subj.lower_ in RELATIVE:
+            return None
+        span = self.doc[subj.left_edge.i:subj.i + 1]
+        return Entity(text=span.text, country=None, start=span.start_char, end=span.end_char)
+
     def bare_subject(self, c: Candidate) -> Entity | None:
         """The subject phrase of a candidate as an entity of unknown country and sector ("taxi drivers",
         "hundreds"), for events that the place they happened in can still anchor; None for pronouns."""
