@@ -10,7 +10,7 @@ from parley.events.extract import Candidate, SentenceExtractor
 from parley.events.lexicon import Lexicon
 from parley.events.segment import Sentence
 from parley.ground.dates import event_date
-from parley.ground.locate import choose_place, geocode_span, has_qualifier, place_spans
+from parley.ground.locate import choose_place, geocode_span, has_qualifier, place_spans, proper_chunks
 from parley.ground.places import fold, load_places
 from parley.model import Entity, Event, Evidence
 
@@ -197,8 +197,6 @@ def _authorities(c: Candidate) -> None:
 def _location(c: Candidate, doc, mentions, resolver: ActorResolver, discourse: Discourse):
     """Where the event happened: the place phrase of its clause (not its actor's name), geocoded."""
     spans = place_spans(doc, mentions)
-    if not spans:
-        return None
     banned: set[int] = set()
     for e in c.actor + ([c.claimed_by] if c.claimed_by else []):
         if e.start is not None:
@@ -219,8 +217,8 @@ def _location(c: Candidate, doc, mentions, resolver: ActorResolver, discourse: D
     hints += [e.country for e in c.actor + c.recipient if _is_country(e.country)]
     ordered = list(dict.fromkeys(hints))
     index, names = load_places(), _country_names(resolver)
-    for candidate in ([span] if span else []) + others:  # the clause's place, else the sentence's first
-        found = geocode_span(doc, candidate, index, ordered, names)
+    for candidate in ([span] if span else []) + others + proper_chunks(doc, spans, banned):
+        found = geocode_span(doc, candidate, index, ordered, names)  # the clause's place, else the sentence's
         if found is not None:
             return found
     return None

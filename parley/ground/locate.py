@@ -159,3 +159,31 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         return None
     return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,
                     lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid)
+
+
+_PARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "az", "at", "ed", "es", "de", "del", "la", "le", "los", "las",
+              "di", "da", "do", "dos", "van", "von", "-"}
+
+
+def proper_chunks(doc, spans, banned) -> list[tuple[int, int]]:
+    """Runs of proper nouns that no entity claims ("al Bab", "Kinyinya"): the last resort of place finding,
+    for the many small places the NER does not know. People, organisations and dates are left out."""
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        if t.pos_ == "PROPN" and t.i not in banned and t.i not in spans and t.ent_type_ not in (
+                "PERSON", "ORG", "DATE", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"):
+            j = i
+            while j + 1 < n and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].lower_ in _PARTICLES) and \
+                    doc[j + 1].ent_type_ not in ("PERSON", "ORG", "DATE"):
+                j += 1
+            start = i
+            if i > 0 and doc[i - 1].lower_ in _PARTICLES:
+                start = i - 1
+            out.append((start, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return out
