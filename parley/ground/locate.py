@@ -33,8 +33,10 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
     # proper nouns after a place preposition that the NER missed ("on Tafas front in Dar'a")
     for t in doc:
         if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.i not in spans and \
-                t.i not in mentions and not t.ent_type_:
-            start = min([c.i for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t.i])
+                t.i not in mentions and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "ORG"):
+            # after "in"/"near", a name the NER took for a person or a people is a place ("in al Bab")
+            start = min([c.i for c in t.children if c.dep_ == "compound" and (c.pos_ == "PROPN" or
+                                                                            c.lower_ in _PARTICLES)] + [t.i])
             for i in range(start, t.i + 1):
                 spans[i] = (start, t.i + 1)
     return spans

@@ -20,7 +20,7 @@ The expectations are what a careful human coder would want, not what the coder h
 coder gets wrong are kept and marked ``xfail(strict=True)`` with the reason, so a fix shows up as an XPASS
 failure and the mark must then be removed.
 """
-# STATUS (last run): 93 cases, 72 pass, 21 xfail (strict).
+# STATUS (last run): 93 cases, 73 pass, 20 xfail (strict).
 import math
 from collections import Counter
 
@@ -252,7 +252,7 @@ CASES = [
       country="SDN", near=(15.50, 32.56)),
     C("place", "near-el-fasher", "RSF fighters attacked a displacement camp near El Fasher.", "ASSAULT",
       country="SDN", near=(13.63, 25.35)),
-    C("place", "goma", "M23 rebels attacked army positions outside Goma.", "ASSAULT", xfail="place after 'outside' ('outside Goma') is not taken as the location: location None", country="COD",
+    C("place", "goma", "M23 rebels attacked army positions outside Goma.", "ASSAULT", country="COD",
       near=(-1.68, 29.23)),
     C("place", "rafah", "Israeli tanks shelled tents in Rafah.", "ASSAULT", country="PSE", near=(31.28, 34.25)),
     C("place", "mandalay", "Myanmar's military bombed a monastery near Mandalay.", "ASSAULT", country="MMR",
