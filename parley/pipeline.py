@@ -102,6 +102,8 @@ class Coder:
             if self.classifier is not None and len(sentences) <= SNIPPET_SENTENCES and domain is None:
                 events = self._classify(art, sentences, parsed, ai, events, date, discourse)
             attach_numbers(events, sentences)
+            if len(sentences) <= SNIPPET_SENTENCES:
+                one_happening(events, sentences, date)
             events = [e for e in events if e.confidence >= self.options.min_confidence]
             yield CodedDocument(id=art.id, title=art.title, date=art.date, url=art.url, outlet=art.outlet,
                                 events=events)
@@ -126,6 +128,27 @@ class Coder:
             return events
         rescued.acled_event_type, rescued.acled_sub_event_type = pred.event_type, pred.sub_event_type
         return [*events, rescued]  # the rules' main event stays first
+
+
+def one_happening(events, sentences, date) -> None:
+    """A short report tells one happening: its main violent event takes the toll and the date that the
+    report gives in other sentences ("On 8 May 2020, soldiers clashed ... One fighter was killed.")."""
+    main = next((e for e in events if e.acled_event_type), None)
+    if main is None:
+        return
+    if main.fatalities is None:
+        main.fatalities = next((e.fatalities for e in events if e is not main and e.fatalities is not None
+                                and e.event_type == main.event_type), None)
+    if main.date_source != "text":
+        from parley.ground.dates import resolve
+
+        for s in sentences[:2]:
+            m = re.search(r"\b(?:on|around|between)?\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|\b[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\b",
+                          s.text)
+            value = resolve(m.group(0), date) if m else None
+            if value:
+                main.date, main.date_source = value, "text"
+                break
 
 
 def is_headline(sentence: Sentence, article: Article) -> bool:

@@ -32,7 +32,8 @@ _PEOPLE = (r"(?:\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?)?(?:people|persons|c
            r"supporters|activists|gunmen|attackers|assailants|them|civilian|soldier|man|woman|child|person|"
            r"policeman|officer|fighter|militant|rebel|member|student|villager|resident|worker|farmer|boy|girl|"
            r"journalist|guard|commander|leader|teacher|driver|trader|protester|demonstrator|suspect)")
-_KILL = r"(?:killed|dead|died|perished|slain|murdered|executed|lost their lives|shot dead|fatalities|deaths)"
+_KILL = (r"(?:killed|dead|died|perished|slain|murdered|executed|lost their lives|shot dead|fatalities|deaths|"
+         r"(?:shot|beaten|stabbed|hacked|burned|burnt|tortured|lynched) to death|found dead)")
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 _HELD = r"(?:arrested|detained|rounded up|taken into custody|jailed|apprehended)"
 
