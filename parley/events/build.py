@@ -10,7 +10,7 @@ from parley.events.extract import Candidate, SentenceExtractor
 from parley.events.lexicon import Lexicon
 from parley.events.segment import Sentence
 from parley.ground.dates import event_date
-from parley.ground.locate import choose_place, geocode_span, has_qualifier, place_spans, proper_chunks
+from parley.ground.locate import choose_place, geocode_span, has_qualifier, is_located, place_spans, proper_chunks
 from parley.ground.places import fold, load_places
 from parley.model import Entity, Event, Evidence
 
@@ -217,7 +217,11 @@ def _location(c: Candidate, doc, mentions, resolver: ActorResolver, discourse: D
     hints += [e.country for e in c.actor + c.recipient if _is_country(e.country)]
     ordered = list(dict.fromkeys(hints))
     index, names = load_places(), _country_names(resolver)
-    for candidate in ([span] if span else []) + others + proper_chunks(doc, spans, banned):
+    # beyond the clause's own place, only phrases the sentence uses as places ("in X", "X (A, B)"), never a
+    # country name that merely qualifies someone ("U.S. President")
+    others = [o for o in others if is_located(doc, o)]
+    chunks = [o for o in proper_chunks(doc, spans, banned) if is_located(doc, o)]
+    for candidate in ([span] if span else []) + others + chunks:
         found = geocode_span(doc, candidate, index, ordered, names)  # the clause's place, else the sentence's
         if found is not None:
             return found

@@ -94,6 +94,18 @@ def table(doc: CodedDocument) -> str:
         mode = f"/{e.mode}" if e.mode else ""
         lines.append(f"   {e.event_type + mode:<22} {_entities(e.actor):<18} -> {_entities(e.recipient):<18} "
                      f"{e.status:<12} {e.date or '':<10} cameo {e.cameo or '':<5}{claim}")
+        extra = []
+        if e.location:
+            where = e.location.name or e.location.text
+            extra.append(f"at {where} ({e.location.country})" if e.location.country else f"at {where}")
+        for label, value in (("killed", e.fatalities), ("injured", e.injured), ("arrested", e.arrested)):
+            if value is not None:
+                extra.append(f"{label} {value}")
+        extra += [f"{q.value} {q.unit}" for q in e.quantities]
+        if e.targets:
+            extra.append("targets " + ",".join(e.targets))
+        if extra:
+            lines.append(f"   {'':<22} " + "; ".join(extra))
         lines.append(f"   {'':<22} \"{e.trigger}\" in: {e.evidence.sentence[:90]}"
                      f"{'...' if len(e.evidence.sentence) > 90 else ''}")
     return "\n".join(lines) + "\n\n"

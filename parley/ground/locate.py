@@ -189,3 +189,15 @@ def proper_chunks(doc, spans, banned) -> list[tuple[int, int]]:
         else:
             i += 1
     return out
+
+
+def is_located(doc, span: tuple[int, int]) -> bool:
+    """Whether the sentence uses a phrase as a place: the object of "in", "near", ..., or a name given with
+    its regions ("Ahwar (Ahwar, Abyan)")."""
+    for t in doc[span[0]:span[1]]:
+        head = t
+        while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
+            return True
+    return has_qualifier(doc, span)
