@@ -11,6 +11,18 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 # trade), so business needs a denser text.
 DENSITY = {"sport": 0.02, "entertainment": 0.025, "business": 0.04}
 MIN_HITS = 4
+SHORT_WORDS = 40
+# Domain words that news of any kind uses ("six", "won", "final", "shares"): in a short text they do not
+# make a domain on their own.
+WEAK = {"six", "set", "sets", "serve", "open", "test", "try", "tries", "wing", "leg", "draw", "drew", "lions",
+        "nations", "final", "finals", "title", "titles", "victory", "defeat", "win", "wins", "won", "kick", "fans",
+        "fan", "seed", "cap", "caps", "bout", "header", "forward", "record", "records", "club", "clubs", "player",
+        "players", "match", "matches", "season", "race", "races", "cup", "goal", "goals", "market", "markets",
+        "price", "prices", "rate", "rates", "trade", "oil", "firm", "firms", "company", "companies", "bank", "banks",
+        "fund", "funds", "growth", "economy", "economic", "m", "bn", "percent", "cent", "index", "star", "stars",
+        "show", "shows", "series", "game", "games", "book", "books", "stage", "role", "cast", "music", "chief",
+        "executive", "sales", "quarter", "interest", "dollar", "dollars", "euro", "euros", "pounds", "deficit",
+        "industry", "consumers", "consumer", "exports", "imports", "office", "box", "tv", "television"}
 
 
 def document_domain(title: str | None, text: str, lexicon: Lexicon) -> str | None:
@@ -19,9 +31,15 @@ def document_domain(title: str | None, text: str, lexicon: Lexicon) -> str | Non
     if not words:
         return None
     best, best_ratio = None, 0.0
+    short = len(words) < SHORT_WORDS
     for name, vocab in lexicon.domains.items():
-        hits = sum(1 for w in words if w in vocab)
-        ratio = hits / len(words) / DENSITY.get(name, 0.03)
-        if hits >= min(MIN_HITS, max(2, len(words) // 12)) and ratio >= 1.0 and ratio > best_ratio:
+        found = [w for w in words if w in vocab]
+        ratio = len(found) / len(words) / DENSITY.get(name, 0.03)
+        if short:
+            # a sentence or two: two different words of the domain, one of them unmistakable ("striker")
+            enough = len(set(found)) >= 2 and any(w not in WEAK for w in found)
+        else:
+            enough = len(found) >= MIN_HITS
+        if enough and ratio >= 1.0 and ratio > best_ratio:
             best, best_ratio = name, ratio
     return best
