@@ -133,7 +133,11 @@ def date_phrases(tok) -> list:
 def event_date(tok, ref: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:
     """(date, date_source) of the event triggered by ``tok``."""
     for span in date_phrases(tok):
-        value = resolve(span.text, ref, future)
+        text = span.text
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.like_num and len(before.text) <= 2:
+            text = f"{before.text} {text}"  # "Around 9 May 2020": the NER left the day out
+        value = resolve(text, ref, future)
         if value:
             return value, "text"
     if ref is None:
