@@ -54,7 +54,7 @@ class _Context:
         self.ordered_mentions = sorted(set(mentions.values()), key=lambda m: m.start)
 
 
-def _finish(c: Candidate, ctx: _Context) -> Event | None:
+def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False) -> Event | None:
     """Place, implicit parties and codes of one candidate; None when no party of it is known."""
     doc = ctx.doc
     location = _location(c, doc, ctx.mentions, ctx.resolver, ctx.discourse)
@@ -73,7 +73,14 @@ def _finish(c: Candidate, ctx: _Context) -> Event | None:
         bare = ctx.extractor.bare_patient(c) if ctx.extractor is not None and c.kind == "verb" else None
         if bare is not None:  # "a man was shot dead in Manaus": someone of the place
             c.recipient = [Entity(text=bare.text, country=location.country, start=bare.start, end=bare.end)]
-    if not any(e.country for e in c.actor + c.recipient):
+    if sector_enough and not c.actor and ctx.extractor is not None:
+        bare = ctx.extractor.bare_subject(c) or ctx.extractor.bare_patient(c)
+        if bare is not None and ctx.resolver.has_agent(doc.char_span(bare.start, bare.end,
+                                                                     alignment_mode="expand") or []):
+            c.actor = [bare]
+    known = any(e.country for e in c.actor + c.recipient) or (
+        sector_enough and any(e.sector for e in c.actor + c.recipient))
+    if not known:
         return None
     if ctx.domain == "business" and not _statelike(c):
         return None  # in business news, firms "offer", "fight" and "sue": only states and armed groups count
@@ -107,7 +114,9 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
     c.status = extractor._status(c)
     c.claimed_by = extractor._claimant(root)
     c.inferred_recipient = True
-    event = _finish(c, _Context(doc, sentence, resolver, discourse, date, None, mentions, extractor))
+    # the model has said what happened: a party known by its kind ("unidentified gunmen") is enough
+    event = _finish(c, _Context(doc, sentence, resolver, discourse, date, None, mentions, extractor),
+                    sector_enough=True)
     if event is not None:
         event.confidence = round(max(0.05, event.confidence - 0.1), 2)
     return event
