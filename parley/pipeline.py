@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # trained model's sub-type is used.
 SNIPPET_SENTENCES = 6
 RESCUE_P = 0.35  # the model's probability needed to code the main clause as the event it names
-RESCUE_BESIDE_P = 0.6  # ... when the rules found other (non-ACLED) events in the report
+RESCUE_BESIDE_P = 0.9  # ... when the rules found other (non-ACLED) events in the report
 OVERRIDE_P = 0.5  # ... and to replace the rules' ACLED sub-type of the same PLOVER type
 
 
