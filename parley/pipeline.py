@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from parley.actors.gazetteer import load_gazetteer
 from parley.actors.resolve import ActorResolver
@@ -41,9 +41,7 @@ class Options:
     batch_size: int = 64
     chunk_articles: int = 64
     min_confidence: float = 0.0
-    include_title: bool = False
     use_model: bool = True
-    extra: dict = field(default_factory=dict)
 
 
 class Coder:

@@ -38,7 +38,6 @@ READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "
 WEAPON_OBJECTS = {"missile", "rocket", "drone", "shell", "bomb", "projectile", "round", "salvo", "munition", "mortar",
                   "weapon", "uav", "ballistic", "cruise", "artillery"}
 GRIEVANCE_PREPS = {"for", "over", "against", "about", "on"}
-CASUALTY_TYPES = {"ASSAULT"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
                "neighbor", "rival", "foe", "adversary", "delegation", "army", "minister"}
@@ -60,7 +59,6 @@ class Candidate:
     claimed_by: Entity | None = None
     absorbed: bool = False
     inferred_recipient: bool = False
-    alleged_by: Entity | None = None
     depth: int = 0
     future: bool = False
     absorbed_into: "Candidate | None" = None  # the status comes from "will"/"would" or "ready to": a commitment or a threat
