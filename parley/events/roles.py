@@ -1,0 +1,483 @@
+"""Who the parties of a clause are: subjects, objects, partners and owners read from the dependency parse.
+
+Subjects pass down xcomp, conj and relative clauses; event nouns take their possessor, nationality
+adjective, "between" parties, "by" agent or the clause around them; pronouns and "the two leaders" are
+resolved in the sentence first, then in the article (``Discourse``); a speaker's claim is read from
+reporting verbs and "according to".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parley.actors.resolve import ActorResolver, Mention
+from parley.events.arguments import parties, phrase_tokens, place_objects
+from parley.events.discourse import Discourse
+from parley.events.lexicon import Lexicon, Sense
+from parley.model import Entity
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj", "attr"}
+PARTNER_PREPS = {"with", "to", "against", "on", "at", "upon", "from", "toward", "towards", "into", "over"}
+NOUN_PARTNER_PREPS = {"with", "on", "against", "to", "between", "at", "upon", "toward", "towards", "into", "of",
+                      "for"}
+RELATIVE = {"who", "which", "that", "whom"}
+OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "allow", "tell", "invite", "press", "help",
+                  "encourage", "compel", "pressure", "push", "authorize", "instruct", "request", "want"}
+PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we"}
+WEAPON_OBJECTS = {"missile", "rocket", "drone", "shell", "bomb", "projectile", "round", "salvo", "munition", "mortar",
+                  "weapon", "uav", "ballistic", "cruise", "artillery"}
+MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
+GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
+               "neighbor", "rival", "foe", "adversary", "delegation", "army", "minister"}
+
+
+@dataclass
+class Candidate:
+    """A trigger being turned into an event."""
+
+    token: object
+    sense: Sense
+    kind: str  # "verb" or "noun"
+    event_type: str
+    cameo: str
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    object_head: object = None
+    status: str = "occurred"
+    claimed_by: Entity | None = None
+    absorbed: bool = False
+    inferred_recipient: bool = False
+    depth: int = 0
+    future: bool = False
+    absorbed_into: "Candidate | None" = None  # the status comes from "will"/"would" or "ready to": a commitment or a threat
+
+
+_QUANTIFIERS = {"some", "most", "many", "all", "part", "dozen", "dozens", "hundred", "hundreds", "thousand",
+               "thousands", "several", "one", "two", "three", "half", "none", "each", "any", "few", "number"}
+
+
+def _head_lemma(tok) -> str:
+    """The lemma that says what a phrase is: "59 of the missiles" and "dozens of protesters" by their "of"."""
+    if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTIFIERS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj.lemma_.lower()
+    return tok.lemma_.lower()
+
+
+def _fits(word: str, ents: list[Entity]) -> bool:
+    """Whether a pronoun can stand for these entities ("it" is not a named person, "he" is one)."""
+    if word in ("it", "its"):
+        return len(ents) == 1 and not (ents[0].name and ents[0].sector in ("GOV",) and " " in (ents[0].name or "")
+                                       and ents[0].text == ents[0].name)
+    return True
+
+
+class RoleReader:
+    """Reads the parties of clauses in one parsed sentence (the base of ``SentenceExtractor``)."""
+
+    def __init__(self, doc, lexicon: Lexicon, resolver: ActorResolver, mentions: dict[int, Mention],
+                 discourse: Discourse):
+        self.doc = doc
+        self.lx = lexicon
+        self.res = resolver
+        self.mentions = mentions
+        self.disc = discourse
+        self._subj_cache: dict[int, list[Entity]] = {}
+        self._resolving: set[int] = set()  # pronouns being resolved (a pronoun inside its own antecedent)
+
+    # ------------------------------------------------------------------ entities
+    def entities(self, head) -> list[Entity]:
+        """Entities named by the noun phrase headed by ``head`` (coreference included)."""
+        if head is None:
+            return []
+        if head.pos_ == "PRON" or head.lower_ in RELATIVE:
+            if head.lower_ in RELATIVE and head.dep_ in SUBJ | PASS_SUBJ:
+                rel = head.head
+                if rel.dep_ == "relcl":
+                    return self.entities(rel.head)
+            return self._pronoun(head)
+        out: list[Entity] = []
+        seen = set()
+        for party in parties(head):
+            for e in self._party_entities(party):
+                key = (e.country, e.sector)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(e)
+        if not out or all(e.country is None for e in out):
+            group = self._group_reference(head)
+            if group:
+                return group
+        if out and all(e.country is None for e in out):
+            # "troops from NATO countries": an agent's origin names its country
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    origin = [e for e in self.entities(pobj) if e.country] if pobj is not None else []
+                    if origin:
+                        return [Entity(text=e.text, country=origin[0].country, sector=e.sector, name=e.name,
+                                       start=e.start, end=e.end) for e in out]
+        if not out:
+            for c in head.children:  # "negotiators from Russia and the United States"
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    origin = [e for e in self.entities(pobj) if e.country] if pobj is not None else []
+                    if origin:
+                        return origin
+        if not out:
+            for p in place_objects(head):
+                for party in parties(p):
+                    e = self.res.entity(party, self.mentions)
+                    if e is not None and e.country:
+                        span = self.doc[head.left_edge.i:head.i + 1]
+                        out.append(Entity(text=span.text, country=e.country, sector=None, start=span.start_char,
+                                          end=span.end_char))
+                        break
+                if out:
+                    break
+        return out
+
+    def _pronoun(self, pron) -> list[Entity]:
+        """A pronoun subject in what someone says is, first, the speaker ("Hungary said it will support");
+        otherwise the last fitting party named before it in the sentence, then earlier in the article."""
+        word = pron.lower_
+        if word not in PRONOUNS or pron.i in self._resolving:
+            return []
+        self._resolving.add(pron.i)
+        try:
+            return self._resolve_pronoun(pron, word)
+        finally:
+            self._resolving.discard(pron.i)
+
+    def _resolve_pronoun(self, pron, word: str) -> list[Entity]:
+        t = pron.head
+        while t.head.i != t.i:
+            t = t.head
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in t.children if c.dep_ in SUBJ), None)
+            if subj is not None and subj.pos_ != "PRON" and subj.i < pron.i:
+                ents = self.entities(subj)
+                if ents and _fits(word, ents):
+                    return ents
+                break
+        before = [m for i, m in sorted(self.mentions.items()) if i < pron.i and m.country]
+        for m in reversed(before):
+            ent = Entity(text=self.doc[m.start:m.end].text, country=m.country, sector=m.sector, name=m.name)
+            if _fits(word, [ent]) and (word not in ("he", "she", "his", "her", "him") or m.kind == "person"):
+                return [ent]
+        return self.disc.pronoun(word)
+
+    def _party_entities(self, party) -> list[Entity]:
+        persons = {}
+        for t in party:
+            m = self.mentions.get(t.i)
+            if m is not None and m.kind in ("person", "country") and t.dep_ != "poss" and not (
+                    m.kind == "country" and self.doc[m.end - 1].dep_ in ("poss", "compound", "amod")):
+                persons[m] = None
+        countries = {m.country for m in persons}
+        if len(countries) > 1:  # a parse that glued two named people or countries into one phrase
+            out = []
+            for m in persons:
+                span = self.doc[m.start:m.end]
+                out.append(Entity(text=span.text, country=m.country, sector=m.sector, name=m.name,
+                                  start=span.start_char, end=span.end_char))
+            return out
+        e = self.res.entity(party, self.mentions)
+        if e is not None and e.country is None:
+            owner = next((t for t in party if t.dep_ == "poss" and t.lower_ in PRONOUNS), None)
+            ref = self._pronoun(owner) if owner is not None else []
+            if ref and ref[0].country:
+                e = Entity(text=e.text, country=ref[0].country, sector=e.sector, name=e.name, start=e.start,
+                           end=e.end)
+        if e is not None and any(t.lower_ == "ethnic" for t in party):
+            e = self._ethnic(e, party)
+        return [e] if e is not None else []
+
+    def _ethnic(self, e: Entity, party) -> Entity:
+        """"ethnic Albanians in Serbia" are coded by where they live: the other country the sentence names."""
+        inside = {t.i for t in party}
+        others = [m for i, m in sorted(self.mentions.items()) if i not in inside and m.country
+                  and m.country != e.country and m.kind in ("country", "capital")]
+        if not others:
+            return e
+        return Entity(text=e.text, country=others[0].country, sector=e.sector, name=e.name, start=e.start,
+                      end=e.end)
+
+    def _group_reference(self, head) -> list[Entity]:
+        """"the two leaders", "both sides", "the two countries": the last group of two or more parties."""
+        if head.lemma_.lower() not in GROUP_WORDS:
+            return []
+        words = {c.lower_ for c in head.children}
+        if words & {"two", "both", "three", "all"} or head.lower_ in {"sides"}:
+            # "sides" are the parties to a conflict: the last two countries named; "leaders" the last group
+            return self.disc.group(prefer_pair=head.lemma_.lower() in ("side", "party", "rival", "foe", "adversary"))
+        return []
+
+    # ------------------------------------------------------------------ triggers
+    def _object(self, tok):
+        for c in tok.children:
+            if c.dep_ in OBJ:
+                return c
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            for c in tok.children:
+                if c.dep_ in PASS_SUBJ:
+                    return c
+        return None
+
+    def subject(self, tok) -> list[Entity]:
+        """The entities acting in the clause of verb ``tok`` (inherited through xcomp, conj and relcl)."""
+        if tok.i in self._subj_cache:
+            return self._subj_cache[tok.i]
+        self._subj_cache[tok.i] = []
+        out: list[Entity] = []
+        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if passive:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                out = self.entities(pobj)
+        elif subj is not None:
+            out = self.entities(subj)
+        elif tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)):
+            head = tok.head
+            if head.lemma_.lower() in OBJECT_CONTROL and self._object(head) is not None:
+                out = self.entities(self._object(head))
+            else:
+                out = self.subject(head) if head.pos_ in ("VERB", "AUX") else self._noun_owner(head)
+        elif tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
+            out = self.subject(tok.head)
+        elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            out = self.entities(tok.head)  # "the leaders, who spoke"; "von der Leyen, visiting Kyiv"
+        elif tok.dep_ == "pcomp" and tok.head.head is not None:
+            gov = tok.head.head  # "accused Russia of attacking": the accused acts
+            if gov.lemma_.lower() in ("accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise"):
+                out = self.entities(self._object(gov))
+            elif gov.pos_ == "VERB":
+                out = self.subject(gov)
+        self._subj_cache[tok.i] = out
+        return out
+
+    def _noun_owner(self, noun, cooperative: bool = True) -> list[Entity]:
+        """Who owns an event noun: its possessor, its nationality adjective, the parties "between" whom it
+        is, its "by" agent, or the clause around it. A country name used as a modifier ("the Ukraine
+        invasion") is the target of a conflict noun, not its owner."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return self.entities(c)
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                ents = self.entities(pobj)
+                if len(ents) >= 2:
+                    return ents
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers += [g for c in modifiers for g in c.children if g.dep_ in ("amod", "compound", "nmod")]
+        for c in modifiers:
+            if c.i in self.mentions:
+                m = self.mentions[c.i]
+                if not cooperative and m.kind in ("country", "capital") and c.dep_ == "compound":
+                    continue
+                e = self.res.entity([c], self.mentions)
+                if e is not None:
+                    return [e]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self.entities(pobj)
+        if not cooperative and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
+                                   for c in noun.children):
+            earlier = self.disc.last_actor(self.lx.nouns[noun.lemma_.lower()][0].type
+                                           if noun.lemma_.lower() in self.lx.nouns else "ASSAULT")
+            if earlier:
+                return earlier  # "the strikes killed 31 civilians": the strikes reported before
+        # the clause around it: "X carried out a swap", "after a call, X and Y agreed", "X said talks ...";
+        # a speaker is a party to the talks they report, not to the attacks they report
+        t = noun
+        while t.head.i != t.i:
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                if t.lemma_.lower() in self.lx.report_verbs and not cooperative:
+                    return []
+                for c in t.children:  # "clashes took place between X and Y"
+                    if c.dep_ == "prep" and c.lower_ == "between":
+                        ents = self.entities(next((p for p in c.children if p.dep_ == "pobj"), None))
+                        if len(ents) >= 2:
+                            return ents
+                subj = next((c for c in t.children if c.dep_ in SUBJ), None)
+                if subj is not None and noun in subj.subtree:
+                    continue  # the noun is (in) the subject: look further up
+                ents = self.subject(t)
+                if ents:
+                    return ents
+        return []
+
+    def _noun_target(self, noun) -> list[Entity]:
+        """A country name modifying a conflict noun is its target ("the Ukraine invasion")."""
+        for c in noun.children:
+            m = self.mentions.get(c.i)
+            if c.dep_ == "compound" and m is not None and m.kind in ("country", "capital"):
+                e = self.res.entity([c], self.mentions)
+                if e is not None:
+                    return [e]
+        return []
+
+    def recipient(self, cand: Candidate) -> list[Entity]:
+        tok = cand.token
+        if cand.kind == "noun":
+            holders = [tok]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+                holders.append(tok.head.head)  # "a package of sanctions against Russia"
+            for h in holders:
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in NOUN_PARTNER_PREPS and not (h is not tok and c.lower_ == "of"):
+                        for p in c.children:
+                            if p.dep_ == "pobj" and p.i != tok.i:
+                                ents = self.entities(p)
+                                if ents:
+                                    return ents
+            return []
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        obj = self._object(tok) if not passive else next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
+        if obj is not None and _head_lemma(obj) in self.lx.weapons | WEAPON_OBJECTS:
+            # "launched missiles at Kyiv", "fired drones on the city": the object is the weapon
+            for holder in [obj, *[x for x in obj.children if x.dep_ == "conj"]]:
+                for c in holder.children:
+                    if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into", "toward", "towards"):
+                        for p in c.children:
+                            ents = self.entities(p) if p.dep_ == "pobj" else []
+                            if ents:
+                                return ents
+            obj = None
+        if obj is not None:
+            ents = self.entities(obj)
+            if ents:
+                return ents
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                ents = self.entities(owner)
+                if ents:
+                    return ents
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "to", "from", "against", "on", "by"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ents = self.entities(p)
+                            if ents:
+                                return ents
+        for c in tok.children:
+            if c.dep_ in ("dative",):
+                target = c if c.pos_ != "ADP" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                ents = self.entities(target)
+                if ents:
+                    return ents
+            if c.dep_ in ("prep",) and c.lower_ in PARTNER_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() not in MEDIATION:
+                        ents = self.entities(p)
+                        if ents:
+                            return ents
+        # "help manage Ukraine's plants", "threatened to cut off power to X", "demanded that the US cancel":
+        # the complement clause names the party
+        for c in tok.children:
+            if c.dep_ == "ccomp" and cand.event_type in ("REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE"):
+                subj = next((x for x in c.children if x.dep_ in SUBJ), None)
+                ents = [e for e in self.entities(subj) if e.country not in {a.country for a in cand.actor}] \
+                    if subj is not None else []
+                if ents:
+                    return ents
+            if c.dep_ == "xcomp":
+                inner = Candidate(c, cand.sense, "verb", cand.event_type, cand.cameo, actor=cand.actor)
+                ents = self.recipient(inner)
+                if ents:
+                    return ents
+                o = self._object(c)
+                if o is not None:
+                    ents = self.entities(next((x for x in o.children if x.dep_ == "poss"), None))
+                    if ents:
+                        return ents
+        return []
+
+    # ------------------------------------------------------------------ the sentence
+    def _agentive(self, head) -> bool:
+        """Whether a subject names a party (a known name, an agent word: "members of the UDPS party"), not
+        a thing or an abstraction that merely has a country attached ("Argentina's inflation")."""
+        if head.i in self.mentions or head.pos_ == "PROPN" or head.pos_ == "NUM":
+            return True
+        owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        words = [t for t in phrase_tokens(head) if t.i not in owners]
+        return self.res.has_agent(words) or any(t.i in self.mentions and t.i != head.i for t in words)
+
+    def bare_patient(self, c: Candidate) -> Entity | None:
+        """The subject phrase of a passive ("a man was killed", "4 journalists were beaten") as an entity of
+        unknown country: who it happened to."""
+        subj = next((x for x in c.token.children if x.dep_ == "nsubjpass"), None)
+        if subj is None or subj.pos_ in ("PRON", "DET") or subj.lower_ in RELATIVE:
+            return None
+        span = self.doc[subj.left_edge.i:subj.i + 1]
+        return Entity(text=span.text, country=None, start=span.start_char, end=span.end_char)
+
+    def bare_subject(self, c: Candidate) -> Entity | None:
+        """The subject phrase of a candidate as an entity of unknown country and sector ("taxi drivers",
+        "hundreds"), for events that the place they happened in can still anchor; None for pronouns."""
+        tok = c.token
+        if any(x.dep_ in ("auxpass", "nsubjpass") for x in tok.children):
+            return None  # the subject of a passive is who it happened to
+        subj = next((x for x in tok.children if x.dep_ in SUBJ), None)
+        if subj is None and c.kind == "noun":
+            t = tok
+            while t.head.i != t.i and subj is None:
+                t = t.head
+                subj = next((x for x in t.children if x.dep_ in SUBJ and tok not in x.subtree), None) \
+                    if t.pos_ in ("VERB", "AUX") else None
+        start = None
+        if subj is None and c.kind == "verb":
+            # a parse that hung the subject elsewhere ("in Morelia, Michoacan, 400 bus drivers protested"):
+            # the noun phrase right before the verb
+            j = tok.i - 1
+            while j >= 0 and self.doc[j].pos_ in ("ADV", "AUX", "PART"):
+                j -= 1
+            if j >= 0 and self.doc[j].pos_ in ("NOUN", "PROPN") and not self.doc[j].ent_type_ == "DATE":
+                subj = self.doc[j]
+                start = j
+                while start > 0 and self.doc[start - 1].dep_ in ("compound", "amod", "nummod", "quantmod", "det") \
+                        and self.doc[start - 1].pos_ != "PUNCT":
+                    start -= 1
+        if subj is None or subj.pos_ in ("PRON", "DET") or subj.lower_ in RELATIVE:
+            return None
+        if subj.lemma_.lower() in self.lx.calamities:
+            return None
+        span = self.doc[(subj.left_edge.i if start is None else start):subj.i + 1]
+        return Entity(text=span.text, country=None, start=span.start_char, end=span.end_char)
+
+    def _claimant(self, tok) -> Entity | None:
+        """Who the text attributes the clause of ``tok`` to: a reporting verb's subject or "according to X"."""
+        t = tok
+        while True:
+            for ch in t.children:
+                if ch.dep_ == "prep" and ch.lower_ == "according":
+                    to = next((x for x in ch.children if x.lower_ == "to"), None)
+                    pobj = next((x for x in (to or ch).children if x.dep_ == "pobj"), None)
+                    ents = self.entities(pobj)
+                    if ents:
+                        return ents[0]
+                if ch.dep_ in ("parataxis", "ccomp") and ch.lemma_.lower() in self.lx.report_verbs and ch.i > tok.i:
+                    ents = self.subject(ch)
+                    if ents:
+                        return ents[0]
+            if t.head.i == t.i:
+                return None
+            parent = t.head
+            if parent.lemma_.lower() in self.lx.report_verbs and t.dep_ in ("ccomp", "parataxis", "xcomp", "conj",
+                                                                             "advcl", "dobj"):
+                if t.dep_ != "conj" or parent.lemma_.lower() in self.lx.report_verbs:
+                    ents = self.subject(parent)
+                    if ents:
+                        return ents[0]
+            t = parent
