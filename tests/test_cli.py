@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from contract import DOCUMENT_KEYS, ENTITY_KEYS, EVENT_FIELDS, EVIDENCE_KEYS, LOCATION_KEYS, QUANTITY_KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,16 +107,6 @@ TEXTS = {
 
 # --- the output contract (/work/shared/eval/README.md) --------------------------------------
 
-DOCUMENT_KEYS = {"id", "title", "date", "events"}
-EVENT_FIELDS = [
-    "event_type", "mode", "context", "cameo", "quad_class", "acled_event_type", "acled_sub_event_type",
-    "actor", "recipient", "claimed_by", "status", "targets", "date", "date_source", "location",
-    "fatalities", "injured", "arrested", "quantities", "evidence", "confidence",
-]
-ENTITY_KEYS = {"text", "country", "sector", "name", "start", "end"}
-LOCATION_KEYS = {"text", "name", "country", "admin1", "lat", "lon", "geonameid"}
-QUANTITY_KEYS = {"value", "unit", "text"}
-EVIDENCE_KEYS = {"sentence", "start", "end"}
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

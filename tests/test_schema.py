@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from contract import DOCUMENT_KEYS, ENTITY_KEYS, EVENT_KEYS, EVIDENCE_KEYS, LOCATION_KEYS, QUANTITY_KEYS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,17 +16,6 @@ from parley.model import Article, CodedDocument, Entity, Event, Evidence, Locati
 
 SCHEMA = [Article, Entity, Location, Quantity, Evidence, Event, CodedDocument]
 
-# The output contract of `parley code --format jsonl` (/work/shared/eval/README.md).
-DOCUMENT_KEYS = {"id", "title", "date", "events"}
-EVENT_KEYS = {
-    "event_type", "mode", "context", "cameo", "quad_class", "acled_event_type", "acled_sub_event_type",
-    "actor", "recipient", "claimed_by", "status", "targets", "date", "date_source", "location",
-    "fatalities", "injured", "arrested", "quantities", "evidence", "confidence",
-}
-ENTITY_KEYS = {"text", "country", "sector", "name", "start", "end"}
-LOCATION_KEYS = {"text", "name", "country", "admin1", "lat", "lon", "geonameid"}
-QUANTITY_KEYS = {"value", "unit", "text"}
-EVIDENCE_KEYS = {"sentence", "start", "end"}
 
 # Each Event field -> the CSV columns that carry it.
 EVENT_CSV_COLUMNS = {
