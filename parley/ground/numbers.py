@@ -37,7 +37,15 @@ _KILL = (r"(?:killed|dead|died|perished|slain|murdered|executed|lost their lives
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 _HELD = r"(?:arrested|detained|rounded up|taken into custody|jailed|apprehended)"
 
+_SINGLE = (r"(?:man|woman|child|boy|girl|person|civilian|soldier|officer|policeman|fighter|militant|member|leader|"
+           r"commander|journalist|farmer|student|teacher|trader|driver|operator|official|guard|villager|resident|"
+           r"worker|activist|suspect|victim|cleric|chief|herder|prisoner|detainee|gunman|militiaman)")
+STATED = re.compile(r"\bfatalities (?:were )?coded as (?P<n>\d+)", re.I)  # an event report's own count
+SUMMED = re.compile(rf"\b(?P<a>{_NUMBER}){_PEOPLE}?\s*(?:,\s*|\s+and\s+)(?P<b>{_NUMBER}){_PEOPLE}?\s+"
+                    rf"(?:\w+\s+)?(?:were|have been|had been)\s+(?:reportedly\s+)?{_KILL}", re.I)
 FATAL = [
+    re.compile(rf"\b(?:killing|killed|kills|assassinated|assassinating|murdered|murdering|executed|beheaded|"
+               rf"lynched)\s+(?:the|a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_SINGLE}\b", re.I),
     re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving)\s+(?P<n>{_NUMBER}){_PEOPLE}?"
                rf"(?!\s+(?:injured|wounded|hurt))", re.I),
     re.compile(rf"\b(?P<n>{_NUMBER}){_PEOPLE}?\s+(?:\w+\s+){{0,2}}?(?:were|was|have been|had been|are|being)?\s*"
@@ -93,7 +101,7 @@ def _first(patterns, text: str) -> int | None:
     for pat in patterns:
         found = []
         for m in pat.finditer(text):
-            v = value(m.group("n"))
+            v = value(m.group("n")) if "n" in pat.groupindex else 1
             if v is not None and v < 10_000_000:
                 found.append((m.start(), v))
         if found:
@@ -102,8 +110,18 @@ def _first(patterns, text: str) -> int | None:
 
 
 def casualties(text: str) -> tuple[int | None, int | None, int | None]:
-    """(killed, injured, arrested) stated in ``text``; 0 killed when it says there were no casualties."""
-    killed = _first(FATAL, text)
+    """(killed, injured, arrested) stated in ``text``; 0 killed when it says there were no casualties.
+    A count the report states outright ("fatalities coded as 3") wins; "5 soldiers and 1 officer were
+    killed" adds up."""
+    stated = STATED.search(text)
+    if stated:
+        return int(stated.group("n")), _first(HURT, text), _first(HELD, text)
+    summed = SUMMED.search(text)
+    killed = None
+    if summed:
+        a, b = value(summed.group("a")), value(summed.group("b"))
+        killed = a + b if a is not None and b is not None else None
+    killed = killed if killed is not None else _first(FATAL, text)
     if killed is None and NONE.search(text):
         killed = 0
     return killed, _first(HURT, text), _first(HELD, text)
