@@ -129,11 +129,13 @@ class Coder:
 
 
 def one_happening(events, sentences, date) -> None:
-    """A short report tells one happening: its main violent event takes the toll and the date that the
-    report gives in other sentences ("On 8 May 2020, soldiers clashed ... One fighter was killed.")."""
+    """A short report tells one happening: its main event takes the place, the toll and the date that the
+    report gives in other clauses ("On 8 May 2020, soldiers clashed ... One fighter was killed.")."""
     main = next((e for e in events if e.acled_event_type), None)
     if main is None:
         return
+    if main.location is None:  # the place the report gives for another of its clauses
+        main.location = next((e.location for e in events if e.location is not None), None)
     if main.fatalities is None:
         main.fatalities = next((e.fatalities for e in events if e is not main and e.fatalities is not None
                                 and e.event_type == main.event_type), None)
