@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from parley.actors.gazetteer import Gazetteer, OfficeHolder
+from parley.ground.places import fold
 from parley.model import Entity
 
 # Mention kinds, strongest first.
@@ -62,6 +63,8 @@ class ActorResolver:
                 self._holders[n].append(h)
                 names[n].append((PERSON, h.country, h.sector, h.name))
         self.agents = {a.word: a for a in gazetteer.agents}
+        # folded country name or alias -> code: tells a place phrase that is a whole country ("southern Russia")
+        self.country_codes = {fold(n): c.code for c in gazetteer.countries for n in (c.name, *c.aliases)}
         for i, (text, infos) in enumerate(sorted(names.items())):
             if not text.strip():
                 continue

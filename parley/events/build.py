@@ -11,7 +11,7 @@ from parley.events.lexicon import Lexicon
 from parley.events.segment import Sentence
 from parley.ground.dates import event_date
 from parley.ground.locate import choose_place, geocode_span, has_qualifier, is_located, place_spans, proper_chunks
-from parley.ground.places import fold, load_places
+from parley.ground.places import load_places
 from parley.model import Entity, Event, Evidence
 
 _PLACED = {"ASSAULT", "PROTEST", "COERCE"}  # events that a place anchors when their actor is unknown
@@ -52,12 +52,13 @@ class _Context:
         self.tables = load_tables()
         self.words = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
         self.ordered_mentions = sorted(set(mentions.values()), key=lambda m: m.start)
+        self.places = place_spans(doc, mentions)  # once per sentence, for every candidate in it
 
 
 def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False) -> Event | None:
     """Place, implicit parties and codes of one candidate; None when no party of it is known."""
     doc = ctx.doc
-    location = _location(c, doc, ctx.mentions, ctx.resolver, ctx.discourse)
+    location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse)
     _fill_countries(c, ctx.ordered_mentions, ctx.discourse, doc, location.country if location else None)
     if not c.recipient and c.actor and len({e.country for e in c.actor if e.country}) < 2:
         other = _other_party(c, ctx.ordered_mentions, ctx.discourse, doc)
@@ -203,9 +204,10 @@ def _authorities(c: Candidate) -> None:
         c.actor = [Entity(text="authorities", country=code, sector="COP")]
 
 
-def _location(c: Candidate, doc, mentions, resolver: ActorResolver, discourse: Discourse):
-    """Where the event happened: the place phrase of its clause (not its actor's name), geocoded."""
-    spans = place_spans(doc, mentions)
+def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], resolver: ActorResolver,
+              discourse: Discourse):
+    """Where the event happened: the place phrase of its clause (not its actor's name), geocoded.
+    ``spans`` are the sentence's place phrases (``place_spans``)."""
     banned: set[int] = set()
     for e in c.actor + ([c.claimed_by] if c.claimed_by else []):
         if e.start is not None:
@@ -225,7 +227,7 @@ def _location(c: Candidate, doc, mentions, resolver: ActorResolver, discourse: D
     hints += [code for code, _ in discourse.country_counts.most_common(3) if _is_country(code)]
     hints += [e.country for e in c.actor + c.recipient if _is_country(e.country)]
     ordered = list(dict.fromkeys(hints))
-    index, names = load_places(), _country_names(resolver)
+    index, names = load_places(), resolver.country_codes
     # beyond the clause's own place, only phrases the sentence uses as places ("in X", "X (A, B)"), never a
     # country name that merely qualifies someone ("U.S. President")
     others = [o for o in others if is_located(doc, o)]
@@ -235,17 +237,6 @@ def _location(c: Candidate, doc, mentions, resolver: ActorResolver, discourse: D
         if found is not None:
             return found
     return None
-
-
-def _country_names(resolver: ActorResolver) -> dict[str, str]:
-    names = getattr(resolver, "_country_names", None)
-    if names is None:
-        names = {}
-        for country in resolver.gaz.countries:
-            for n in (country.name, *country.aliases):
-                names[fold(n)] = country.code
-        resolver._country_names = names
-    return names
 
 
 def _statelike(c: Candidate) -> bool:
