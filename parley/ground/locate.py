@@ -30,16 +30,60 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
     for i, m in mentions.items():
         if m.kind in ("country", "capital") and i not in spans:
             spans[i] = (m.start, m.end)
-    # proper nouns after a place preposition that the NER missed ("on Tafas front in Dar'a")
+    # proper nouns the sentence uses as places, whatever the NER took them for ("in Montes Claros", "in the
+    # town of Douris", "Thiruvananthapuram city", "Lumbishi (Kalehe, Sud-Kivu)"); names of known actors excepted
     for t in doc:
-        if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.i not in spans and \
-                t.i not in mentions and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "ORG"):
-            # after "in"/"near", a name the NER took for a person or a people is a place ("in al Bab")
-            start = min([c.i for c in t.children if c.dep_ == "compound" and (c.pos_ == "PROPN" or
-                                                                            c.lower_ in _PARTICLES)] + [t.i])
-            for i in range(start, t.i + 1):
-                spans[i] = (start, t.i + 1)
+        if t.pos_ != "PROPN" or t.i in spans or t.i in mentions or t.ent_type_ in _NOT_PLACES or \
+                not _used_as_place(doc, t):
+            continue
+        start, end = _proper_run(doc, t)
+        if any(i in mentions for i in range(start, end)):
+            continue
+        for i in range(start, end):
+            spans.setdefault(i, (start, end))
     return spans
+
+
+_NOT_PLACES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "NORP", "LAW"}
+
+
+def _used_as_place(doc, t) -> bool:
+    """Whether the proper noun ``t`` heads (or names) a phrase the sentence uses as a place."""
+    head = t
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.pos_ == "PROPN":
+        head = head.head
+    up = head.head
+    if head.dep_ == "pobj" and (up.lower_ in PLACE_PREPS or (up.lower_ == "of" and up.head.lower_ in PLACE_NOUNS)):
+        return True  # "in Barja", "in the town of Douris"
+    if head.dep_ == "compound" and up.lower_ in PLACE_NOUNS and up.dep_ == "pobj" and up.head.lower_ in PLACE_PREPS:
+        return True  # "in Veliyankode village"
+    end = _proper_run(doc, t)[1]
+    return end < len(doc) and doc[end].text == "(" and _region_list(doc, end)
+
+
+def _proper_run(doc, t) -> tuple[int, int]:
+    """The run of proper nouns (and name particles: "Wadi al-Rabi", "Norte de Santander") around ``t``."""
+    start = end = t.i
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in _PARTICLES) and \
+            doc[start - 1].ent_type_ not in _NOT_PLACES:
+        start -= 1
+    while end + 1 < len(doc) and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].text == "-" or (
+            doc[end + 1].lower_ in _PARTICLES and end + 2 < len(doc) and doc[end + 2].pos_ == "PROPN")) and \
+            doc[end + 1].ent_type_ not in _NOT_PLACES:
+        end += 1
+    while start < end and doc[start].pos_ != "PROPN" and doc[start].lower_ not in _PARTICLES - {"-"}:
+        start += 1
+    return start, end + 1
+
+
+def _region_list(doc, i: int) -> bool:
+    """Whether ``doc[i]`` opens a parenthesis of region names: "(Kalehe, Sud-Kivu)"."""
+    j = i + 1
+    while j < len(doc) and doc[j].text != ")" and j - i < 12:
+        if not (doc[j].pos_ == "PROPN" or doc[j].text in (",", "-") or doc[j].lower_ in _PARTICLES):
+            return False
+        j += 1
+    return j < len(doc) and doc[j].text == ")" and j > i + 1
 
 
 def _prep_places(node, spans, banned) -> list[tuple[int, int]]:

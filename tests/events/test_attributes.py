@@ -276,7 +276,7 @@ CASES = [
     C("place", "bekaa-valley", "Israeli jets struck Hezbollah targets in the Bekaa Valley.", "ASSAULT", xfail="'the Bekaa Valley' is not geocoded: location None",
       country="LBN"),
     C("place", "northern-burkina", "Jihadists attacked a military base near Djibo in northern Burkina Faso.",
-      "ASSAULT", country="BFA", near=(14.10, -1.63), xfail="'near Djibo' is not geocoded: location falls back to the Burkina Faso centroid, ~200 km off"),
+      "ASSAULT", country="BFA", near=(14.10, -1.63)),
 
     # --- numbers
     C("number", "killing-12", "Russian missiles hit a hotel in Kryvyi Rih, killing 12 people.", "ASSAULT",
