@@ -121,11 +121,17 @@ class Coder:
         doc = parsed.get((ai, 0)) or self.nlp(sentences[0].text)
         etype, cameo, mode = PLOVER_OF[pred.sub_event_type]
         rescued = rescue_event(doc, sentences[0], Sense(type=etype, cameo=cameo, mode=mode), self.lexicon,
-                               self.resolver, discourse, date)
+                               self.resolver, discourse, date, _report_country(events, discourse))
         if rescued is None:
             return events
         rescued.acled_event_type, rescued.acled_sub_event_type = pred.event_type, pred.sub_event_type
         return [*events, rescued]  # the rules' main event stays first
+
+
+def _report_country(events, discourse: Discourse) -> str | None:
+    """The country a short report is about: where its other events happened, else the one it names most."""
+    return next((e.location.country for e in events if e.location is not None and e.location.country),
+                None) or discourse.main_country()
 
 
 def one_happening(events, sentences, date) -> None:

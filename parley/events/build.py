@@ -53,6 +53,7 @@ class _Context:
         self.words = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
         self.ordered_mentions = sorted(set(mentions.values()), key=lambda m: m.start)
         self.places = place_spans(doc, mentions)  # once per sentence, for every candidate in it
+        self.fallback_country: str | None = None  # the report's country, for parties named by their kind
 
 
 def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False) -> Event | None:
@@ -66,19 +67,21 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False) -> Event |
             c.recipient = [other]
             c.inferred_recipient = True
     _authorities(c)
-    if not c.actor and location is not None and location.country and c.event_type in _PLACED:
+    here = location.country if location is not None and location.country else (
+        ctx.fallback_country if sector_enough else None)
+    if not c.actor and here and c.event_type in _PLACED:
         bare = ctx.extractor.bare_subject(c) if ctx.extractor is not None else None
         if bare is not None:  # "taxi drivers organized a protest in Batumi": people of the place
-            c.actor = [Entity(text=bare.text, country=location.country, start=bare.start, end=bare.end)]
-    if not c.recipient and location is not None and location.country and c.event_type in _PLACED:
+            c.actor = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
+    if not c.recipient and here and c.event_type in _PLACED:
         bare = ctx.extractor.bare_patient(c) if ctx.extractor is not None and c.kind == "verb" else None
         if bare is not None:  # "a man was shot dead in Manaus": someone of the place
-            c.recipient = [Entity(text=bare.text, country=location.country, start=bare.start, end=bare.end)]
+            c.recipient = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
     if sector_enough and not c.actor and ctx.extractor is not None:
         bare = ctx.extractor.bare_subject(c) or ctx.extractor.bare_patient(c)
         if bare is not None and ctx.resolver.has_agent(doc.char_span(bare.start, bare.end,
                                                                      alignment_mode="expand") or []):
-            c.actor = [bare]
+            c.actor = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
     known = any(e.country for e in c.actor + c.recipient) or (
         sector_enough and any(e.sector for e in c.actor + c.recipient))
     if not known:
@@ -91,10 +94,12 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False) -> Event |
 
 
 def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: ActorResolver,
-                 discourse: Discourse, date: dt.date | None) -> Event | None:
-    """Code the main clause of ``doc`` as an event of ``sense`` (the type a trained model gave the text):
-    its subject is the actor, its object or partner the recipient, its place, date and figures as for any
-    event. None when the clause names no party the coder can place."""
+                 discourse: Discourse, date: dt.date | None, country: str | None = None) -> Event | None:
+    """Code a clause of ``doc`` as an event of ``sense`` (the type a trained model gave the text): the main
+    clause, else the first word the lexicon knows for that type ("clashed", "a shoot-out"). Its subject is
+    the actor, its object or partner the recipient, its place, date and figures as for any event. Parties
+    named by their kind only ("two armed men") belong to the place's country, else to ``country`` (the
+    report's). None when no such clause names a party."""
     mentions = resolver.find_mentions(doc, date)
     extractor = SentenceExtractor(doc, lexicon, resolver, mentions, discourse)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -106,21 +111,34 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
     obj = extractor._object(root)
     if obj is not None and any(obj.lemma_.lower() in x.not_obj for x in lexicon.verbs.get(root.lemma_.lower(), ())):
         return None  # the lexicon's own veto: "the film was shot in Hungary"
-    c = Candidate(root, sense, "verb", sense.type, sense.cameo)
-    extractor._casualty_verbs({root.i: c})  # "the earthquake killed 300": no party, no event
-    if c.absorbed:
-        return None
-    c.actor = extractor.subject(root)
-    c.recipient = extractor.recipient(c)
-    c.status = extractor._status(c)
-    c.claimed_by = extractor._claimant(root)
-    c.inferred_recipient = True
-    # the model has said what happened: a party known by its kind ("unidentified gunmen") is enough
-    event = _finish(c, _Context(doc, sentence, resolver, discourse, date, None, mentions, extractor),
-                    sector_enough=True)
-    if event is not None:
-        event.confidence = round(max(0.05, event.confidence - 0.1), 2)
-    return event
+    anchors = [root] + [t for t in _anchors(doc, sense.type, lexicon) if t.i != root.i]
+    for anchor in anchors[:3]:
+        kind = "noun" if anchor.pos_ in ("NOUN", "PROPN") and anchor is not root else "verb"
+        c = Candidate(anchor, sense, kind, sense.type, sense.cameo)
+        extractor._casualty_verbs({anchor.i: c})  # "the earthquake killed 300": no party, no event
+        if c.absorbed:
+            return None
+        c.actor = extractor.subject(anchor) if kind == "verb" else extractor._noun_owner(anchor)
+        c.recipient = extractor.recipient(c)
+        c.status = extractor._status(c)
+        c.claimed_by = extractor._claimant(anchor)
+        c.inferred_recipient = True
+        # the model has said what happened: a party known by its kind ("unidentified gunmen") is enough
+        ctx = _Context(doc, sentence, resolver, discourse, date, None, mentions, extractor)
+        ctx.fallback_country = country
+        event = _finish(c, ctx, sector_enough=True)
+        if event is not None:
+            event.confidence = round(max(0.05, event.confidence - 0.1), 2)
+            return event
+    return None
+
+
+def _anchors(doc, etype: str, lexicon: Lexicon) -> list:
+    """Words of ``doc`` that the lexicon lists as triggers of ``etype``, verbs before nouns."""
+    out = []
+    for table, pos in ((lexicon.verbs, ("VERB",)), (lexicon.nouns, ("NOUN", "PROPN"))):
+        out += [t for t in doc if t.pos_ in pos and any(x.type == etype for x in table.get(t.lemma_.lower(), ()))]
+    return out
 
 
 DOMESTIC = {"REB", "COP", "OPP", "CVL", "PTY", "UAF", "JUD", "LEG", "EDU", "LAB", "REF", "REL", "MED", "JRN", "BUS",
