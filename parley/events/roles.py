@@ -430,6 +430,8 @@ class RoleReader:
         if any(x.dep_ in ("auxpass", "nsubjpass") for x in tok.children):
             return None  # the subject of a passive is who it happened to
         subj = next((x for x in tok.children if x.dep_ in SUBJ), None)
+        if subj is None and tok.dep_ == "conj" and c.kind == "verb":  # "gunmen attacked and injured a man"
+            subj = next((x for x in tok.head.children if x.dep_ in SUBJ and x.dep_ != "nsubjpass"), None)
         if subj is None and c.kind == "noun":
             t = tok
             while t.head.i != t.i and subj is None:

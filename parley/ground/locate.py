@@ -52,13 +52,20 @@ def _used_as_place(doc, t) -> bool:
     head = t
     while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.pos_ == "PROPN":
         head = head.head
-    up = head.head
-    if head.dep_ == "pobj" and (up.lower_ in PLACE_PREPS or (up.lower_ == "of" and up.head.lower_ in PLACE_NOUNS)):
+    if _place_object(head):
         return True  # "in Barja", "in the town of Douris"
-    if head.dep_ == "compound" and up.lower_ in PLACE_NOUNS and up.dep_ == "pobj" and up.head.lower_ in PLACE_PREPS:
-        return True  # "in Veliyankode village"
-    end = _proper_run(doc, t)[1]
-    return end < len(doc) and doc[end].text == "(" and _region_list(doc, end)
+    if head.dep_ == "compound" and head.head.lower_ in PLACE_NOUNS | REGION_WORDS and _place_object(head.head):
+        return True  # "in Veliyankode village", "in villages of Nabha district"
+    i = _proper_run(doc, t)[1]
+    while i < len(doc) and doc[i].lower_ in PLACE_NOUNS | REGION_WORDS:
+        i += 1
+    return i < len(doc) and doc[i].text == "(" and _region_list(doc, i)
+
+
+def _place_object(tok) -> bool:
+    """The object of a place preposition, or of "of" after a place noun ("the outskirts of X")."""
+    up = tok.head
+    return tok.dep_ == "pobj" and (up.lower_ in PLACE_PREPS or (up.lower_ == "of" and up.head.lower_ in PLACE_NOUNS))
 
 
 def _proper_run(doc, t) -> tuple[int, int]:
