@@ -250,8 +250,10 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
     # country name that merely qualifies someone ("U.S. President")
     others = [o for o in others if is_located(doc, o)]
     chunks = [o for o in proper_chunks(doc, spans, banned) if is_located(doc, o)]
+    context = [doc[a:b].text for a, b in sorted(set(spans.values()) | set(chunks))]
     for candidate in ([span] if span else []) + others + chunks:
-        found = geocode_span(doc, candidate, index, ordered, names)  # the clause's place, else the sentence's
+        # the clause's place, else the sentence's
+        found = geocode_span(doc, candidate, index, ordered, names, context)
         if found is not None:
             return found
     return None

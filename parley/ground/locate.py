@@ -177,8 +177,10 @@ def has_qualifier(doc, span: tuple[int, int]) -> bool:
 
 
 def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[str],
-                 country_names: dict[str, str]) -> Location | None:
-    """Geocode the place phrase ``doc[start:end]`` (with its qualifiers and directions)."""
+                 country_names: dict[str, str], context: list[str] = ()) -> Location | None:
+    """Geocode the place phrase ``doc[start:end]`` (with its qualifiers and directions). ``context`` are the
+    other place names of the sentence: a namesake in a region among them is preferred ("Maan town in Hama
+    countryside")."""
     start, end = span
     words = [t for t in doc[start:end] if t.lower_ not in ("the",)]
     if not words:
@@ -202,7 +204,11 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         place = index.country(code)
         return Location(text=text, name=name, country=code, lat=place.lat if place else None,
                         lon=place.lon if place else None) if place else Location(text=text, name=name, country=code)
-    place = index.lookup(name, hints, quals)
+    admins = quals + [c for c in context if fold(c) != fold(name)]
+    place = index.lookup(name, hints, admins)
+    bare = _bare_name(name)
+    if place is None and bare != name:  # "Piura city", "Al Mukalla City", "the town of Maan"
+        place = index.lookup(bare, hints, admins)
     for q in quals:  # a village the table lacks: the district or region the text names with it
         if place is not None:
             break
@@ -212,6 +218,16 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         return None
     return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,
                     lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid)
+
+
+def _bare_name(name: str) -> str:
+    """A place name without the kind of place around it: "Piura city" -> "Piura"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in PLACE_NOUNS | {"airport", "port"}:
+        words.pop()
+    while len(words) > 1 and words[0].lower() in PLACE_NOUNS | {"of"}:
+        words.pop(0)
+    return " ".join(words)
 
 
 _PARTICLES = {"al", "el", "ad", "as", "ash", "an", "ar", "az", "at", "ed", "es", "de", "del", "la", "le", "los", "las",

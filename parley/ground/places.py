@@ -87,6 +87,8 @@ class PlaceIndex:
                     score += 10 - countries.index(p.country)
                 if p.admin1 and fold(p.admin1) in admin_keys:
                     score += 5
+                if fold(p.name) == key:
+                    score += 0  # its own name, not another town's alternate one
                 score += math.log10(p.population + 10) / 10
                 if score > best_score:
                     best, best_score = p, score
@@ -156,9 +158,16 @@ def load_places() -> PlaceIndex:
         for k in keys:
             if k:
                 cities[k].append(place)
+    seat: dict[tuple[str, str], Place] = {}  # a region's largest town
+    for places in cities.values():
+        for p in places:
+            if p.admin1 and p.population > getattr(seat.get((p.country, p.admin1)), "population", -1):
+                seat[(p.country, p.admin1)] = p
     regions: dict[str, list[Place]] = defaultdict(list)
     for (cc, name), (slat, slon, n) in region_sum.items():
-        place = Place(name, cc, name, slat / n, slon / n, None, 0, "admin1")
+        big = seat.get((cc, name))
+        lat, lon = (big.lat, big.lon) if big is not None else (slat / n, slon / n)
+        place = Place(name, cc, name, lat, lon, None, 0, "admin1")
         key = fold(name)
         regions[key].append(place)
         short = " ".join(w for w in key.split() if w not in REGION_WORDS)
