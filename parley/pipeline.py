@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from parley.actors.gazetteer import load_gazetteer
 from parley.actors.resolve import ActorResolver
-from parley.events.build import build_events, rescue_event
+from parley.events.build import build_events, rescue_event, sentence_place
 from parley.events.classify import PLOVER_OF, load_classifier
 from parley.events.discourse import Discourse
 from parley.events.domain import document_domain
@@ -102,6 +102,7 @@ class Coder:
             attach_numbers(events, sentences)
             if len(sentences) <= SNIPPET_SENTENCES:
                 one_happening(events, sentences, date)
+                self._lead_place(events, parsed, ai, discourse, date)
             events = [e for e in events if e.confidence >= self.options.min_confidence]
             yield CodedDocument(id=art.id, title=art.title, date=art.date, url=art.url, outlet=art.outlet,
                                 events=events)
@@ -126,6 +127,18 @@ class Coder:
             return events
         rescued.acled_event_type, rescued.acled_sub_event_type = pred.event_type, pred.sub_event_type
         return [*events, rescued]  # the rules' main event stays first
+
+    def _lead_place(self, events, parsed, ai, discourse, date) -> None:
+        """A short report's main event that no clause placed takes the place its lead sentence gives."""
+        main = next((e for e in events if e.acled_event_type), None)
+        if main is None or main.location is not None:
+            return
+        for si in range(2):
+            doc = parsed.get((ai, si))
+            place = sentence_place(doc, self.resolver, discourse, date) if doc is not None else None
+            if place is not None:
+                main.location = place
+                return
 
 
 def _report_country(events, discourse: Discourse) -> str | None:

@@ -233,6 +233,21 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
             if at is not None:
                 banned.update(range(at.start, at.end))
     span = choose_place(c.token, spans, banned)
+    hints = [e.country for e in c.actor + c.recipient if _is_country(e.country)]
+    return _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, hints)
+
+
+def sentence_place(doc, resolver: ActorResolver, discourse: Discourse, date: dt.date | None = None):
+    """The place a sentence gives, whatever clause it belongs to: a short report's lead names where its one
+    happening took place ("On 3 May 2020, in Recife, Pernambuco, ...")."""
+    mentions = resolver.find_mentions(doc, date)
+    return _geocode_first(doc, None, place_spans(doc, mentions), set(), mentions, resolver, discourse, [])
+
+
+def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, party_hints):
+    """Geocode the clause's place ``span``, else the first of the sentence's other place phrases that the
+    table knows: a phrase given with its regions first, then the ones the sentence uses as places, then bare
+    proper nouns."""
     others = sorted({v for k, v in spans.items() if k not in banned and v != span})
     precise = [o for o in sorted(set(spans.values())) if has_qualifier(doc, o)]
     if precise and span not in precise:
@@ -243,7 +258,7 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
     hints = [m.country for m in sorted(set(mentions.values()), key=lambda m: m.start)
              if m.kind in ("country", "capital") and _is_country(m.country)]
     hints += [code for code, _ in discourse.country_counts.most_common(3) if _is_country(code)]
-    hints += [e.country for e in c.actor + c.recipient if _is_country(e.country)]
+    hints += party_hints
     ordered = list(dict.fromkeys(hints))
     index, names = load_places(), resolver.country_codes
     # beyond the clause's own place, only phrases the sentence uses as places ("in X", "X (A, B)"), never a
@@ -252,7 +267,6 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
     chunks = [o for o in proper_chunks(doc, spans, banned) if is_located(doc, o)]
     context = [doc[a:b].text for a, b in sorted(set(spans.values()) | set(chunks))]
     for candidate in ([span] if span else []) + others + chunks:
-        # the clause's place, else the sentence's
         found = geocode_span(doc, candidate, index, ordered, names, context)
         if found is not None:
             return found
