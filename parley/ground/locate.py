@@ -209,6 +209,8 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
     bare = _bare_name(name)
     if place is None and bare != name:  # "Piura city", "Al Mukalla City", "the town of Maan"
         place = index.lookup(bare, hints, admins)
+    if place is None and "-" in name and len(name.split("-")[0].strip()) > 3:  # "Mogadishu-Hodan": a city
+        place = index.lookup(name.split("-")[0], hints, admins)  # and its quarter
     for q in quals:  # a village the table lacks: the district or region the text names with it
         if place is not None:
             break
@@ -265,6 +267,6 @@ def is_located(doc, span: tuple[int, int]) -> bool:
         head = t
         while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
             head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS:
+        if _place_object(head):
             return True
     return has_qualifier(doc, span)

@@ -77,8 +77,8 @@ class PlaceIndex:
         admin_keys = {fold(a) for a in admins if a}
         admin_keys |= {" ".join(w for w in a.split() if w not in REGION_WORDS) for a in admin_keys}
         region_named = base != key
-        pools = [self.regions.get(base, []), self.cities.get(key, [])] if region_named else \
-            [self.cities.get(key, []), self.regions.get(base, [])]
+        pools = [self.regions.get(base, []), self.cities.get(key, []), self.cities.get(base, [])] if region_named \
+            else [self.cities.get(key, []), self.regions.get(base, [])]
         best, best_score = None, -1.0
         for rank, pool in enumerate(pools):
             for p in pool:
