@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from parley.actors.resolve import ActorResolver
 from parley.events.coding import QUAD, acled_types, all_labels, first_label, load_tables
@@ -266,11 +267,19 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     others = [o for o in others if is_located(doc, o)]
     chunks = [o for o in proper_chunks(doc, spans, banned) if is_located(doc, o)]
     context = [doc[a:b].text for a, b in sorted(set(spans.values()) | set(chunks))]
-    for candidate in ([span] if span else []) + others + chunks:
-        found = geocode_span(doc, candidate, index, ordered, names, context)
-        if found is not None:
-            return found
-    return None
+    found = [x for x in (geocode_span(doc, c, index, ordered, names, context)
+                         for c in dict.fromkeys(([span] if span else []) + others + chunks)) if x is not None]
+    towns = [x for x in found if x.admin1 or x.geonameid]
+    if not towns:
+        return found[0] if found else None  # a country, when the sentence names no place in it
+    # a place in a country the sentence names ("in Kadikoy, Istanbul, Turkey"), else in the country most of
+    # its places are in: "Karama in eastern Ar-Raqqa countryside" is not Calama in Chile
+    named = {x.country for x in found if not (x.admin1 or x.geonameid)} | set(hints[:1])
+    inside = next((x for x in towns if x.country in named), None)
+    if inside is not None:
+        return inside
+    votes = Counter(x.country for x in towns)
+    return next(x for x in towns if votes[x.country] == max(votes.values()))
 
 
 def _statelike(c: Candidate) -> bool:

@@ -9,7 +9,7 @@ the article is about.
 """
 from __future__ import annotations
 
-from parley.ground.places import REGION_WORDS, PlaceIndex, fold
+from parley.ground.places import REGION_WORDS, PlaceIndex, fold, region_keys, region_match
 from parley.model import Location
 
 PLACE_PREPS = {"in", "at", "near", "outside", "around", "across", "into", "inside", "throughout", "within", "from",
@@ -158,13 +158,17 @@ def _qualifiers(doc, start: int, end: int) -> list[str]:
         while j < len(doc) and doc[j].text != ")" and j - i < 12:
             j += 1
         out.extend(part.strip() for part in doc[i + 1:j].text.split(",") if part.strip())
-    elif i + 1 < len(doc) and doc[i].text == "," and (doc[i + 1].ent_type_ in PLACE_LABELS or
-                                                      doc[i + 1].pos_ == "PROPN"):
-        j = i + 1  # ", Mexico", ", Donetsk": the capitalised words after the comma
-        while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-") and j - i < 6:
-            j += 1
-        if j > i + 1:
+    else:
+        while len(out) < 3 and i + 1 < len(doc) and doc[i].text == "," and (
+                doc[i + 1].ent_type_ in PLACE_LABELS or doc[i + 1].pos_ == "PROPN"):
+            j = i + 1  # ", Mexico", ", Nuevo Chimbote, Ancash": the capitalised words after each comma
+            while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-" or (
+                    doc[j].lower_ in _PARTICLES and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")) and j - i < 6:
+                j += 1
+            if j == i + 1:
+                break
             out.append(doc[i + 1:j].text)
+            i = j
     return out
 
 
@@ -204,18 +208,23 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         place = index.country(code)
         return Location(text=text, name=name, country=code, lat=place.lat if place else None,
                         lon=place.lon if place else None) if place else Location(text=text, name=name, country=code)
-    admins = quals + [c for c in context if fold(c) != fold(name)]
-    place = index.lookup(name, hints, admins)
+    others = [c for c in context if fold(c) != fold(name)]
+    place = index.lookup(name, hints, quals, others)
     bare = _bare_name(name)
     if place is None and bare != name:  # "Piura city", "Al Mukalla City", "the town of Maan"
-        place = index.lookup(bare, hints, admins)
+        place = index.lookup(bare, hints, quals, others)
     if place is None and "-" in name and len(name.split("-")[0].strip()) > 3:  # "Mogadishu-Hodan": a city
-        place = index.lookup(name.split("-")[0], hints, admins)  # and its quarter
-    for q in quals:  # a village the table lacks: the district or region the text names with it
+        place = index.lookup(name.split("-")[0], hints, quals, others)  # and its quarter
+    regions = [q for q in quals if len(q) > 3 and fold(q) not in country_names]
+    if place is not None and regions and place.admin1 and not region_match(place.admin1, region_keys(regions)):
+        # "Kamianka, Donetsk" where the table's Kamianka lies elsewhere: the region the text names is nearer
+        named = next((p for p in (index.lookup(q, [place.country], quals) for q in regions)
+                      if p is not None and p.country == place.country), None)
+        place = named or place
+    for q in regions:  # a village the table lacks: the district or region the text names with it
         if place is not None:
             break
-        if len(q) > 3 and fold(q) not in country_names:
-            place = index.lookup(q, hints, quals)
+        place = index.lookup(q, hints, quals)
     if place is None:
         return None
     return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,

@@ -14,6 +14,7 @@ Both are read once, lazily, the first time a place is looked up (about two secon
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import importlib.util
 import json
@@ -65,17 +66,18 @@ class PlaceIndex:
         self.regions = regions
         self.countries = countries
 
-    def lookup(self, name: str, countries: list[str] = (), admins: list[str] = ()) -> Place | None:
-        """The place called ``name``: a town, else a region, ranked by the countries the text is about
-        (``countries``, most relevant first), by the region names given with it (``admins``), then by
-        population."""
+    def lookup(self, name: str, countries: list[str] = (), admins: list[str] = (),
+               context: list[str] = ()) -> Place | None:
+        """The place called ``name``: a town, else a region, ranked by the region names the text gives with
+        it (``admins``: "Kamianka, Donetsk"), by the countries the text is about (``countries``, most
+        relevant first), by other place names of the sentence (``context``), then by population."""
         key = fold(name)
         if not key:
             return None
         words = key.split()
         base = " ".join(w for w in words if w not in REGION_WORDS) or key
-        admin_keys = {fold(a) for a in admins if a}
-        admin_keys |= {" ".join(w for w in a.split() if w not in REGION_WORDS) for a in admin_keys}
+        admin_keys = region_keys(admins)
+        context_keys = region_keys(context)
         region_named = base != key
         pools = [self.regions.get(base, []), self.cities.get(key, []), self.cities.get(base, [])] if region_named \
             else [self.cities.get(key, []), self.regions.get(base, [])]
@@ -85,10 +87,10 @@ class PlaceIndex:
                 score = -rank * 0.5
                 if p.country in countries:
                     score += 10 - countries.index(p.country)
-                if p.admin1 and fold(p.admin1) in admin_keys:
+                if p.admin1 and region_match(p.admin1, admin_keys):
+                    score += 15
+                elif p.admin1 and region_match(p.admin1, context_keys):
                     score += 5
-                if fold(p.name) == key:
-                    score += 0  # its own name, not another town's alternate one
                 score += math.log10(p.population + 10) / 10
                 if score > best_score:
                     best, best_score = p, score
@@ -99,6 +101,36 @@ class PlaceIndex:
 
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)
+
+
+_ADMIN_PREFIXES = ("muhafazat ", "provincia de ", "departamento de ", "estado de ", "wilayat ")
+
+
+def region_keys(names) -> set[str]:
+    keys = set()
+    for a in names:
+        k = fold(a or "")
+        if k:
+            keys.add(" ".join(w for w in k.split() if w not in REGION_WORDS) or k)
+    return keys
+
+
+def region_match(admin1: str, keys: set[str]) -> bool:
+    """Whether a region's name is one the text gives, allowing for transliteration ("Chui" is Chuy,
+    "Banadir" is Banaadir, "Hadramawt" is Muhafazat Hadramawt)."""
+    if not keys:
+        return False
+    a = fold(admin1)
+    for prefix in _ADMIN_PREFIXES:
+        if a.startswith(prefix):
+            a = a[len(prefix):]
+    a = " ".join(w for w in a.split() if w not in REGION_WORDS) or a
+    for k in keys:
+        if k == a or (len(k) > 3 and (k in a.split() or a in k.split())):
+            return True
+        if len(k) > 3 and difflib.SequenceMatcher(None, k, a).ratio() >= 0.8:
+            return True
+    return False
 
 
 def _package_file(package: str, *parts: str) -> str:
