@@ -274,7 +274,8 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
         return found[0] if found else None  # a country, when the sentence names no place in it
     # a place in a country the sentence names ("in Kadikoy, Istanbul, Turkey"), else in the country most of
     # its places are in: "Karama in eastern Ar-Raqqa countryside" is not Calama in Chile
-    named = {x.country for x in found if not (x.admin1 or x.geonameid)} | set(hints[:1])
+    named = {x.country for x in found if not (x.admin1 or x.geonameid)} | {
+        m.country for m in mentions.values() if m.kind == "country"}
     inside = next((x for x in towns if x.country in named), None)
     if inside is not None:
         return inside

@@ -41,6 +41,14 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
             continue
         for i in range(start, end):
             spans.setdefault(i, (start, end))
+    # a country's name inside a town's ("Santiago de Cuba"): the town
+    for m in set(mentions.values()):
+        if m.kind != "country" or m.start < 2 or doc[m.start - 1].lower_ not in ("de", "del", "do", "da"):
+            continue
+        start, end = _proper_run(doc, doc[m.start - 2])
+        if start < m.start - 1 and end >= m.end and not any(j in mentions for j in range(start, m.start)):
+            for j in range(start, end):
+                spans[j] = (start, end)
     return spans
 
 
@@ -130,7 +138,7 @@ def choose_place(tok, spans, banned: set[int]) -> tuple[int, int] | None:
     stack = [c for c in tok.children if c.dep_ not in skip]
     while stack:
         t = stack.pop()
-        if t.i in spans and t.i not in banned:
+        if t.i in spans and t.i not in banned and not _modifier(t, spans):
             return spans[t.i]
         stack.extend(c for c in t.children if c.dep_ not in skip)
     node = tok
@@ -140,6 +148,14 @@ def choose_place(tok, spans, banned: set[int]) -> tuple[int, int] | None:
         if found:
             return found[0]
     return None
+
+
+def _modifier(t, spans) -> bool:
+    """A place name that only qualifies a thing ("the US dollar", "Gaza health officials")."""
+    head = t
+    while head.dep_ == "compound" and head.head.i in spans and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.lower_ not in PLACE_NOUNS
 
 
 PLACE_NOUNS = {"outskirts", "suburbs", "centre", "center", "village", "town", "city", "camp", "district", "neighbourhood", "neighborhood", "area", "suburb",
