@@ -24,7 +24,7 @@ _NUMBER = (r"(?:(?:at least|more than|over|nearly|almost|around|about|up to|some
            r"(?:\d[\d,.]*(?:\s*(?:thousand|million))?|tens of thousands|hundreds of thousands|a dozen|a few|"
            r"a number of|a couple of|a handful of|"
            + "|".join(sorted((w for w in WORDS if " " not in w), key=len, reverse=True))
-           + r")(?:\s*(?:-|to|and|or)\s*\d[\d,]*)?")
+           + r")\b(?:\s*(?:-|to|and|or)\s*\d[\d,]*\b)?")
 _PEOPLE = (r"(?:\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?)?(?:people|persons|civilians|soldiers|troops|men|women|"
            r"children|fighters|militants|rebels|members|officers|policemen|police|protesters|demonstrators|"
            r"students|villagers|residents|servicemen|personnel|workers|others|guards|militiamen|insurgents|"
@@ -44,9 +44,11 @@ STATED = re.compile(r"\bfatalities (?:were )?coded as (?P<n>\d+)", re.I)  # an e
 SUMMED = re.compile(rf"\b(?P<a>{_NUMBER}){_PEOPLE}?\s*(?:,\s*|\s+and\s+)(?P<b>{_NUMBER}){_PEOPLE}?\s+"
                     rf"(?:\w+\s+)?(?:were|have been|had been)\s+(?:reportedly\s+)?{_KILL}", re.I)
 FATAL = [
+    re.compile(rf"\b(?:killing|killed)\s+a family of\s+(?P<n>{_NUMBER})\b", re.I),
     re.compile(rf"\b(?:killing|killed|kills|assassinated|assassinating|murdered|murdering|executed|beheaded|"
                rf"lynched)\s+(?:the|a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_SINGLE}\b", re.I),
-    re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving)\s+(?P<n>{_NUMBER}){_PEOPLE}?"
+    re.compile(rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving|shot dead|shooting dead|"
+               rf"shot and killed|stabbed to death|beat to death|beating to death)\s+(?P<n>{_NUMBER}){_PEOPLE}?"
                rf"(?!\s+(?:injured|wounded|hurt))", re.I),
     re.compile(rf"\b(?P<n>{_NUMBER}){_PEOPLE}?\s+(?:\w+\s+){{0,2}}?(?:were|was|have been|had been|are|being)?\s*"
                rf"(?:reportedly\s+)?{_KILL}", re.I),
@@ -109,10 +111,16 @@ def _first(patterns, text: str) -> int | None:
     return None
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATES = re.compile(rf"\b\d{{1,2}}(?:\s*-\s*\d{{1,2}})?\s+{_MONTH}(?:,?\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
+                   rf"(?:,?\s+\d{{4}})?\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:19|20)\d\d\b")
+
+
 def casualties(text: str) -> tuple[int | None, int | None, int | None]:
     """(killed, injured, arrested) stated in ``text``; 0 killed when it says there were no casualties.
     A count the report states outright ("fatalities coded as 3") wins; "5 soldiers and 1 officer were
-    killed" adds up."""
+    killed" adds up. Dates and years are not counts ("On 4 May 2020, two soldiers were killed")."""
+    text = DATES.sub(lambda m: " " * len(m.group(0)), text)
     stated = STATED.search(text)
     if stated:
         return int(stated.group("n")), _first(HURT, text), _first(HELD, text)
