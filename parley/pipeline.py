@@ -19,7 +19,7 @@ from parley.events.discourse import Discourse
 from parley.events.domain import document_domain
 from parley.events.lexicon import Sense, load_lexicon
 from parley.events.segment import Sentence, split_sentences, trigger_filter
-from parley.ground.numbers import attach_numbers
+from parley.ground.numbers import attach_numbers, report_toll
 from parley.model import Article, CodedDocument
 from parley.nlp import MODEL_NAME, load_pipeline
 
@@ -155,9 +155,10 @@ def one_happening(events, sentences, date) -> None:
         return
     if main.location is None:  # the place the report gives for another of its clauses
         main.location = next((e.location for e in events if e.location is not None), None)
-    if main.fatalities is None:
-        main.fatalities = next((e.fatalities for e in events if e is not main and e.fatalities is not None
-                                and e.event_type == main.event_type), None)
+    if main.event_type in ("ASSAULT", "PROTEST", "COERCE"):
+        toll = report_toll(sentences)
+        if toll is not None:
+            main.fatalities = toll
     if main.date_source != "text":
         from parley.ground.dates import resolve
 

@@ -40,7 +40,11 @@ _HELD = r"(?:arrested|detained|rounded up|taken into custody|jailed|apprehended)
 _SINGLE = (r"(?:man|woman|child|boy|girl|person|civilian|soldier|officer|policeman|fighter|militant|member|leader|"
            r"commander|journalist|farmer|student|teacher|trader|driver|operator|official|guard|villager|resident|"
            r"worker|activist|suspect|victim|cleric|chief|herder|prisoner|detainee|gunman|militiaman)")
-STATED = re.compile(r"\bfatalities (?:were )?coded as (?P<n>\d+)", re.I)  # an event report's own count
+# an event report's own count: "Total fatalities coded as 13", "3 fatalities." standing alone
+STATED = re.compile(r"\bfatalit(?:y|ies) (?:were |was )?coded (?:as|to) (?P<n>\d+)|^\s*\[?(?:total:?\s*)?(?P<m>\d+) "
+                    r"(?:reported )?fatalit(?:y|ies)\b\.?\s*$", re.I)
+# "Fatalities split between 2 events", "[1 fatality split among 12 events]": the report's toll covers several
+SPLIT = re.compile(r"\bsplit (?:up )?(?:between|across|among) (?P<k>\d+) events\b(?:\s*\((?P<n>\d+)\))?", re.I)
 SUMMED = re.compile(rf"\b(?P<a>{_NUMBER}){_PEOPLE}?\s*(?:,\s*|\s+and\s+)(?P<b>{_NUMBER}){_PEOPLE}?\s+"
                     rf"(?:\w+\s+)?(?:were|have been|had been)\s+(?:reportedly\s+)?{_KILL}", re.I)
 FATAL = [
@@ -123,7 +127,7 @@ def casualties(text: str) -> tuple[int | None, int | None, int | None]:
     text = DATES.sub(lambda m: " " * len(m.group(0)), text)
     stated = STATED.search(text)
     if stated:
-        return int(stated.group("n")), _first(HURT, text), _first(HELD, text)
+        return int(stated.group("n") or stated.group("m")), _first(HURT, text), _first(HELD, text)
     summed = SUMMED.search(text)
     killed = None
     if summed:
@@ -183,3 +187,33 @@ def attach_numbers(events, sentences) -> None:
                 if target is not None and getattr(target, field) is None:
                     setattr(target, field, figure)
         previous.extend(own)
+
+
+def report_toll(sentences) -> int | None:
+    """The deaths a short report of one happening adds up to: the total it states outright ("4 fatalities",
+    "Total fatalities coded as 13"), else the sum of the tolls its sentences give ("2 soldiers were killed
+    ... 7 militants were also killed"; a figure repeated in a later sentence counts once), divided among
+    the events it says the toll is split between. None when it gives no toll."""
+    total, seen, split = None, [], None
+    for s in sentences:
+        text = DATES.sub(lambda m: " " * len(m.group(0)), s.text)
+        found = SPLIT.search(text)
+        if found:
+            if found.group("n"):
+                return int(found.group("n"))
+            split = int(found.group("k"))
+        stated = STATED.search(text)
+        if stated:
+            total = int(stated.group("n") or stated.group("m"))
+            seen = None
+            continue
+        if seen is None or not _QUICK.search(text):
+            continue
+        killed = casualties(text)[0]
+        if killed is not None and killed not in seen:
+            seen.append(killed)
+    if total is None and seen:
+        total = sum(seen)
+    if total is not None and split:
+        total //= split
+    return total
