@@ -44,7 +44,8 @@ _SINGLE = (r"(?:man|woman|child|boy|girl|person|civilian|soldier|officer|policem
 STATED = re.compile(r"\bfatalit(?:y|ies) (?:were |was )?coded (?:as|to) (?P<n>\d+)|^\s*\[?(?:total:?\s*)?(?P<m>\d+) "
                     r"(?:reported )?fatalit(?:y|ies)\b\.?\s*$", re.I)
 # "Fatalities split between 2 events", "[1 fatality split among 12 events]": the report's toll covers several
-SPLIT = re.compile(r"\bsplit (?:up )?(?:between|across|among) (?P<k>\d+) events\b(?:\s*\((?P<n>\d+)\))?", re.I)
+SPLIT = re.compile(r"\b(?:split|spread|coded|divided) (?:up )?(?:between|across|among|over) (?P<k>\d+|two|three|four|five|"
+                   r"six|seven|eight|nine|ten) (?:events|locations|places|days)\b(?:\s*\((?P<n>\d+)\))?", re.I)
 SUMMED = re.compile(rf"\b(?P<a>{_NUMBER}){_PEOPLE}?\s*(?:,\s*|\s+and\s+)(?P<b>{_NUMBER}){_PEOPLE}?\s+"
                     rf"(?:\w+\s+)?(?:were|have been|had been)\s+(?:reportedly\s+)?{_KILL}", re.I)
 FATAL = [
@@ -201,7 +202,7 @@ def report_toll(sentences) -> int | None:
         if found:
             if found.group("n"):
                 return int(found.group("n"))
-            split = int(found.group("k"))
+            split = value(found.group("k"))
         stated = STATED.search(text)
         if stated:
             total = int(stated.group("n") or stated.group("m"))
