@@ -25,14 +25,15 @@ _NUMBER = (r"(?:(?:at least|more than|over|nearly|almost|around|about|up to|some
            r"a number of|a couple of|a handful of|"
            + "|".join(sorted((w for w in WORDS if " " not in w), key=len, reverse=True))
            + r")\b(?:\s*(?:-|to|and|or)\s*\d[\d,]*\b)?")
-_PEOPLE = (r"(?:\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?)?(?:people|persons|civilians|soldiers|troops|men|women|"
+_PEOPLE = (r"(?:\s+(?:of\s+)?(?:the\s+)?(?:(?!\d)[\w-]+\s+){0,3}?)?(?:people|persons|civilians|soldiers|troops|men|women|"
            r"children|fighters|militants|rebels|members|officers|policemen|police|protesters|demonstrators|"
            r"students|villagers|residents|servicemen|personnel|workers|others|guards|militiamen|insurgents|"
            r"combatants|bodies|journalists|farmers|migrants|refugees|worshippers|passengers|individuals|suspects|"
            r"supporters|activists|gunmen|attackers|assailants|them|civilian|soldier|man|woman|child|person|"
            r"policeman|officer|fighter|militant|rebel|member|student|villager|resident|worker|farmer|boy|girl|"
            r"journalist|guard|commander|leader|teacher|driver|trader|protester|demonstrator|suspect)")
-_KILL = (r"(?:killed|dead|died|perished|slain|murdered|executed|lost their lives|shot dead|fatalities|deaths|"
+_KILL = (r"(?:killed|dead|died|perished|slain|murdered|executed|assassinated|lost their lives|shot dead|"
+         r"shot and killed|pronounced dead|fatalities|deaths|"
          r"(?:shot|beaten|stabbed|hacked|burned|burnt|tortured|lynched) to death|found dead)")
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 _HELD = r"(?:arrested|detained|rounded up|taken into custody|jailed|apprehended)"
@@ -57,6 +58,15 @@ FATAL = [
                rf"(?!\s+(?:injured|wounded|hurt))", re.I),
     re.compile(rf"\b(?P<n>{_NUMBER}){_PEOPLE}?\s+(?:\w+\s+){{0,2}}?(?:were|was|have been|had been|are|being)?\s*"
                rf"(?:reportedly\s+)?{_KILL}", re.I),
+    re.compile(rf"\b(?:shot|beat|stabbed|hacked|burned|burnt)\s+(?P<n>{_NUMBER}){_PEOPLE}?\s+to death", re.I),
+    re.compile(rf"\bbodies of (?P<n>{_NUMBER}){_PEOPLE}?\s+(?:\w+\s+){{0,2}}?(?:were|was) (?:\w+\s+)?found", re.I),
+    # one victim: "a 17-year-old was killed by police", "the body of a man was found", "the soldier later died"
+    re.compile(rf"\b(?:a|an|one)\s+(?:[\w'-]+\s+){{0,5}}?was\s+(?:reportedly\s+|later\s+|found\s+)?{_KILL}",
+               re.I),
+    re.compile(r"\bbody of (?:a|an|one)\s+(?:[\w'-]+\s+){0,5}?was\s+(?:\w+\s+)?(?:found|discovered|recovered)",
+               re.I),
+    re.compile(r"\b(?:he|she|the (?:victim|man|woman|soldier|officer|civilian|boy|girl|child))\s+(?:later\s+)?"
+               r"(?:died|succumbed)|\bresulting in (?:his|her) death", re.I),
     re.compile(rf"\bdeath toll (?:\w+\s+){{0,3}}?(?:to|of|at)\s+(?P<n>{_NUMBER})", re.I),
     re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:reported\s+)?(?:fatalities|deaths|dead)\b", re.I),
 ]
@@ -156,7 +166,8 @@ def quantities(text: str, start: int = 0) -> list[Quantity]:
 
 _VIOLENT = {"ASSAULT"}
 _HOLDING = {"COERCE", "ASSAULT", "PROTEST"}
-_QUICK = re.compile(r"kill|dead|die|death|fatalit|perish|slain|murder|execut|injur|wound|hurt|arrest|detain|"
+_QUICK = re.compile(r"kill|dead|die|death|fatalit|perish|slain|murder|execut|assassin|body|bodies|succumb|"
+                    r"injur|wound|hurt|arrest|detain|"
                     r"jail|custody|round|apprehend|casualt|lives", re.I)
 
 
