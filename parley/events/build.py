@@ -61,15 +61,15 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False) -> Event |
     """Place, implicit parties and codes of one candidate; None when no party of it is known."""
     doc = ctx.doc
     location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse)
-    _fill_countries(c, ctx.ordered_mentions, ctx.discourse, doc, location.country if location else None)
+    here = location.country if location is not None and location.country else (
+        ctx.fallback_country if sector_enough else None)
+    _fill_countries(c, ctx.ordered_mentions, ctx.discourse, doc, here)
     if not c.recipient and c.actor and len({e.country for e in c.actor if e.country}) < 2:
         other = _other_party(c, ctx.ordered_mentions, ctx.discourse, doc)
         if other is not None:
             c.recipient = [other]
             c.inferred_recipient = True
     _authorities(c)
-    here = location.country if location is not None and location.country else (
-        ctx.fallback_country if sector_enough else None)
     if not c.actor and here and c.event_type in _PLACED:
         bare = ctx.extractor.bare_subject(c) if ctx.extractor is not None else None
         if bare is not None:  # "taxi drivers organized a protest in Batumi": people of the place
@@ -116,11 +116,17 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
     for anchor in anchors[:3]:
         kind = "noun" if anchor.pos_ in ("NOUN", "PROPN") and anchor is not root else "verb"
         c = Candidate(anchor, sense, kind, sense.type, sense.cameo)
-        extractor._casualty_verbs({anchor.i: c})  # "the earthquake killed 300": no party, no event
-        if c.absorbed:
-            return None
+        subj = next((x for x in anchor.children if x.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and subj.lemma_.lower() in lexicon.calamities:
+            return None  # "the earthquake killed 300": no party, no event
         c.actor = extractor.subject(anchor) if kind == "verb" else extractor._noun_owner(anchor)
         c.recipient = extractor.recipient(c)
+        if not c.actor and not c.recipient and kind == "verb" and not (
+                extractor.bare_subject(c) or extractor.bare_patient(c)):
+            party = _chunk_before(doc, anchor, place_spans(doc, mentions))  # a parse that lost the subject
+            if party is not None:
+                passive = any(x.dep_ == "auxpass" for x in anchor.children)
+                (c.recipient if passive else c.actor).append(party)
         c.status = extractor._status(c)
         c.claimed_by = extractor._claimant(anchor)
         c.inferred_recipient = True
@@ -132,6 +138,18 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
             event.confidence = round(max(0.05, event.confidence - 0.1), 2)
             return event
     return None
+
+
+def _chunk_before(doc, anchor, spans) -> Entity | None:
+    """The noun phrase right before a verb ("..., Amazonas, a man was killed"), unless it names a place or a
+    date: its subject, when the parse hung it elsewhere."""
+    chunk = next((ch for ch in reversed(list(doc.noun_chunks)) if ch.end <= anchor.i), None)
+    if chunk is None or anchor.i - chunk.end > 2 or chunk.root.pos_ == "PRON" or chunk.root.i in spans or \
+            chunk.root.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+        return None
+    if any(t.pos_ in ("PUNCT", "VERB") for t in doc[chunk.end:anchor.i]):
+        return None
+    return Entity(text=chunk.text, country=None, start=chunk.start_char, end=chunk.end_char)
 
 
 def _anchors(doc, etype: str, lexicon: Lexicon) -> list:
