@@ -52,7 +52,7 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
     return spans
 
 
-_NOT_PLACES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "NORP", "LAW"}
+_NOT_PLACES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW"}
 
 
 def _used_as_place(doc, t) -> bool:
