@@ -11,7 +11,15 @@ from parley.events.extract import Candidate, SentenceExtractor
 from parley.events.lexicon import Lexicon
 from parley.events.segment import Sentence
 from parley.ground.dates import event_date
-from parley.ground.locate import choose_place, geocode_span, has_qualifier, is_located, place_spans, proper_chunks
+from parley.ground.locate import (
+    choose_place,
+    geocode_span,
+    has_qualifier,
+    is_located,
+    is_modifier,
+    place_spans,
+    proper_chunks,
+)
 from parley.ground.places import load_places
 from parley.model import Entity, Event, Evidence
 
@@ -276,13 +284,14 @@ def sentence_place(doc, resolver: ActorResolver, discourse: Discourse, date: dt.
     """The place a sentence gives, whatever clause it belongs to: a short report's lead names where its one
     happening took place ("On 3 May 2020, in Recife, Pernambuco, ...")."""
     mentions = resolver.find_mentions(doc, date)
-    return _geocode_first(doc, None, place_spans(doc, mentions), set(), mentions, resolver, discourse, [])
+    return _geocode_first(doc, None, place_spans(doc, mentions), set(), mentions, resolver, discourse, [],
+                          anywhere=True)
 
 
-def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, party_hints):
+def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, party_hints, anywhere=False):
     """Geocode the clause's place ``span``, else the first of the sentence's other place phrases that the
-    table knows: a phrase given with its regions first, then the ones the sentence uses as places, then bare
-    proper nouns."""
+    table knows: a phrase given with its regions first, then the ones the sentence uses as places (any
+    place name that qualifies no thing, when ``anywhere``), then bare proper nouns."""
     others = sorted({v for k, v in spans.items() if k not in banned and v != span})
     precise = [o for o in sorted(set(spans.values())) if has_qualifier(doc, o)]
     if precise and span not in precise:
@@ -298,7 +307,7 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     index, names = load_places(), resolver.country_codes
     # beyond the clause's own place, only phrases the sentence uses as places ("in X", "X (A, B)"), never a
     # country name that merely qualifies someone ("U.S. President")
-    others = [o for o in others if is_located(doc, o)]
+    others = [o for o in others if is_located(doc, o) or (anywhere and not is_modifier(doc, o, spans))]
     chunks = [o for o in proper_chunks(doc, spans, banned) if is_located(doc, o)]
     context = [doc[a:b].text for a, b in sorted(set(spans.values()) | set(chunks))]
     found = [x for x in (geocode_span(doc, c, index, ordered, names, context)

@@ -150,6 +150,11 @@ def choose_place(tok, spans, banned: set[int]) -> tuple[int, int] | None:
     return None
 
 
+def is_modifier(doc, span: tuple[int, int], spans) -> bool:
+    """Whether a place phrase only qualifies a thing ("the US dollar")."""
+    return _modifier(doc[span[1] - 1], spans)
+
+
 def _modifier(t, spans) -> bool:
     """A place name that only qualifies a thing ("the US dollar", "Gaza health officials")."""
     head = t
@@ -231,6 +236,10 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         place = index.lookup(bare, hints, quals, others)
     if place is None and "-" in name and len(name.split("-")[0].strip()) > 3:  # "Mogadishu-Hodan": a city
         place = index.lookup(name.split("-")[0], hints, quals, others)  # and its quarter
+    for variant in _spellings(bare):  # "Ar-Raqqa" is Raqqa, "Idleb" is Idlib, "Ar Raqqa" is Ar Raqqah
+        if place is not None:
+            break
+        place = index.lookup(variant, hints, quals, others)
     regions = [q for q in quals if len(q) > 3 and fold(q) not in country_names]
     if place is not None and regions and place.admin1 and not region_match(place.admin1, region_keys(regions)):
         # "Kamianka, Donetsk" where the table's Kamianka lies elsewhere: the region the text names is nearer
@@ -245,6 +254,24 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         return None
     return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,
                     lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid)
+
+
+_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ath")
+
+
+def _spellings(name: str) -> list[str]:
+    """Other romanisations of a name the table may use: without the Arabic article, with or without a
+    final h, with e read as i."""
+    key = fold(name)
+    words = key.split()
+    out = []
+    if len(words) > 1 and words[0] in _ARTICLES:
+        out.append(" ".join(words[1:]))
+    for k in [key, *out]:
+        out.append(k[:-1] if k.endswith("ah") else k + "h" if k.endswith("a") else k)
+        if "e" in k:
+            out.append(k.replace("e", "i"))
+    return [x for x in dict.fromkeys(out) if x != key and len(x) > 3]
 
 
 def _bare_name(name: str) -> str:

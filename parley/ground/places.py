@@ -81,21 +81,23 @@ class PlaceIndex:
         region_named = base != key
         pools = [self.regions.get(base, []), self.cities.get(key, []), self.cities.get(base, [])] if region_named \
             else [self.cities.get(key, []), self.regions.get(base, [])]
-        best, best_score = None, -1.0
+        best, best_score, best_placed = None, -1.0, False
         for rank, pool in enumerate(pools):
             for p in pool:
                 score = -rank * 0.5
                 if p.country in countries:
                     score += 10 - countries.index(p.country)
+                placed = False
                 if p.admin1 and region_match(p.admin1, admin_keys):
-                    score += 15
+                    score, placed = score + 15, True
                 elif p.admin1 and region_match(p.admin1, context_keys):
-                    score += 5
+                    score, placed = score + 5, True
                 score += math.log10(p.population + 10) / 10
                 if score > best_score:
-                    best, best_score = p, score
-        if best is not None and countries and best.country not in countries and best.population < 100000:
-            # an obscure namesake abroad is likelier a miss than the place meant
+                    best, best_score, best_placed = p, score, placed
+        if best is not None and countries and best.country not in countries and best.population < 100000 and \
+                not best_placed:
+            # an obscure namesake abroad, in no region the text names, is likelier a miss than the place meant
             return None
         return best
 
