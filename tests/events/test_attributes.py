@@ -265,7 +265,7 @@ CASES = [
       "Lebanon.", "COERCE", country="LBN", xfail="ambiguous 'Tripoli' resolved to Libya although the sentence says northern Lebanon (recipient LBY too)", near=(34.44, 35.83)),
     C("place", "southern-russia", "Ukrainian drones attacked a military airfield in southern Russia.", "ASSAULT",
       country="RUS"),
-    C("place", "kharkiv-region", "Russian forces shelled villages in the Kharkiv region.", "ASSAULT", xfail="'the Kharkiv region' is not geocoded: location None",
+    C("place", "kharkiv-region", "Russian forces shelled villages in the Kharkiv region.", "ASSAULT",
       country="UKR"),
     C("place", "near-bakhmut", "Russian troops attacked Ukrainian positions near Bakhmut.", "ASSAULT",
       country="UKR", near=(48.59, 38.00)),
