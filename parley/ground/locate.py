@@ -190,6 +190,17 @@ def _qualifiers(doc, start: int, end: int) -> list[str]:
                 break
             out.append(doc[i + 1:j].text)
             i = j
+    if not out and i + 1 < len(doc) and doc[i].lower_ in ("in", "of"):
+        # "Maan town in Hama countryside", "Karama in eastern Ar-Raqqa countryside": the region around it
+        j = i + 1
+        while j < len(doc) and (doc[j].lower_ in DIRECTIONS or doc[j].lower_ == "the"):
+            j += 1
+        k = j
+        while k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].text == "-" or (
+                doc[k].lower_ in _PARTICLES and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")) and k - j < 5:
+            k += 1
+        if k > j:
+            out.append(doc[j:k].text)
     return out
 
 
@@ -243,9 +254,11 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
     regions = [q for q in quals if len(q) > 3 and fold(q) not in country_names]
     if place is not None and regions and place.admin1 and not region_match(place.admin1, region_keys(regions)):
         # "Kamianka, Donetsk" where the table's Kamianka lies elsewhere: the region the text names is nearer
-        named = next((p for p in (index.lookup(q, [place.country], quals) for q in regions)
-                      if p is not None and p.country == place.country), None)
-        place = named or place
+        named = next((p for p in (index.lookup(q, [place.country, *hints], quals) for q in regions)
+                      if p is not None), None)
+        if named is not None and named.admin1 != place.admin1 and (
+                named.country == place.country or place.population < 100000):
+            place = named  # a namesake abroad of a village the table lacks: "Maan town in Hama countryside"
     for q in regions:  # a village the table lacks: the district or region the text names with it
         if place is not None:
             break
