@@ -129,14 +129,16 @@ class Coder:
         return [*events, rescued]  # the rules' main event stays first
 
     def _lead_place(self, events, parsed, ai, discourse, date) -> None:
-        """A short report's main event that no clause placed takes the place its lead sentence gives."""
+        """A short report's main event that no clause placed, or placed only in a country, takes the place its
+        lead sentence gives."""
         main = next((e for e in events if e.acled_event_type), None)
-        if main is None or main.location is not None:
+        if main is None or (main.location is not None and (main.location.admin1 or main.location.geonameid)):
             return
         for si in range(2):
             doc = parsed.get((ai, si))
             place = sentence_place(doc, self.resolver, discourse, date) if doc is not None else None
-            if place is not None:
+            if place is not None and (main.location is None or (
+                    place.country == main.location.country and (place.admin1 or place.geonameid))):
                 main.location = place
                 return
 
