@@ -126,7 +126,7 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
         c = Candidate(anchor, sense, kind, sense.type, sense.cameo)
         extractor._casualty_verbs({anchor.i: c})  # "the earthquake killed 300", "inflation is killing firms"
         subj = next((x for x in anchor.children if x.dep_ in ("nsubj", "csubj")), None)
-        if c.absorbed and not _personal(subj):
+        if c.absorbed and not extractor.personal(subj):
             return None
         c.actor = extractor.subject(anchor) if kind == "verb" else extractor._noun_owner(anchor)
         c.recipient = extractor.recipient(c)
@@ -147,21 +147,6 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
             event.confidence = round(max(0.05, event.confidence - 0.1), 2)
             return event
     return None
-
-
-_PEOPLE = {"man", "men", "woman", "women", "people", "person", "individual", "group", "member", "youth", "boy",
-           "resident", "villager", "assailant", "suspect", "unit", "faction", "force", "cadre", "element"}
-
-
-def _personal(subj) -> bool:
-    """Whether a subject the lexicon does not know still names people ("two armed men", "unidentified
-    individuals", "JaS"): what a model's event needs as its actor, unlike "inflation" or "the storm"."""
-    if subj is None:
-        return False
-    if subj.pos_ == "PROPN" and not subj.is_sent_start:
-        return True
-    return subj.lemma_.lower() in _PEOPLE or any(c.lower_ in ("armed", "unidentified", "unknown", "masked")
-                                                  for c in subj.children)
 
 
 def _chunk_before(doc, anchor, spans) -> Entity | None:

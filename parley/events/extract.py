@@ -223,8 +223,7 @@ class SentenceExtractor(RoleReader):
                     c.absorbed = True
                 elif lemma in self.lx.weapons or subj.pos_ == "PRON" or subj.lower_ in RELATIVE:
                     continue
-                elif not (self.entities(subj) or (subj.pos_ == "PROPN" and not subj.is_sent_start)) or \
-                        not self._agentive(subj):
+                elif not (self.entities(subj) and self._agentive(subj)) and not self.personal(subj):
                     c.absorbed = True  # "inflation is killing businesses", "the series attacks the Kremlin"
             elif passive and not any(x.dep_ == "agent" for x in tok.children):
                 for p in tok.children:

@@ -57,6 +57,11 @@ _QUANTIFIERS = {"some", "most", "many", "all", "part", "dozen", "dozens", "hundr
                "thousands", "several", "one", "two", "three", "half", "none", "each", "any", "few", "number"}
 
 
+PEOPLE = {"man", "men", "woman", "women", "people", "person", "individual", "group", "member", "youth", "boy",
+          "resident", "villager", "assailant", "suspect", "unit", "faction", "force", "cadre", "element", "guard",
+          "mob", "crowd", "gang"}
+
+
 def _head_lemma(tok) -> str:
     """The lemma that says what a phrase is: "59 of the missiles" and "dozens of protesters" by their "of"."""
     if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTIFIERS:
@@ -413,6 +418,17 @@ class RoleReader:
         owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
         words = [t for t in phrase_tokens(head) if t.i not in owners]
         return self.res.has_agent(words) or any(t.i in self.mentions and t.i != head.i for t in words)
+
+    @staticmethod
+    def personal(subj) -> bool:
+        """Whether a subject the lexicon does not know still names people ("two armed men", "unidentified
+        individuals", "a security guard", "JaS"), unlike "inflation" or "the storm"."""
+        if subj is None:
+            return False
+        if subj.pos_ == "PROPN" and not subj.is_sent_start:
+            return True
+        return subj.lemma_.lower() in PEOPLE or any(c.lower_ in ("armed", "unidentified", "unknown", "masked")
+                                                     for c in subj.children)
 
     def bare_patient(self, c: Candidate) -> Entity | None:
         """The subject phrase of a passive ("a man was killed", "4 journalists were beaten") as an entity of
