@@ -425,7 +425,7 @@ class RoleReader:
         individuals", "a security guard", "JaS"), unlike "inflation" or "the storm"."""
         if subj is None:
             return False
-        if subj.pos_ == "PROPN" and not subj.is_sent_start:
+        if (subj.pos_ == "PROPN" or subj.text[:1].isupper()) and not subj.is_sent_start:
             return True
         return subj.lemma_.lower() in PEOPLE or any(c.lower_ in ("armed", "unidentified", "unknown", "masked")
                                                      for c in subj.children)

@@ -218,11 +218,15 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
     other place names of the sentence: a namesake in a region among them is preferred ("Maan town in Hama
     countryside")."""
     start, end = span
+    comma = next((t.i for t in doc[start:end] if t.text == ","), None)
+    inner = [] if comma is None else [p.strip() for p in doc[comma + 1:end].text.split(",") if p.strip()]
+    if comma is not None and comma > start:  # one entity "Zacatecas, Zacatecas": a town and its region
+        end = comma
     words = [t for t in doc[start:end] if t.lower_ not in ("the",)]
     if not words:
         return None
     text = doc[start:end].text
-    quals = _qualifiers(doc, start, end)
+    quals = inner + _qualifiers(doc, start, span[1])
     hints = list(countries)
     for q in quals:
         code = country_names.get(fold(q))
