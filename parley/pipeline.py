@@ -102,7 +102,7 @@ class Coder:
             attach_numbers(events, sentences)
             if len(sentences) <= SNIPPET_SENTENCES:
                 one_happening(events, sentences, date)
-                self._lead_place(events, parsed, ai, discourse, date)
+                self._lead_place(events, sentences, parsed, ai, discourse, date)
             events = [e for e in events if e.confidence >= self.options.min_confidence]
             yield CodedDocument(id=art.id, title=art.title, date=art.date, url=art.url, outlet=art.outlet,
                                 events=events)
@@ -128,15 +128,17 @@ class Coder:
         rescued.acled_event_type, rescued.acled_sub_event_type = pred.event_type, pred.sub_event_type
         return [*events, rescued]  # the rules' main event stays first
 
-    def _lead_place(self, events, parsed, ai, discourse, date) -> None:
+    def _lead_place(self, events, sentences, parsed, ai, discourse, date) -> None:
         """A short report's main event that no clause placed, or placed only in a country, takes the place its
         lead sentence gives."""
         main = next((e for e in events if e.acled_event_type), None)
         if main is None or (main.location is not None and (main.location.admin1 or main.location.geonameid)):
             return
-        for si in range(2):
+        for si in range(min(2, len(sentences))):
             doc = parsed.get((ai, si))
-            place = sentence_place(doc, self.resolver, discourse, date) if doc is not None else None
+            if doc is None:  # a lead with no trigger word ("On 4 May, a curfew was announced in X (Y).")
+                doc = self.nlp(sentences[si].text)
+            place = sentence_place(doc, self.resolver, discourse, date)
             if place is not None and (main.location is None or (
                     place.country == main.location.country and (place.admin1 or place.geonameid))):
                 main.location = place

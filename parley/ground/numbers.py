@@ -140,6 +140,9 @@ def casualties(text: str) -> tuple[int | None, int | None, int | None]:
     if stated:
         return int(stated.group("n") or stated.group("m")), _first(HURT, text), _first(HELD, text)
     summed = SUMMED.search(text)
+    if summed and (summed.group("a").lower().startswith("between") or
+                   re.search(r"\b(?:between|from)\s+$", text[:summed.start()], re.I)):
+        summed = None  # "between 10 and 15 people were killed": a range, not two groups
     killed = None
     if summed:
         a, b = value(summed.group("a")), value(summed.group("b"))

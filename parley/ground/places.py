@@ -65,6 +65,18 @@ class PlaceIndex:
         self.cities = cities
         self.regions = regions
         self.countries = countries
+        self._sounds: dict[str, list[Place]] | None = None
+
+    def sounds(self) -> dict[str, list[Place]]:
+        """Towns and regions by the skeleton of their names (built on first use): the fallback for
+        romanisations the table lacks ("Baramulla" for Baramula, "Nassriya" for Nasiriyah)."""
+        if self._sounds is None:
+            table: dict[str, list[Place]] = defaultdict(list)
+            for pools in (self.cities, self.regions):
+                for key, places in pools.items():
+                    table[skeleton(key)].extend(places)
+            self._sounds = dict(table)
+        return self._sounds
 
     def lookup(self, name: str, countries: list[str] = (), admins: list[str] = (),
                context: list[str] = ()) -> Place | None:
@@ -81,6 +93,8 @@ class PlaceIndex:
         region_named = base != key
         pools = [self.regions.get(base, []), self.cities.get(key, []), self.cities.get(base, [])] if region_named \
             else [self.cities.get(key, []), self.regions.get(base, [])]
+        if not any(pools) and len(base) > 4:
+            pools = [self.sounds().get(skeleton(base), [])]
         best, best_score, best_placed = None, -1.0, False
         for rank, pool in enumerate(pools):
             for p in pool:
@@ -108,6 +122,24 @@ class PlaceIndex:
 _ADMIN_PREFIXES = ("muhafazat ", "provincia de ", "departamento de ", "estado de ", "wilayat ")
 
 
+_SOUNDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("q", "k"), ("ou", "u"), ("oo", "u"),
+           ("ee", "i"), ("y", "i"), ("e", "i"), ("w", "u"))
+
+
+def skeleton(key: str) -> str:
+    """A folded name reduced to what romanisations of it share: "chui" and "chuy", "baramulla" and
+    "baramula", "nassriya" and "nasiriyah" meet (vowel e/i, y/i, doubled letters, final h, article)."""
+    words = key.split()
+    if len(words) > 1 and words[0] in ("al", "el", "ar", "as", "ash", "ad", "an", "at", "az"):
+        words = words[1:]
+    s = "".join(words)
+    for a, b in _SOUNDS:
+        s = s.replace(a, b)
+    s = re.sub(r"h$", "", s)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s
+
+
 def region_keys(names) -> set[str]:
     keys = set()
     for a in names:
@@ -128,7 +160,7 @@ def region_match(admin1: str, keys: set[str]) -> bool:
             a = a[len(prefix):]
     a = " ".join(w for w in a.split() if w not in REGION_WORDS) or a
     for k in keys:
-        if k == a or (len(k) > 3 and (k in a.split() or a in k.split())):
+        if k == a or (len(k) > 3 and (k in a.split() or a in k.split() or skeleton(k) == skeleton(a))):
             return True
         if len(k) > 3 and difflib.SequenceMatcher(None, k, a).ratio() >= 0.8:
             return True

@@ -273,7 +273,7 @@ CASES = [
       country="RUS", place="Ryazan", near=(54.63, 39.74)),
     C("place", "plateau-state", "Gunmen attacked a farming village in Plateau State.", "ASSAULT", country="NGA",
       xfail="'Plateau State' resolves to the Plateau department of Benin (BEN), not the Nigerian state; actor becomes BEN too"),
-    C("place", "bekaa-valley", "Israeli jets struck Hezbollah targets in the Bekaa Valley.", "ASSAULT", xfail="'the Bekaa Valley' is not geocoded: location None",
+    C("place", "bekaa-valley", "Israeli jets struck Hezbollah targets in the Bekaa Valley.", "ASSAULT",
       country="LBN"),
     C("place", "northern-burkina", "Jihadists attacked a military base near Djibo in northern Burkina Faso.",
       "ASSAULT", country="BFA", near=(14.10, -1.63)),
