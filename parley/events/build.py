@@ -20,7 +20,7 @@ from parley.ground.locate import (
     place_spans,
     proper_chunks,
 )
-from parley.ground.places import load_places
+from parley.ground.places import fold, load_places, skeleton
 from parley.model import Entity, Event, Evidence
 
 _PLACED = {"ASSAULT", "PROTEST", "COERCE"}  # events that a place anchors when their actor is unknown
@@ -307,8 +307,17 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     inside = next((x for x in towns if x.country in named), None)
     if inside is not None:
         return inside
-    votes = Counter(x.country for x in towns)
-    return next(x for x in towns if votes[x.country] == max(votes.values()))
+    votes: Counter = Counter()
+    for x in found:  # a name the table has as the place's own counts more than one it has as an alias
+        votes[x.country] += 1.0 if _own_name(x) else 0.4
+    return next((x for x in towns if votes[x.country] == max(votes.values())), towns[0])
+
+
+def _own_name(loc) -> bool:
+    """Whether a geocoded phrase is the place's own name (give or take romanisation), not an alias."""
+    said = skeleton(fold(loc.text).removeprefix("the "))
+    own = skeleton(fold(loc.name))
+    return said == own or said.startswith(own) or own.startswith(said)
 
 
 def _statelike(c: Candidate) -> bool:

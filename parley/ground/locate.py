@@ -9,7 +9,7 @@ the article is about.
 """
 from __future__ import annotations
 
-from parley.ground.places import REGION_WORDS, PlaceIndex, fold, region_keys, region_match
+from parley.ground.places import REGION_WORDS, PlaceIndex, fold, region_keys, region_match, skeleton
 from parley.model import Location
 
 PLACE_PREPS = {"in", "at", "near", "outside", "around", "across", "into", "inside", "throughout", "within", "from",
@@ -261,7 +261,8 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         named = next((p for p in (index.lookup(q, [place.country, *hints], quals) for q in regions)
                       if p is not None), None)
         if named is not None and named.admin1 != place.admin1 and (
-                named.country == place.country or place.population < 100000):
+                named.country == place.country or place.population < 100000 or
+                skeleton(fold(bare)) != skeleton(fold(place.name))):
             place = named  # a namesake abroad of a village the table lacks: "Maan town in Hama countryside"
     for q in regions:  # a village the table lacks: the district or region the text names with it
         if place is not None:
