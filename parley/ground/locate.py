@@ -245,20 +245,12 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         return Location(text=text, name=name, country=code, lat=place.lat if place else None,
                         lon=place.lon if place else None) if place else Location(text=text, name=name, country=code)
     others = [c for c in context if fold(c) != fold(name)]
-    place = index.lookup(name, hints, quals, others)
+    place = _lookup(index, name, hints, quals, others)
     bare = _bare_name(name)
-    if place is None and bare != name:  # "Piura city", "Al Mukalla City", "the town of Maan"
-        place = index.lookup(bare, hints, quals, others)
-    if place is None and "-" in name and len(name.split("-")[0].strip()) > 3:  # "Mogadishu-Hodan": a city
-        place = index.lookup(name.split("-")[0], hints, quals, others)  # and its quarter
-    for variant in _spellings(bare):  # "Ar-Raqqa" is Raqqa, "Idleb" is Idlib, "Ar Raqqa" is Ar Raqqah
-        if place is not None:
-            break
-        place = index.lookup(variant, hints, quals, others)
     regions = [q for q in quals if len(q) > 3 and fold(q) not in country_names]
     if place is not None and regions and place.admin1 and not region_match(place.admin1, region_keys(regions)):
         # "Kamianka, Donetsk" where the table's Kamianka lies elsewhere: the region the text names is nearer
-        named = next((p for p in (index.lookup(q, [place.country, *hints], quals) for q in regions)
+        named = next((p for p in (_lookup(index, q, [place.country, *hints], quals) for q in regions)
                       if p is not None), None)
         if named is not None and named.admin1 != place.admin1 and (
                 named.country == place.country or place.population < 100000 or
@@ -267,11 +259,30 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
     for q in regions:  # a village the table lacks: the district or region the text names with it
         if place is not None:
             break
-        place = index.lookup(q, hints, quals)
+        place = _lookup(index, q, hints, quals)
     if place is None:
         return None
     return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,
                     lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid)
+
+
+def _lookup(index: PlaceIndex, name: str, hints, quals, others=()):
+    """``index.lookup`` of a name, else of its bare form ("Piura city"), of its first part ("Mogadishu-Hodan")
+    or of another romanisation ("Ar-Raqqa", "Idleb")."""
+    place = index.lookup(name, hints, quals, others)
+    bare = _bare_name(name)
+    if place is None and bare != name:
+        place = index.lookup(bare, hints, quals, others)
+    head = name.split("-")[0].strip()
+    if place is None and "-" in name and len(head) > 3:
+        place = index.lookup(head, hints, quals, others)
+        if place is not None and skeleton(fold(place.name)) != skeleton(fold(head)):
+            place = None  # only the city's own name: "Barrah" is no alias of a town abroad
+    for variant in _spellings(bare):
+        if place is not None:
+            break
+        place = index.lookup(variant, hints, quals, others)
+    return place
 
 
 _ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ath")
