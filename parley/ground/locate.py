@@ -259,7 +259,7 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
     for q in regions:  # a village the table lacks: the district or region the text names with it
         if place is not None:
             break
-        place = _lookup(index, q, hints, quals)
+        place = index.lookup(q, hints, quals) or index.lookup(_bare_name(q), hints, quals)
     if place is None:
         return None
     return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,
@@ -276,7 +276,7 @@ def _lookup(index: PlaceIndex, name: str, hints, quals, others=()):
     head = name.split("-")[0].strip()
     if place is None and "-" in name and len(head) > 3:
         place = index.lookup(head, hints, quals, others)
-        if place is not None and skeleton(fold(place.name)) != skeleton(fold(head)):
+        if place is not None and fold(place.name) != fold(head):
             place = None  # only the city's own name: "Barrah" is no alias of a town abroad
     for variant in _spellings(bare):
         if place is not None:

@@ -72,9 +72,13 @@ class PlaceIndex:
         romanisations the table lacks ("Baramulla" for Baramula, "Nassriya" for Nasiriyah)."""
         if self._sounds is None:
             table: dict[str, list[Place]] = defaultdict(list)
+            seen: set[int] = set()
             for pools in (self.cities, self.regions):
-                for key, places in pools.items():
-                    table[skeleton(key)].extend(places)
+                for places in pools.values():
+                    for p in places:  # own names only: an alias that merely sounds alike is too loose
+                        if id(p) not in seen:
+                            seen.add(id(p))
+                            table[skeleton(fold(p.name))].append(p)
             self._sounds = dict(table)
         return self._sounds
 
