@@ -72,13 +72,10 @@ class PlaceIndex:
         romanisations the table lacks ("Baramulla" for Baramula, "Nassriya" for Nasiriyah)."""
         if self._sounds is None:
             table: dict[str, list[Place]] = defaultdict(list)
-            seen: set[int] = set()
             for pools in (self.cities, self.regions):
-                for places in pools.values():
-                    for p in places:  # own names only: an alias that merely sounds alike is too loose
-                        if id(p) not in seen:
-                            seen.add(id(p))
-                            table[skeleton(fold(p.name))].append(p)
+                for key, places in pools.items():
+                    for p in places:
+                        table[skeleton(key)].append(p)
             self._sounds = dict(table)
         return self._sounds
 
@@ -97,8 +94,8 @@ class PlaceIndex:
         region_named = base != key
         pools = [self.regions.get(base, []), self.cities.get(key, []), self.cities.get(base, [])] if region_named \
             else [self.cities.get(key, []), self.regions.get(base, [])]
-        if not any(pools) and len(base) > 4:
-            pools = [self.sounds().get(skeleton(base), [])]
+        if not any(pools) and len(skeleton(base)) > 4:
+            pools = [list(dict.fromkeys(self.sounds().get(skeleton(base), [])))]
         best, best_score, best_placed = None, -1.0, False
         for rank, pool in enumerate(pools):
             for p in pool:
