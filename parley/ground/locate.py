@@ -290,7 +290,7 @@ _ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ath")
 
 def _spellings(name: str) -> list[str]:
     """Other romanisations of a name the table may use: without the Arabic article, with or without a
-    final h, with e read as i."""
+    final h, with e read as i, k for q."""
     key = fold(name)
     words = key.split()
     out = []
@@ -300,6 +300,8 @@ def _spellings(name: str) -> list[str]:
         out.append(k[:-1] if k.endswith("ah") else k + "h" if k.endswith("a") else k)
         if "e" in k:
             out.append(k.replace("e", "i"))
+        if "k" in k or "q" in k:  # "Bekaa" is Beqaa, "Qandahar" is Kandahar
+            out.append(k.replace("k", "q") if "k" in k else k.replace("q", "k"))
     return [x for x in dict.fromkeys(out) if x != key and len(x) > 3]
 
 
