@@ -1,4 +1,7 @@
-"""Command line: ``parley code PATH... [--date D] [--format F] [-o FILE]``. Thin: parse, call, print."""
+"""Command line: ``parley code PATH... [--date D] [--format F] [-o FILE]``, ``parley evaluate GOLD [PRED]``.
+
+Thin: parse, call, print.
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,13 +9,15 @@ import logging
 import sys
 from importlib import resources
 
-from parley.errors import ParleyError
+from parley.errors import Errors, InputError, ParleyError
 
 EXAMPLES = """examples:
   parley code article.txt --date 2025-03-20
   parley code news/ --format jsonl -o events.jsonl
   cat feed.jsonl | parley code - --format csv
   parley demo
+  parley evaluate gold.jsonl                  # code gold.jsonl's texts and score them
+  parley evaluate gold.jsonl events.jsonl --json
 """
 
 
@@ -32,6 +37,15 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="code the bundled sample articles and print a table",
                        description="Code the sample articles shipped with parley and print the events.")
     d.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
+    e = sub.add_parser("evaluate", help="score parley against gold records",
+                       description="Score parley's output (PRED) against gold records (GOLD, JSON Lines in the "
+                                   "shared evaluation format); without PRED, code GOLD's texts first.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    e.add_argument("gold", metavar="GOLD", help="gold records: JSON Lines with id, text, dataset and gold fields")
+    e.add_argument("pred", nargs="?", metavar="PRED", help="parley's JSON Lines output for GOLD (default: code it)")
+    e.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
+    e.add_argument("--date", help="publication date YYYY-MM-DD for gold records that carry none (when coding)")
+    e.add_argument("--save", metavar="FILE", help="when coding GOLD, also write parley's output here (JSON Lines)")
     return p
 
 
@@ -39,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     try:
+        if args.command == "evaluate":
+            return _evaluate(args)
         if args.command == "code":
             from parley.api import code_paths
 
@@ -61,6 +77,24 @@ def main(argv: list[str] | None = None) -> int:
     if report.errors:
         print(f"parley: {report.read} articles coded, {report.skipped()} records skipped (see warnings above)",
               file=sys.stderr)
+        return 1
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from parley.evaluate import run
+
+    date = None
+    if args.date is not None:
+        from parley.ingest.text import parse_date
+
+        date = parse_date(args.date)
+        if date is None:
+            raise InputError("P009", "--date", Errors.P009.format(value=args.date))
+    text, results = run(args.gold, args.pred, as_json=args.json, date=date, save=args.save)
+    sys.stdout.write(text)
+    if not results:
+        print(f"parley: no record of {args.gold} holds gold that parley evaluate knows", file=sys.stderr)
         return 1
     return 0
 

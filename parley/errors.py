@@ -42,6 +42,10 @@ class Errors:
     P012 = "line {line} is a JSON {kind}, not an object; the line is skipped"
     P014 = "coding the sentence at characters {start}-{end} failed; it is skipped (please report this as a bug)"
     P013 = "data file {name!r} has a bad entry {entry!r}: {reason}"
+    P015 = ("gold record at line {line} {reason}; a gold file has one JSON object per line with 'id', 'text', "
+            "'dataset' and gold 'events', 'acled' or 'subtype' (see the README, 'Measuring parley on your own data')")
+    P016 = ("prediction at line {line} {reason}; give the JSON Lines that 'parley code GOLD --format jsonl' "
+            "writes")
 
 
 def coded(code: str, **kw: object) -> str:
