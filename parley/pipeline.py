@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ SNIPPET_SENTENCES = 6
 RESCUE_P = 0.35  # the model's probability needed to code the main clause as the event it names
 RESCUE_BESIDE_P = 0.9  # ... when the rules found other (non-ACLED) events in the report
 OVERRIDE_P = 0.5  # ... and to replace the rules' ACLED sub-type of the same PLOVER type
+RELABEL_P = float(os.environ.get("PARLEY_RELABEL_P", "0.5"))  # ... or of another PLOVER type
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,14 @@ class Coder:
         """Short reports: the trained model names the ACLED sub-type of the main event, and codes the main
         clause as that event when the rules found none with an ACLED type."""
         pred = self.classifier.predict([art.text])[0]
+        if not pred.is_event:
+            return events
         first = next((e for e in events if e.acled_sub_event_type), None)
         if first is not None:
-            if pred.probability >= OVERRIDE_P and PLOVER_OF[pred.sub_event_type][0] == first.event_type:
+            same = PLOVER_OF[pred.sub_event_type][0] == first.event_type
+            if pred.probability >= (OVERRIDE_P if same else RELABEL_P):
+                # ACLED codes the report as a whole, the rules code the clause: "police arrested 45 protesters"
+                # stays a COERCE (arrest) in PLOVER and is a "Protest with intervention" in ACLED's terms
                 first.acled_event_type, first.acled_sub_event_type = pred.event_type, pred.sub_event_type
             return events
         if pred.probability < (RESCUE_P if not events else RESCUE_BESIDE_P) or not sentences:

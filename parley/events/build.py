@@ -102,6 +102,9 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False) -> Event |
     return event
 
 
+STATE_VERBS = frozenset({"be", "have", "seem", "remain", "become", "appear", "look", "feel", "stay"})
+
+
 def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: ActorResolver,
                  discourse: Discourse, date: dt.date | None, country: str | None = None) -> Event | None:
     """Code a clause of ``doc`` as an event of ``sense`` (the type a trained model gave the text): the main
@@ -123,6 +126,8 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
     anchors = [root] + [t for t in _anchors(doc, sense.type, lexicon) if t.i != root.i]
     for anchor in anchors[:3]:
         kind = "noun" if anchor.pos_ in ("NOUN", "PROPN") and anchor is not root else "verb"
+        if kind == "verb" and anchor.lemma_.lower() in STATE_VERBS:
+            continue  # "the weather was mild": a state, not a happening the model could name
         c = Candidate(anchor, sense, kind, sense.type, sense.cameo)
         extractor._casualty_verbs({anchor.i: c})  # "the earthquake killed 300", "inflation is killing firms"
         subj = next((x for x in anchor.children if x.dep_ in ("nsubj", "csubj")), None)

@@ -59,7 +59,8 @@ _QUANTIFIERS = {"some", "most", "many", "all", "part", "dozen", "dozens", "hundr
 
 PEOPLE = {"man", "men", "woman", "women", "people", "person", "individual", "group", "member", "youth", "boy",
           "resident", "villager", "assailant", "suspect", "unit", "faction", "force", "cadre", "element", "guard",
-          "mob", "crowd", "gang"}
+          "mob", "crowd", "gang", "bomber", "attacker", "gunman", "kidnapper", "abductor", "looter", "rioter",
+          "robber", "thief", "bandit", "vigilante", "assassin", "sniper", "raider"}
 
 
 def _head_lemma(tok) -> str:
@@ -419,16 +420,15 @@ class RoleReader:
         words = [t for t in phrase_tokens(head) if t.i not in owners]
         return self.res.has_agent(words) or any(t.i in self.mentions and t.i != head.i for t in words)
 
-    @staticmethod
-    def personal(subj) -> bool:
+    def personal(self, subj) -> bool:
         """Whether a subject the lexicon does not know still names people ("two armed men", "unidentified
         individuals", "a security guard", "JaS"), unlike "inflation" or "the storm"."""
         if subj is None:
             return False
         if (subj.pos_ == "PROPN" or subj.text[:1].isupper()) and not subj.is_sent_start:
             return True
-        return subj.lemma_.lower() in PEOPLE or any(c.lower_ in ("armed", "unidentified", "unknown", "masked")
-                                                     for c in subj.children)
+        return (subj.lemma_.lower() in PEOPLE or self.res.has_agent([subj])
+                or any(c.lower_ in ("armed", "unidentified", "unknown", "masked") for c in subj.children))
 
     def bare_patient(self, c: Candidate) -> Entity | None:
         """The subject phrase of a passive ("a man was killed", "4 journalists were beaten") as an entity of

@@ -204,9 +204,6 @@ def test_report_toll_sums_across_sentences(code):
     assert e.fatalities == 7
 
 
-@pytest.mark.xfail(strict=True, reason="with the clause 'killing a family of four' the rules code no event at all "
-                                       "(the sentence without it codes an air strike), and the model's rescue "
-                                       "falls below its threshold")
 def test_airstrike_killing_a_family(code):
     e = main_event(code("An airstrike hit a house in Rafah, killing a family of four."))
     assert e is not None
