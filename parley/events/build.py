@@ -65,8 +65,9 @@ class _Context:
         self.fallback_country: str | None = None  # the report's country, for parties named by their kind
 
 
-def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False) -> Event | None:
-    """Place, implicit parties and codes of one candidate; None when no party of it is known."""
+def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok: bool = False) -> Event | None:
+    """Place, implicit parties and codes of one candidate; None when no party of it is known (unless
+    ``unknown_ok``: a trained model is sure the report tells such an event, whoever did it)."""
     doc = ctx.doc
     location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse)
     here = location.country if location is not None and location.country else (
@@ -93,7 +94,11 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False) -> Event |
             c.actor = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
     known = any(e.country for e in c.actor + c.recipient) or (
         sector_enough and any(e.sector for e in c.actor + c.recipient))
-    if not known:
+    if not known and unknown_ok and ctx.extractor is not None:
+        c.actor = c.actor or [x for x in [ctx.extractor.bare_subject(c)] if x is not None]
+        if not c.recipient and c.kind == "verb":
+            c.recipient = [x for x in [ctx.extractor.bare_patient(c)] if x is not None]
+    if not known and not unknown_ok:
         return None
     if ctx.domain == "business" and not _statelike(c):
         return None  # in business news, firms "offer", "fight" and "sue": only states and armed groups count
@@ -106,12 +111,13 @@ STATE_VERBS = frozenset({"be", "have", "seem", "remain", "become", "appear", "lo
 
 
 def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: ActorResolver,
-                 discourse: Discourse, date: dt.date | None, country: str | None = None) -> Event | None:
+                 discourse: Discourse, date: dt.date | None, country: str | None = None,
+                 unknown_ok: bool = False) -> Event | None:
     """Code a clause of ``doc`` as an event of ``sense`` (the type a trained model gave the text): the main
     clause, else the first word the lexicon knows for that type ("clashed", "a shoot-out"). Its subject is
     the actor, its object or partner the recipient, its place, date and figures as for any event. Parties
     named by their kind only ("two armed men") belong to the place's country, else to ``country`` (the
-    report's). None when no such clause names a party."""
+    report's). None when no such clause names a party, unless ``unknown_ok`` (the model is sure)."""
     mentions = resolver.find_mentions(doc, date)
     extractor = SentenceExtractor(doc, lexicon, resolver, mentions, discourse)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -147,7 +153,7 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
         # the model has said what happened: a party known by its kind ("unidentified gunmen") is enough
         ctx = _Context(doc, sentence, resolver, discourse, date, None, mentions, extractor)
         ctx.fallback_country = country
-        event = _finish(c, ctx, sector_enough=True)
+        event = _finish(c, ctx, sector_enough=True, unknown_ok=unknown_ok)
         if event is not None:
             event.confidence = round(max(0.05, event.confidence - 0.1), 2)
             return event

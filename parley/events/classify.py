@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 MODEL_FILE = "acled_subtype.joblib"  # TF-IDF alone: always usable
 ENCODED_MODEL_FILE = "acled_subtype_encoded.joblib"  # TF-IDF and sentence vectors: when the encoder is installed
-ENCODED_WEIGHT = 4.0  # scale of the sentence vectors beside the TF-IDF features
+ENCODED_WEIGHT = 1.0  # scale of the sentence vectors beside the TF-IDF features (chosen on the dev sets)
 
 ACLED_TYPES = {
     "Armed clash": "Battles", "Government regains territory": "Battles",
