@@ -1,4 +1,5 @@
-"""Command line: ``parley code PATH... [--date D] [--format F] [-o FILE]``, ``parley evaluate GOLD [PRED]``.
+"""Command line: ``parley code PATH... [--date D] [--format F] [-o FILE]``, ``parley evaluate GOLD [PRED]``,
+``parley train``.
 
 Thin: parse, call, print.
 """
@@ -18,6 +19,7 @@ EXAMPLES = """examples:
   parley demo
   parley evaluate gold.jsonl                  # code gold.jsonl's texts and score them
   parley evaluate gold.jsonl events.jsonl --json
+  parley train --data ../shared/data          # rebuild the shipped models
 """
 
 
@@ -46,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
     e.add_argument("--date", help="publication date YYYY-MM-DD for gold records that carry none (when coding)")
     e.add_argument("--save", metavar="FILE", help="when coding GOLD, also write parley's output here (JSON Lines)")
+    t = sub.add_parser("train", help="rebuild the shipped models from the training files",
+                       description="Rebuild the ACLED sub-type models from the training files (fixed seeds) and "
+                                   "print their dev figures.")
+    t.add_argument("--data", default="../shared/data", help="folder of the shared training and dev files")
+    t.add_argument("--snippets", default="training/news_snippets", help="folder of our news-style snippets")
+    t.add_argument("--out", help="write the models to this folder instead of the package's")
     return p
 
 
@@ -55,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "evaluate":
             return _evaluate(args)
+        if args.command == "train":
+            from pathlib import Path
+
+            from parley.train import run
+
+            run(Path(args.data), Path(args.snippets), Path(args.out) if args.out else None)
+            return 0
         if args.command == "code":
             from parley.api import code_paths
 

@@ -46,6 +46,8 @@ class Errors:
             "'dataset' and gold 'events', 'acled' or 'subtype' (see the README, 'Measuring parley on your own data')")
     P016 = ("prediction at line {line} {reason}; give the JSON Lines that 'parley code GOLD --format jsonl' "
             "writes")
+    P017 = ("no training file at {path}; give --data the folder that holds acled_2020/train.jsonl (the shared "
+            "evaluation data)")
 
 
 def coded(code: str, **kw: object) -> str:

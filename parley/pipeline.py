@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 # trained model's sub-type is used.
 SNIPPET_SENTENCES = 6
 RESCUE_P = 0.35  # the model's probability needed to code the main clause as the event it names
-RESCUE_BESIDE_P = 0.9  # ... when the rules found other (non-ACLED) events in the report
+RESCUE_BESIDE_P = 0.6  # ... when the rules found other (non-ACLED) events in the report
 RESCUE_SENTENCES = 3  # the sentences of a short report in which the main event is looked for
 SURE_P = 0.5  # ... even when no clause names a known party
 
@@ -122,6 +122,7 @@ class Coder:
             # sets). ACLED codes the report, the rules code the clause: "police arrested 45 protesters" stays a
             # COERCE (arrest) in PLOVER and is a "Protest with intervention" in ACLED's terms.
             first.acled_event_type, first.acled_sub_event_type = pred.event_type, pred.sub_event_type
+            first.confidence = pred.confidence
             return events
         if pred.probability < (RESCUE_P if not events else RESCUE_BESIDE_P) or not sentences:
             return events
@@ -134,13 +135,14 @@ class Coder:
             rescued = rescue_event(doc, s, sense, self.lexicon, self.resolver, discourse, date, country)
             if rescued is not None:
                 break
-        if rescued is None and pred.probability >= SURE_P and not events:
+        if rescued is None and pred.probability >= (SURE_P if not events else RESCUE_BESIDE_P):
             s, doc = docs[0]  # the model is sure: the lead's main clause, even with its parties unknown
             rescued = rescue_event(doc, s, sense, self.lexicon, self.resolver, discourse, date, country,
                                    unknown_ok=True)
         if rescued is None:
             return events
         rescued.acled_event_type, rescued.acled_sub_event_type = pred.event_type, pred.sub_event_type
+        rescued.confidence = pred.confidence
         return [*events, rescued]  # the rules' main event stays first
 
     def _named_country(self, docs, date) -> str | None:

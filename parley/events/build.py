@@ -138,7 +138,7 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
         extractor._casualty_verbs({anchor.i: c})  # "the earthquake killed 300", "inflation is killing firms"
         subj = next((x for x in anchor.children if x.dep_ in ("nsubj", "csubj")), None)
         if c.absorbed and not extractor.personal(subj):
-            return None
+            continue  # "the earthquake killed 300": not this clause; another the lexicon knows may be
         c.actor = extractor.subject(anchor) if kind == "verb" else extractor._noun_owner(anchor)
         c.recipient = extractor.recipient(c)
         if not c.actor and not c.recipient and kind == "verb" and not (

@@ -67,6 +67,7 @@ class Prediction:
 
     sub_event_type: str
     probability: float
+    confidence: float  # how often the model's label is right at this probability (calibrated on training folds)
 
     @property
     def event_type(self) -> str | None:
@@ -81,19 +82,19 @@ class Prediction:
 class SubtypeClassifier:
     """Wraps the trained scikit-learn pipeline."""
 
-    def __init__(self, pipeline):
+    def __init__(self, pipeline, calibration=None):
         self.pipeline = pipeline
+        self.calibration = calibration
 
     def predict(self, texts: list[str]) -> list[Prediction]:
         if not texts:
             return []
         probs = self.pipeline.predict_proba(texts)
         labels = self.pipeline.classes_
-        out = []
-        for row in probs:
-            i = int(row.argmax())
-            out.append(Prediction(str(labels[i]), float(row[i])))
-        return out
+        top = probs.max(axis=1)
+        sure = self.calibration.predict(top) if self.calibration is not None else top
+        return [Prediction(str(labels[int(row.argmax())]), float(p), round(float(c), 2))
+                for row, p, c in zip(probs, top, sure)]
 
 
 def model_path(data_dir: Path | None = None, encoded: bool = False) -> Path:
@@ -115,12 +116,18 @@ def load_classifier(path: Path | None = None) -> SubtypeClassifier | None:
     if not p.exists():
         log.warning("no ACLED sub-type model at %s: run scripts/train.py; coding with rules alone", p)
         return None
-    return SubtypeClassifier(joblib.load(p))
+    saved = joblib.load(p)
+    if isinstance(saved, dict):
+        return SubtypeClassifier(saved["pipeline"], saved.get("calibration"))
+    return SubtypeClassifier(saved)
 
 
 class SentenceVectors:
     """A scikit-learn transformer: texts to the encoder's sentence vectors, scaled by ``weight``. Stateless;
-    the encoder is loaded on first use, not pickled with the model."""
+    the encoder is loaded on first use, not pickled with the model. Training sets ``memo`` to a dict so that
+    the vectors of a text are computed once across the folds of calibration."""
+
+    memo: dict | None = None
 
     def __init__(self, weight: float = ENCODED_WEIGHT):
         self.weight = weight
@@ -129,11 +136,18 @@ class SentenceVectors:
         return self
 
     def transform(self, texts):
+        import numpy as np
         from scipy.sparse import csr_matrix
 
         from parley.events.encoder import load_encoder
 
-        return csr_matrix(load_encoder().encode(list(texts)) * self.weight)
+        texts = list(texts)
+        if self.memo is None:
+            return csr_matrix(load_encoder().encode(texts) * self.weight)
+        missing = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        if missing:
+            self.memo.update(zip(missing, load_encoder().encode(missing)))
+        return csr_matrix(np.array([self.memo[t] for t in texts]) * self.weight)
 
     def get_params(self, deep=True):
         return {"weight": self.weight}
