@@ -65,3 +65,16 @@ def test_cli_train_prints_what_it_trained(tmp_path, tfidf_only, capsys):
     out = capsys.readouterr().out
     assert "36 ACLED notes, 6 snippets of ours" in out
     assert model_path(tmp_path, encoded=False).exists()
+
+
+def test_our_snippets_are_well_formed_and_cover_every_sub_type():
+    from parley.events.classify import ACLED_TYPES
+    from parley.train import NONE, SNIPPETS, snippets
+
+    root = Path(__file__).parents[1]
+    texts, labels = snippets(root / SNIPPETS)
+    assert len(texts) == len(labels) > 2000
+    assert set(labels) == set(ACLED_TYPES) | {NONE}  # every sub-type, and news with no event
+    assert all(len(t.split()) >= 5 for t in texts)
+    assert len(set(texts)) == len(texts)  # no snippet twice
+    assert min(labels.count(label) for label in ACLED_TYPES) >= 60
