@@ -340,6 +340,8 @@ class RoleReader:
             holders = [tok]
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
                 holders.append(tok.head.head)  # "a package of sanctions against Russia"
+            if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+                holders.append(tok.head)  # "opened investigations against 28 officials": the verb holds the "against"
             for h in holders:
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in NOUN_PARTNER_PREPS and not (h is not tok and c.lower_ == "of"):
