@@ -132,13 +132,14 @@ class Coder:
         country = _report_country(events, discourse) or self._named_country(docs, date)
         rescued = None
         for s, doc in docs:  # the lead, else the next sentences ("News India. Mob lynches man ...")
-            rescued = rescue_event(doc, s, sense, self.lexicon, self.resolver, discourse, date, country)
+            rescued = rescue_event(doc, s, sense, self.lexicon, self.resolver, discourse, date, country,
+                                   taken=_triggers(events, s))
             if rescued is not None:
                 break
         if rescued is None and pred.probability >= (SURE_P if not events else RESCUE_BESIDE_P):
             s, doc = docs[0]  # the model is sure: the lead's main clause, even with its parties unknown
             rescued = rescue_event(doc, s, sense, self.lexicon, self.resolver, discourse, date, country,
-                                   unknown_ok=True)
+                                   unknown_ok=True, taken=_triggers(events, s))
         if rescued is None:
             return events
         rescued.acled_event_type, rescued.acled_sub_event_type = pred.event_type, pred.sub_event_type
@@ -169,6 +170,12 @@ class Coder:
                     place.country == main.location.country and (place.admin1 or place.geonameid))):
                 main.location = place
                 return
+
+
+def _triggers(events, sentence: Sentence) -> frozenset[str]:
+    """The words that trigger the rules' events in ``sentence`` ("threatened" in "Iran threatened to shell")."""
+    return frozenset(w for e in events if e.evidence.start == sentence.start and e.trigger
+                     for w in e.trigger.split())
 
 
 def _report_country(events, discourse: Discourse) -> str | None:

@@ -112,12 +112,13 @@ STATE_VERBS = frozenset({"be", "have", "seem", "remain", "become", "appear", "lo
 
 def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: ActorResolver,
                  discourse: Discourse, date: dt.date | None, country: str | None = None,
-                 unknown_ok: bool = False) -> Event | None:
+                 unknown_ok: bool = False, taken: frozenset[str] = frozenset()) -> Event | None:
     """Code a clause of ``doc`` as an event of ``sense`` (the type a trained model gave the text): the main
     clause, else the first word the lexicon knows for that type ("clashed", "a shoot-out"). Its subject is
     the actor, its object or partner the recipient, its place, date and figures as for any event. Parties
     named by their kind only ("two armed men") belong to the place's country, else to ``country`` (the
-    report's). None when no such clause names a party, unless ``unknown_ok`` (the model is sure)."""
+    report's). None when no such clause names a party, unless ``unknown_ok`` (the model is sure). Words in
+    ``taken`` are triggers of events the rules already coded in this sentence: not recoded."""
     mentions = resolver.find_mentions(doc, date)
     extractor = SentenceExtractor(doc, lexicon, resolver, mentions, discourse)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -132,7 +133,7 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
     anchors = [root] + [t for t in _anchors(doc, sense.type, lexicon) if t.i != root.i]
     for anchor in anchors[:3]:
         kind = "noun" if anchor.pos_ in ("NOUN", "PROPN") and anchor is not root else "verb"
-        if kind == "verb" and anchor.lemma_.lower() in STATE_VERBS:
+        if kind == "verb" and anchor.lemma_.lower() in STATE_VERBS or anchor.text in taken:
             continue  # "the weather was mild": a state, not a happening the model could name
         c = Candidate(anchor, sense, kind, sense.type, sense.cameo)
         extractor._casualty_verbs({anchor.i: c})  # "the earthquake killed 300", "inflation is killing firms"
