@@ -32,7 +32,7 @@ SNIPPET_SENTENCES = 6
 RESCUE_P = 0.35  # the model's probability needed to code the main clause as the event it names
 RESCUE_BESIDE_P = 0.6  # ... when the rules found other (non-ACLED) events in the report
 RESCUE_SENTENCES = 3  # the sentences of a short report in which the main event is looked for
-SURE_P = 0.5  # ... even when no clause names a known party
+SURE_P = 0.5  # ... even when no clause names a party with a known country
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,9 @@ class Coder:
 
 
     def _classify(self, art: Article, sentences, parsed, ai, events, date, discourse):
-        """Short reports: the trained model names the ACLED sub-type of the main event, and codes the main
-        clause as that event when the rules found none with an ACLED type."""
+        """Short reports: the trained model names the ACLED sub-type of the main event (the first the rules
+        gave an ACLED type), or, when there is none, codes a clause of the first sentences as the event it
+        names. Either event's confidence becomes the model's calibrated one."""
         pred = self.classifier.predict([art.text])[0]
         if not pred.is_event:
             return events
