@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from parley.actors.gazetteer import load_gazetteer
 from parley.actors.resolve import ActorResolver
 from parley.events.build import build_events, rescue_event, sentence_place
-from parley.events.classify import PLOVER_OF, load_classifier
+from parley.events.classify import ACLED_TYPES, PLOVER_OF, load_classifier
+from parley.events.definitions import settle
 from parley.events.discourse import Discourse
 from parley.events.domain import document_domain
 from parley.events.lexicon import Sense, load_lexicon
@@ -122,8 +123,7 @@ class Coder:
             # In a short report the model names the ACLED sub-type (measured better than the rules' on both dev
             # sets). ACLED codes the report, the rules code the clause: "police arrested 45 protesters" stays a
             # COERCE (arrest) in PLOVER and is a "Protest with intervention" in ACLED's terms.
-            first.acled_event_type, first.acled_sub_event_type = pred.event_type, pred.sub_event_type
-            first.confidence = pred.confidence
+            _name(first, pred, art.text)
             return events
         if pred.probability < (RESCUE_P if not events else RESCUE_BESIDE_P) or not sentences:
             return events
@@ -143,8 +143,7 @@ class Coder:
                                    unknown_ok=True, taken=_triggers(events, s))
         if rescued is None:
             return events
-        rescued.acled_event_type, rescued.acled_sub_event_type = pred.event_type, pred.sub_event_type
-        rescued.confidence = pred.confidence
+        _name(rescued, pred, art.text)
         return [*events, rescued]  # the rules' main event stays first
 
     def _named_country(self, docs, date) -> str | None:
@@ -171,6 +170,16 @@ class Coder:
                     place.country == main.location.country and (place.admin1 or place.geonameid))):
                 main.location = place
                 return
+
+
+def _name(event, pred, text: str) -> None:
+    """Give ``event`` the model's ACLED sub-type, as ACLED's definitions settle it between siblings (who took
+    the town, whether the demonstrators were violent or hurt), and the model's calibrated confidence."""
+    sector = event.actor[0].sector if event.actor else None
+    harmed = bool(event.fatalities)
+    sub = settle(pred.sub_event_type, text, sector, harmed)
+    event.acled_event_type, event.acled_sub_event_type = ACLED_TYPES[sub], sub
+    event.confidence = pred.confidence
 
 
 def _triggers(events, sentence: Sentence) -> frozenset[str]:

@@ -1,0 +1,68 @@
+"""ACLED's own definitions, applied where the trained model confuses sibling sub-types.
+
+The model reads wording; some of ACLED's distinctions are not about wording but about who did what:
+- a town "captured" by government troops is "Government regains territory", by rebels "Non-state actor
+  overtakes territory" (the rules resolved the capturing actor's sector);
+- among protests, demonstrators who clash, riot or burn make a "Violent demonstration"; peaceful
+  demonstrators killed or seriously hurt, "Excessive force against protesters"; dispersed or arrested,
+  "Protest with intervention".
+
+The cue words are data (``parley/data/acled_cues.yaml``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+PROTESTS = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+            "Violent demonstration")
+
+
+@dataclass(frozen=True)
+class Cues:
+    protester_violence: re.Pattern
+    harm: re.Pattern
+    intervention: re.Pattern
+    state_forces: frozenset[str]
+    non_state_forces: frozenset[str]
+
+
+def _pattern(phrases: list[str]) -> re.Pattern:
+    parts = [r"\w*".join(re.escape(bit) for bit in p.lower().split("*")) for p in phrases]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    with (resources.files("parley") / "data" / "acled_cues.yaml").open(encoding="utf-8") as f:
+        d = yaml.safe_load(f)
+    return Cues(protester_violence=_pattern(d["protester_violence"]), harm=_pattern(d["harm_to_protesters"]),
+                intervention=_pattern(d["intervention"]), state_forces=frozenset(d["state_forces"]),
+                non_state_forces=frozenset(d["non_state_forces"]))
+
+
+def settle(sub_type: str, text: str, actor_sector: str | None = None, harmed: bool = False) -> str:
+    """The sub-type ACLED's definitions give ``text`` when the model chose ``sub_type``.
+
+    ``actor_sector`` is the sector of the event's actor as the rules resolved it; ``harmed`` says that the
+    rules counted people killed or injured in the report."""
+    cues = load_cues()
+    if sub_type in TERRITORY:
+        if actor_sector in cues.state_forces:
+            return TERRITORY[0]
+        if actor_sector in cues.non_state_forces:
+            return TERRITORY[1]
+        return sub_type
+    if sub_type in PROTESTS[1:]:  # the model saw force or violence: whose, and how bad, decides
+        if cues.protester_violence.search(text):
+            return "Violent demonstration"
+        if harmed or cues.harm.search(text):
+            return "Excessive force against protesters"
+        if cues.intervention.search(text):
+            return "Protest with intervention"
+    return sub_type
