@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 SNIPPET_SENTENCES = 6
 RESCUE_P = 0.35  # the model's probability needed to code the main clause as the event it names
 RESCUE_BESIDE_P = 0.6  # ... when the rules found other (non-ACLED) events in the report
+UNREAL = ("THREATEN", "REQUEST", "AGREE", "REJECT")  # what these govern has not happened
 RESCUE_SENTENCES = 3  # the sentences of a short report in which the main event is looked for
 SURE_P = 0.5  # ... even when no clause names a party with a known country
 
@@ -134,13 +135,13 @@ class Coder:
         rescued = None
         for s, doc in docs:  # the lead, else the next sentences ("News India. Mob lynches man ...")
             rescued = rescue_event(doc, s, sense, self.lexicon, self.resolver, discourse, date, country,
-                                   taken=_triggers(events, s))
+                                   taken=_triggers(events, s), unreal=_triggers(events, s, UNREAL))
             if rescued is not None:
                 break
         if rescued is None and pred.probability >= (SURE_P if not events else RESCUE_BESIDE_P):
             s, doc = docs[0]  # the model is sure: the lead's main clause, even with its parties unknown
             rescued = rescue_event(doc, s, sense, self.lexicon, self.resolver, discourse, date, country,
-                                   unknown_ok=True, taken=_triggers(events, s))
+                                   unknown_ok=True, taken=_triggers(events, s), unreal=_triggers(events, s, UNREAL))
         if rescued is None:
             return events
         _name(rescued, pred, art.text)
@@ -182,10 +183,11 @@ def _name(event, pred, text: str) -> None:
     event.confidence = pred.confidence
 
 
-def _triggers(events, sentence: Sentence) -> frozenset[str]:
-    """The words that trigger the rules' events in ``sentence`` ("threatened" in "Iran threatened to shell")."""
+def _triggers(events, sentence: Sentence, types=None) -> frozenset[str]:
+    """The words that trigger the rules' events in ``sentence`` ("threatened" in "Iran threatened to shell"),
+    of ``types`` only when given."""
     return frozenset(w for e in events if e.evidence.start == sentence.start and e.trigger
-                     for w in e.trigger.split())
+                     and (types is None or e.event_type in types) for w in e.trigger.split())
 
 
 def _report_country(events, discourse: Discourse) -> str | None:

@@ -112,13 +112,15 @@ STATE_VERBS = frozenset({"be", "have", "seem", "remain", "become", "appear", "lo
 
 def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: ActorResolver,
                  discourse: Discourse, date: dt.date | None, country: str | None = None,
-                 unknown_ok: bool = False, taken: frozenset[str] = frozenset()) -> Event | None:
+                 unknown_ok: bool = False, taken: frozenset[str] = frozenset(),
+                 unreal: frozenset[str] = frozenset()) -> Event | None:
     """Code a clause of ``doc`` as an event of ``sense`` (the type a trained model gave the text): the main
     clause, else the first word the lexicon knows for that type ("clashed", "a shoot-out"). Its subject is
     the actor, its object or partner the recipient, its place, date and figures as for any event. Parties
     named by their kind only ("two armed men") belong to the place's country, else to ``country`` (the
     report's). None when no such clause names a party, unless ``unknown_ok`` (the model is sure). Words in
-    ``taken`` are triggers of events the rules already coded in this sentence: not recoded."""
+    ``taken`` are triggers of events the rules already coded in this sentence: not recoded. Words in ``unreal``
+    trigger threats, demands, promises or refusals: what they govern has not happened ("threatened to shell")."""
     mentions = resolver.find_mentions(doc, date)
     extractor = SentenceExtractor(doc, lexicon, resolver, mentions, discourse)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -135,6 +137,8 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
         kind = "noun" if anchor.pos_ in ("NOUN", "PROPN") and anchor is not root else "verb"
         if kind == "verb" and anchor.lemma_.lower() in STATE_VERBS or anchor.text in taken:
             continue  # "the weather was mild": a state, not a happening the model could name
+        if any(a.text in unreal for a in anchor.ancestors):
+            continue  # the content of a threat or a demand
         c = Candidate(anchor, sense, kind, sense.type, sense.cameo)
         extractor._casualty_verbs({anchor.i: c})  # "the earthquake killed 300", "inflation is killing firms"
         subj = next((x for x in anchor.children if x.dep_ in ("nsubj", "csubj")), None)

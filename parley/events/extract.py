@@ -20,6 +20,9 @@ __all__ = ["Candidate", "SentenceExtractor"]
 
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 DENIAL = {"deny", "dismiss", "refute", "rebut"}
+CONDITIONS = {"unless", "if"}  # marks of a condition: what the clause names has not happened
+INVOLVEMENT = {"peacekeeper", "inspector", "monitor", "observer", "mission", "ambassador", "envoy", "diplomat",
+               "worker", "staff", "personnel", "volunteer", "contingent", "force"}  # a presence abroad (CAMEO 136)
 GRIEVANCE_PREPS = {"for", "over", "against", "about", "on"}
 MODAL_STATUS = {"could": "hypothetical", "might": "hypothetical", "may": "hypothetical", "would": "hypothetical",
                 "should": "hypothetical", "must": "hypothetical", "will": "planned", "shall": "planned",
@@ -121,6 +124,8 @@ class SentenceExtractor(RoleReader):
         self._obligations(cands)
         self._casualty_verbs(cands)
         self._background(cands)
+        self._conditions(cands)
+        self._protest_demands(cands)
         self._absorb(cands)
         self._intent_nouns(cands)
         for c in cands.values():
@@ -249,6 +254,28 @@ class SentenceExtractor(RoleReader):
                 if a.pos_ in ("VERB", "AUX"):
                     break
 
+    def _conditions(self, cands: dict[int, Candidate]) -> None:
+        """The condition of a coded event is its terms, not a second event: "will withdraw unless a ceasefire is
+        arranged", "would meet him if he gave them a veto". A condition on nothing coded stays, hypothetical:
+        "if Russia attacks a NATO member, the alliance will respond"."""
+        for c in cands.values():
+            for a in [c.token, *c.token.ancestors]:
+                if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in a.children):
+                    c.absorbed = c.absorbed or a.head.i in cands
+                    break
+
+    def _protest_demands(self, cands: dict[int, Candidate]) -> None:
+        """A protest's demand is what the protest is about, not a second event: "students staged demonstrations
+        to demand reforms", "Kurds demonstrated, calling for independence", "joined protesters in demanding"."""
+        for c in cands.values():
+            if c.event_type != "REQUEST" or c.kind != "verb" or c.token.dep_ not in ("advcl", "xcomp", "pcomp", "acl"):
+                continue
+            gov = c.token.head.head if c.token.dep_ == "pcomp" else c.token.head
+            near = [gov, *(x for x in gov.children if x.dep_ in ("dobj", "nsubj", "pobj", "attr"))]
+            near += [p for x in gov.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj"]
+            if any(t.i in cands and cands[t.i].event_type == "PROTEST" for t in near):
+                c.absorbed = True
+
     def _obligations(self, cands: dict[int, Candidate]) -> None:
         """"X said Y must do Z": a demand by X on Y (the clause's own triggers are its content)."""
         for tok in self.doc:
@@ -273,7 +300,18 @@ class SentenceExtractor(RoleReader):
         if c.kind != "verb" or not c.future or c.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT",
                                                                         "ACCUSE"):
             return
-        if c.event_type in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"):
+        if any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in ch.children)
+               for ch in c.token.children):
+            c.event_type, c.cameo = "THREATEN", "139"  # "will withdraw its force unless ...": an ultimatum
+            return
+        if c.event_type == "SANCTION":
+            return  # "announced it would suspend aid": a measure decided, planned (CAMEO codes the measure)
+        obj = self._object(c.token)
+        if c.event_type == "RETREAT" and c.sense.mode == "withdraw" and obj is not None and \
+                obj.lemma_.lower() in INVOLVEMENT:
+            c.event_type, c.cameo = "THREATEN", "136"  # "will withdraw its inspectors": halting involvement
+            return
+        if c.event_type in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
             c.event_type, c.cameo = "THREATEN", "130"
         else:
             c.event_type, c.cameo = "AGREE", "030"

@@ -106,8 +106,8 @@ POSITIVE = [
     P("concede/lifted-sanctions", "Washington lifted sanctions on Syria's central bank.", "CONCEDE", "USA", "SYR",
       main=True),
     P("concede/eased-restrictions", "Israel eased restrictions on fishing off the Gaza coast.", "CONCEDE", "ISR"),
-    P("concede/apologized", "Japanese Prime Minister Shigeru Ishiba apologized to South Korea for wartime "
-      "forced labour.", "CONCEDE", "JPN", "KOR"),
+    P("support/apologized", "Japanese Prime Minister Shigeru Ishiba apologized to South Korea for wartime "
+      "forced labour.", "SUPPORT", "JPN", "KOR"),  # CAMEO 055, SUPPORT in the CAMEO-to-PLOVER table
     P("concede/accepted-demand", "The Serbian government accepted the protesters' demand to publish documents "
       "on the station collapse.", "CONCEDE", "SRB"),
     P("concede/yielded-conj", "The Pakistani government yielded to the protesters' demands and reopened the "
@@ -435,3 +435,27 @@ def test_count(coder, sentence, etype, n):
     events = _events(coder, sentence)
     got = [e for e in events if e["event_type"] == etype]
     assert len(got) == n, f"want exactly {n} {etype}; got {_show(events)}"
+
+
+# What a sentence's other clauses say about its event is no second event: a protest's demand, the terms of a
+# threat or an offer. Sentences written for these tests; the list is every type coded.
+ONLY = [
+    ("Indian farmers blocked the highway near Amritsar, demanding that the government guarantee a minimum price.",
+     ["PROTEST"]),
+    ("Farmers blocked the highway near Amritsar, demanding a minimum price for wheat.", ["PROTEST"]),
+    ("Kenya said it will withdraw its troops from Somalia unless the government pays their allowances.",
+     ["THREATEN"]),
+    ("Hamas said it would meet Egyptian mediators in Cairo if Israel released its leaders.", ["AGREE"]),
+    ("The United Nations said it will withdraw its monitors from the buffer zone.", ["THREATEN"]),
+    ("The European Union announced it would suspend trade talks with Georgia.", ["SANCTION"]),
+    ("Kenya said it will withdraw its troops from Somalia unless the Somali government agrees to a ceasefire with "
+     "the rebels.", ["THREATEN"]),
+    ("The Israeli army lifted the blockade on the town of Jenin on Sunday.", ["RETREAT"]),
+    ("Chile apologized to Bolivia for the arrest of its soldiers at the border.", ["SUPPORT"]),
+]
+
+
+@pytest.mark.parametrize("sentence,types", ONLY)
+def test_only_these_events(coder, sentence, types):
+    events = _events(coder, sentence)
+    assert [e["event_type"] for e in events] == types, _show(events)
