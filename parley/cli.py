@@ -1,5 +1,5 @@
 """Command line: ``parley code PATH... [--date D] [--format F] [-o FILE]``, ``parley evaluate GOLD [PRED]``,
-``parley train``.
+``parley train``, ``parley ingest PATH... [--db URL]``, ``parley events [filters]``.
 
 Thin: parse, call, print.
 """
@@ -20,6 +20,8 @@ EXAMPLES = """examples:
   parley evaluate gold.jsonl                  # code gold.jsonl's texts and score them
   parley evaluate gold.jsonl events.jsonl --json
   parley train --data ../shared/data          # rebuild the shipped models
+  parley ingest news/ --db parley.db          # code and store (resumable; PARLEY_DB sets the default)
+  parley events --actor RUS --since 2025-03-01 --format csv
 """
 
 
@@ -54,6 +56,30 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--data", default="../shared/data", help="folder of the shared training and dev files")
     t.add_argument("--snippets", default="training/news_snippets", help="folder of our news-style snippets")
     t.add_argument("--out", help="write the models to this folder instead of the package's")
+    db_help = "database URL or SQLite file (default: $PARLEY_DB, else parley.db)"
+    i = sub.add_parser("ingest", help="code articles and store them with their events",
+                       description="Code articles and store them and their events (SQLite by default, PostgreSQL "
+                                   "with a postgresql:// URL). Each batch is one transaction; articles already "
+                                   "stored by this coder version are skipped, so a rerun resumes.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    i.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for standard input")
+    i.add_argument("--db", help=db_help)
+    i.add_argument("--date", help="publication date YYYY-MM-DD for records that carry none")
+    i.add_argument("--batch", type=int, default=64, help="articles per transaction (default 64)")
+    i.add_argument("--quiet", action="store_true", help="no progress bar")
+    q = sub.add_parser("events", help="list stored events", description="List stored events matching filters.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    q.add_argument("--db", help=db_help)
+    q.add_argument("--actor", help="an actor's country code (RUS)")
+    q.add_argument("--recipient", help="a recipient's country code (UKR)")
+    q.add_argument("--type", help="PLOVER event type(s), comma-separated (ASSAULT,COERCE)")
+    q.add_argument("--since", help="first date YYYY-MM-DD (the event's date, else its article's)")
+    q.add_argument("--until", help="last date YYYY-MM-DD")
+    q.add_argument("--status", choices=("occurred", "ongoing", "planned", "intended", "hypothetical", "negated"))
+    q.add_argument("--claimed-by", help="the claimant's country code")
+    q.add_argument("--place", help="part of a place name, a region, or a country code")
+    q.add_argument("--limit", type=int, help="at most this many events")
+    q.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
     return p
 
 
@@ -70,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
 
             run(Path(args.data), Path(args.snippets), Path(args.out) if args.out else None)
             return 0
+        if args.command == "ingest":
+            return _ingest(args)
+        if args.command == "events":
+            return _events(args)
         if args.command == "code":
             from parley.api import code_paths
 
@@ -111,6 +141,30 @@ def _evaluate(args: argparse.Namespace) -> int:
     if not results:
         print(f"parley: no record of {args.gold} holds gold that parley evaluate knows", file=sys.stderr)
         return 1
+    return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from parley.pipeline import parse_date
+    from parley.store import ingest, open_store
+
+    if args.date is not None and parse_date(args.date) is None:
+        raise InputError("P009", "--date", Errors.P009.format(value=args.date))
+    store = open_store(args.db)
+    report = ingest(args.paths, store, date=args.date, batch=max(1, args.batch), progress=not args.quiet)
+    print(report.summary(store.counts()), file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def _events(args: argparse.Namespace) -> int:
+    from parley.export.stored import write_stored
+    from parley.store import open_store
+
+    store = open_store(args.db)
+    rows = store.events(actor=args.actor, recipient=args.recipient, type=args.type, since=args.since,
+                        until=args.until, status=args.status, claimed_by=args.claimed_by, place=args.place,
+                        limit=args.limit)
+    write_stored(rows, sys.stdout, args.format)
     return 0
 
 

@@ -48,6 +48,7 @@ class Errors:
             "writes")
     P017 = ("no training file at {path}; give --data the folder that holds acled_2020/train.jsonl (the shared "
             "evaluation data)")
+    P018 = "cannot open the event store {url}: {reason}"
 
 
 def coded(code: str, **kw: object) -> str:

@@ -1,0 +1,95 @@
+"""The store's tables, one schema for SQLite and PostgreSQL, and its migrations.
+
+``articles`` holds each article once (by URL or by content hash) with the coder version that produced its
+events; ``events`` holds the coded events, flattened for querying, each with its whole record as JSON. The
+schema version lives in ``parley_meta``; :func:`migrate` brings any older store up to :data:`VERSION`, each
+step in its own transaction.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, select
+from sqlalchemy.engine import Connection, Engine
+
+VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "parley_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", Text, nullable=False),  # the input record's id
+    Column("url", Text, unique=True),  # NULL when the input gives none; NULLs never clash
+    Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the whitespace-folded text
+    Column("outlet", Text), Column("title", Text), Column("pub_date", String(10)), Column("source", Text),
+    Column("text", Text, nullable=False),
+    Column("coder_version", String(64), nullable=False),  # the parley version and data that coded it
+    Column("n_events", Integer, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),  # the event's place in its article's list
+    Column("event_type", String(16), nullable=False), Column("mode", String(32)), Column("cameo", String(8)),
+    Column("quad_class", String(24)), Column("acled_event_type", Text), Column("acled_sub_event_type", Text),
+    Column("actors", Text, nullable=False),  # "|RUS|UKR|": the actors' countries, for matching one
+    Column("recipients", Text, nullable=False),
+    Column("claimed_by", String(8)), Column("status", String(16), nullable=False),
+    Column("event_date", String(10)), Column("place", Text), Column("country", String(8)),
+    Column("admin1", Text), Column("lat", Float), Column("lon", Float),
+    Column("fatalities", Integer), Column("injured", Integer), Column("arrested", Integer),
+    Column("confidence", Float, nullable=False),
+    Column("record", Text, nullable=False),  # the whole event, JSON, as `parley code --format jsonl` gives it
+    Index("ix_events_article", "article_id"), Index("ix_events_type_date", "event_type", "event_date"),
+)
+
+
+def _v1(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[articles, events])
+
+
+MIGRATIONS = {1: _v1}
+"""Schema version -> the step that brings the store from the version before it."""
+
+
+def current_version(conn: Connection) -> int:
+    meta.create(conn, checkfirst=True)
+    row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+    return int(row[0]) if row else 0
+
+
+def migrate(engine: Engine) -> int:
+    """Apply the migrations a store lacks, each in its own transaction; return the version reached."""
+    with engine.begin() as conn:
+        have = current_version(conn)
+    for version in range(have + 1, VERSION + 1):
+        with engine.begin() as conn:
+            MIGRATIONS[version](conn)
+            conn.execute(meta.delete().where(meta.c.key == "schema_version"))
+            conn.execute(meta.insert().values(key="schema_version", value=str(version)))
+    return max(have, VERSION)
+
+
+def enable_sqlite_pragmas(engine: Engine) -> None:
+    """Write-ahead logging (readers never block the writer; a killed writer loses only its open batch) and
+    enforced foreign keys, on every SQLite connection."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):  # noqa: ANN001
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+
+__all__ = ["VERSION", "articles", "current_version", "events", "meta", "metadata", "migrate"]
