@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, create_engine, delete, func, or_, select, update
+from sqlalchemy import create_engine, delete, func, or_, select, update
 
 from parley.errors import Errors, InputError
 from parley.model import Article, CodedDocument, Event, to_dict
@@ -165,7 +165,7 @@ class Store:
         query = (select(events.c.id, events.c.record, articles.c.doc_id, articles.c.url, articles.c.outlet,
                         articles.c.title, articles.c.pub_date, articles.c.coder_version)
                  .join(articles, events.c.article_id == articles.c.id)
-                 .where(and_(*cond)).order_by(when, events.c.article_id, events.c.seq))
+                 .where(*cond).order_by(when, events.c.article_id, events.c.seq))
         if limit:
             query = query.limit(limit)
         with self.engine.connect() as conn:

@@ -1,0 +1,128 @@
+"""The event store on SQLite and PostgreSQL: ingest is idempotent and resumable, newer coders replace older
+events, queries filter, bad URLs are named. Articles written for these tests."""
+import json
+from pathlib import Path
+
+import pytest
+
+from parley.errors import InputError
+from parley.model import Article
+from parley.store import Store, content_hash, ingest
+from parley.store.schema import VERSION, current_version
+
+WIRE = Path(__file__).parent.parent / "fixtures" / "store" / "wire.jsonl"
+
+
+def test_a_fresh_store_is_migrated_to_the_current_schema(store_url):
+    store = Store(store_url)
+    with store.engine.connect() as conn:
+        assert current_version(conn) == VERSION
+    assert store.counts() == {"articles": 0, "events": 0}
+    assert Store(store_url).version == VERSION  # reopening migrates nothing and keeps the data
+
+
+def test_ingesting_twice_stores_once(store_url, coder):
+    store = Store(store_url)
+    first = ingest([str(WIRE)], store, coder=coder, progress=False, version="v1")
+    counts = store.counts()
+    assert first.stored == 5 and counts["articles"] == 5 and counts["events"] == first.events > 0
+    again = ingest([str(WIRE)], store, coder=coder, progress=False, version="v1")
+    assert again.stored == 0 and again.skipped["already stored by this coder version"] == 5
+    assert store.counts() == counts
+
+
+def test_the_same_url_or_the_same_text_is_one_article(store_url, coder, tmp_path):
+    store = Store(store_url)
+    ingest([str(WIRE)], store, coder=coder, progress=False, version="v1")
+    rows = [json.loads(line) for line in WIRE.read_text().splitlines()]
+    reprint = dict(rows[0], id="copy", url="https://mirror.example.net/x")  # the same text elsewhere
+    corrected = dict(rows[3], text=rows[3]["text"].replace("14", "15"))  # the same URL, text updated
+    path = tmp_path / "more.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (reprint, corrected)) + "\n")
+    report = ingest([str(path)], store, coder=coder, progress=False, version="v1")
+    assert store.counts()["articles"] == 5
+    assert report.skipped["already stored by this coder version"] == 1  # the reprint
+    arrests = list(store.events(type="COERCE", place="Minsk"))
+    assert [e["arrested"] for e in arrests] == [15]
+
+
+def test_a_newer_coder_replaces_the_events_and_keeps_its_version(store_url, coder):
+    store = Store(store_url)
+    ingest([str(WIRE)], store, coder=coder, progress=False, version="v1")
+    before = store.counts()
+    report = ingest([str(WIRE)], store, coder=coder, progress=False, version="v2")
+    assert report.stored == 5
+    assert store.counts() == before  # replaced, not added
+    assert {e["coder_version"] for e in store.events()} == {"v2"}
+
+
+def test_a_batch_that_fails_leaves_the_committed_batches_and_the_rerun_completes(store_url, coder):
+    class Failing:
+        """Codes the first batch, then fails as a killed process would."""
+
+        def __init__(self):
+            self.calls = 0
+
+        def code(self, articles):
+            self.calls += 1
+            if self.calls > 1:
+                raise RuntimeError("killed")
+            return coder.code(articles)
+
+    store = Store(store_url)
+    with pytest.raises(RuntimeError):
+        ingest([str(WIRE)], store, coder=Failing(), batch=2, progress=False, version="v1")
+    assert store.counts()["articles"] == 2  # the first batch only, whole
+    report = ingest([str(WIRE)], store, coder=coder, batch=2, progress=False, version="v1")
+    assert report.stored == 3 and report.skipped["already stored by this coder version"] == 2
+    clean = Store(store_url.replace("events.db", "clean.db")) if store_url.startswith("sqlite") else None
+    if clean is not None:
+        ingest([str(WIRE)], clean, coder=coder, batch=2, progress=False, version="v1")
+        assert clean.counts() == store.counts()
+
+
+def test_queries_filter_by_party_type_date_status_claimant_and_place(store_url, coder):
+    store = Store(store_url)
+    ingest([str(WIRE)], store, coder=coder, progress=False, version="v1")
+    shelling = list(store.events(actor="RUS", recipient="UKR", type="ASSAULT"))
+    assert shelling and all("RUS" in [a["country"] for a in e["actor"]] for e in shelling)
+    assert {e["doc_id"] for e in shelling} == {"w1"}
+    assert shelling[0]["url"] == "https://example.org/a/1" and shelling[0]["outlet"] == "Northern Courier"
+    # event dates: "on Tuesday" in an article of Wednesday 2 April is 1 April, and so on
+    assert {e["doc_id"] for e in store.events(since="2025-04-04")} == {"w4", "w5"}
+    assert {e["doc_id"] for e in store.events(until="2025-04-01")} == {"w1"}
+    assert {e["doc_id"] for e in store.events(type="PROTEST")} == {"w3"}
+    assert {e["doc_id"] for e in store.events(claimed_by="RUS")} == {"w5"}
+    assert {e["doc_id"] for e in store.events(place="tbilisi")} == {"w3"}
+    assert list(store.events(status="negated")) == []
+    assert len(list(store.events(limit=2))) == 2
+    with pytest.raises(InputError, match="P009"):
+        list(store.events(since="last week"))
+
+
+def test_a_bad_database_url_is_named():
+    with pytest.raises(InputError, match="P018") as err:
+        Store("nosuchdriver://somewhere/db")
+    assert "nosuchdriver://somewhere/db" in str(err.value)
+
+
+def test_articles_are_identified_by_their_words_not_their_spacing():
+    assert content_hash("Troops  withdrew\nfrom the town.") == content_hash("Troops withdrew from the town.")
+    assert content_hash("Troops withdrew.") != content_hash("Troops advanced.")
+
+
+def test_an_article_without_text_is_skipped_with_its_reason(tmp_path, coder):
+    path = tmp_path / "empty.jsonl"
+    path.write_text(json.dumps({"id": "e", "text": "   "}) + "\n")
+    store = Store(f"sqlite:///{tmp_path / 'x.db'}")
+    report = ingest([str(path)], store, coder=coder, progress=False, version="v1")
+    assert store.counts()["articles"] == 0
+    assert sum(report.skipped.values()) == 1
+
+
+def test_the_store_api_writes_what_it_is_given(tmp_path, coder):
+    store = Store(f"sqlite:///{tmp_path / 'y.db'}")
+    art = Article(id="k", text="Kenyan police arrested 30 protesters in Nairobi on Monday.", date="2025-06-02")
+    doc = next(coder.code([art]))
+    assert store.write([(art, doc)], "v1") == (1, len(doc.events))
+    assert [e["event_type"] for e in store.events()] == [e.event_type for e in doc.events]
