@@ -22,6 +22,7 @@ EXAMPLES = """examples:
   parley train --data ../shared/data          # rebuild the shipped models
   parley ingest news/ --db parley.db          # code and store (resumable; PARLEY_DB sets the default)
   parley events --actor RUS --since 2025-03-01 --format csv
+  parley agreements --party RUS               # agreements and the violations each side alleges
 """
 
 
@@ -80,6 +81,13 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--place", help="part of a place name, a region, or a country code")
     q.add_argument("--limit", type=int, help="at most this many events")
     q.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
+    g = sub.add_parser("agreements", help="list agreements found in the stored news, with alleged violations",
+                       description="List the agreements (ceasefires, corridors, exchanges, withdrawals, talks) "
+                                   "found in the stored events, their status over time, and the reports linked "
+                                   "to each as alleged violations.")
+    g.add_argument("--db", help=db_help)
+    g.add_argument("--party", help="only agreements with this party (country code)")
+    g.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     return p
 
 
@@ -100,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             return _ingest(args)
         if args.command == "events":
             return _events(args)
+        if args.command == "agreements":
+            return _agreements(args)
         if args.command == "code":
             from parley.api import code_paths
 
@@ -165,6 +175,22 @@ def _events(args: argparse.Namespace) -> int:
                         until=args.until, status=args.status, claimed_by=args.claimed_by, place=args.place,
                         limit=args.limit)
     write_stored(rows, sys.stdout, args.format)
+    return 0
+
+
+def _agreements(args: argparse.Namespace) -> int:
+    import json
+
+    from parley.store import open_store
+    from parley.store.agreements import agreements_json, find_agreements, format_agreements
+
+    found = find_agreements(list(open_store(args.db).events()))
+    if args.party:
+        found = [a for a in found if args.party.upper() in a.parties]
+    if args.format == "json":
+        sys.stdout.write(json.dumps(agreements_json(found), ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(format_agreements(found))
     return 0
 
 

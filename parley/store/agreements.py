@@ -1,0 +1,307 @@
+"""Agreements found in the news, and the alleged violations of each.
+
+A commitment is an AGREE event (or a ceasefire declared, a proposal rejected) whose clause names an
+agreement of a kind: a ceasefire, full or partial ("halt attacks on energy infrastructure" covers energy
+targets only), a humanitarian corridor, a prisoner exchange, a withdrawal, talks. Commitments of the same
+kind and scope between the same sides within two weeks are one agreement. A ceasefire binds the sides at
+war: when a party commits to a third country ("Moscow agreed with Washington to halt attacks"), its
+counterpart is the country it fights in the events around it, and the third country is the mediator.
+
+After an agreement's start, two kinds of report are linked to it as alleged violations:
+- an accusation between its parties that speaks of the agreement or of breaking it ("the Kremlin said Ukraine
+  had failed to honor the ceasefire"): alleged by the accuser, against the accused;
+- an attack by one party on another that falls within the scope (for a partial ceasefire on energy, an
+  attack on energy targets): against the attacker, alleged by whoever the report attributes it to (None
+  when the outlet reports it in its own voice).
+
+The word lists are data (``parley/data/agreements.yaml``).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+WINDOW_DAYS = 14  # commitments this close, of the same kind, scope and sides, are one agreement
+CONFLICT_DAYS = 60  # how far around a commitment the sides' attacks are looked for
+
+
+@dataclass
+class Violation:
+    event_id: int | None
+    date: str | None
+    kind: str  # "accusation" or "event"
+    against: list[str]  # the party accused of violating
+    alleged_by: str | None  # who says so (None: the outlet reports it in its own voice)
+    event_type: str
+    evidence: str
+    outlet: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Agreement:
+    id: int
+    kind: str
+    full: bool
+    scope: list[str]  # target categories a partial agreement covers (empty: everything)
+    parties: list[str]
+    mediators: list[str]
+    start: str | None
+    status: list[tuple[str | None, str, int | None]]  # (date, proposed|agreed|rejected|collapsed, event_id)
+    commitments: list[dict] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def current(self) -> str:
+        return self.status[-1][1] if self.status else "proposed"
+
+    def describe(self) -> str:
+        what = ("full " if self.full else "partial " if self.scope else "") + self.kind.replace("_", " ")
+        if self.scope:
+            what += " on " + ", ".join(self.scope)
+        return what
+
+
+@dataclass(frozen=True)
+class Words:
+    kinds: tuple[tuple[str, re.Pattern], ...]
+    halt: re.Pattern
+    full: re.Pattern
+    collapse: re.Pattern
+    violating: dict
+
+
+def _pattern(phrases) -> re.Pattern:
+    parts = [r"\w*".join(re.escape(bit) for bit in p.lower().split("*")) for p in phrases]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def load_words() -> Words:
+    with (resources.files("parley") / "data" / "agreements.yaml").open(encoding="utf-8") as f:
+        d = yaml.safe_load(f)
+    halt = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, d["halt_verbs"])) + r")\w*(?:\W+\w+){0,3}?\W+(?:"
+                      + "|".join(map(re.escape, d["attack_nouns"])) + r")(?![\w-])", re.IGNORECASE)
+    return Words(kinds=tuple((k, _pattern(v)) for k, v in d["kinds"].items()), halt=halt,
+                 full=_pattern(d["full_words"]), collapse=_pattern(d["collapse_words"]),
+                 violating={k: set(v) for k, v in d["violating_types"].items()})
+
+
+def _clause(ev: dict) -> str:
+    """The commitment's own words: from its trigger to the end of its clause."""
+    sentence = (ev.get("evidence") or {}).get("sentence", "")
+    trigger = ev.get("trigger") or ""
+    at = sentence.find(trigger) if trigger else -1
+    rest = sentence[at:] if at >= 0 else sentence
+    return re.split(r"[,;:]| but | while | whereas ", rest, maxsplit=1)[0]
+
+
+def _scope(text: str) -> list[str]:
+    from parley.events.coding import load_tables
+
+    words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][A-Za-z-]+", text)} | \
+            {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", text)}
+    skip = {"civilians", "military"}  # who fights is not what a partial ceasefire covers
+    return [label for label, vocab in load_tables().targets if words & vocab and label not in skip]
+
+
+def commitment_kind(ev: dict) -> tuple[str, bool, list[str]] | None:
+    """(kind, full, scope) of the agreement an event commits to, or None."""
+    w = load_words()
+    clause = _clause(ev)
+    kind = None
+    m = w.halt.search(clause)
+    if m is not None:
+        kind = "ceasefire"
+        tail = clause[m.start():]
+    else:
+        for name, pat in w.kinds:
+            hit = pat.search(clause)
+            if hit is not None:
+                kind, tail = name, clause[hit.start():]
+                break
+    if kind is None:
+        return None
+    # "a full 30-day ceasefire", "an unconditional ceasefire": the qualifier stands just before the kind word
+    head = " ".join(clause[:len(clause) - len(tail)].split()[-3:])
+    full = bool(w.full.search(head)) or (m is not None and bool(w.full.search(m.group(0))))
+    scope = [] if full or kind != "ceasefire" else _scope(tail)
+    return kind, full, scope
+
+
+def _countries(entities) -> list[str]:
+    return [e["country"] for e in entities or [] if e.get("country")]
+
+
+def _date(ev: dict) -> str | None:
+    return ev.get("date") or ev.get("doc_date")
+
+
+def _days(a: str | None, b: str | None) -> int:
+    import datetime as dt
+
+    if not a or not b:
+        return 0
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def _foes(events: list[dict], party: str, around: str | None) -> Counter:
+    """Countries ``party`` fights (ASSAULT either way) in the events within CONFLICT_DAYS of ``around``."""
+    foes: Counter = Counter()
+    for ev in events:
+        if ev["event_type"] != "ASSAULT" or abs(_days(around, _date(ev))) > CONFLICT_DAYS:
+            continue
+        actors, recipients = set(_countries(ev.get("actor"))), set(_countries(ev.get("recipient")))
+        if party in actors:
+            foes.update(recipients - {party})
+        elif party in recipients:
+            foes.update(actors - {party})
+    return foes
+
+
+def find_agreements(events: list[dict]) -> list[Agreement]:
+    """Agreements and their alleged violations in ``events`` (stored event rows, any order)."""
+    events = sorted(events, key=lambda e: (_date(e) or "", e.get("event_id") or 0))
+    agreements: list[Agreement] = []
+    committed: set = set()
+    for ev in events:
+        if ev["event_type"] not in ("AGREE", "RETREAT", "REJECT") or ev.get("status") == "negated":
+            continue
+        if ev["event_type"] == "RETREAT" and ev.get("mode") != "ceasefire":
+            continue
+        found = commitment_kind(ev)
+        if found is None:
+            continue
+        kind, full, scope = found
+        actors, recipients = _countries(ev.get("actor")), _countries(ev.get("recipient"))
+        if not actors:
+            continue
+        when = _date(ev)
+        sides, mediators = _sides(events, kind, actors, recipients, when)
+        if ev["event_type"] == "REJECT":
+            status = "rejected"
+        elif ev.get("status") in ("planned", "intended", "hypothetical"):
+            status = "proposed"
+        else:
+            status = "agreed"
+        match = next((a for a in agreements if a.kind == kind and a.full == full and set(a.scope) == set(scope)
+                      and set(a.parties) == set(sides) and abs(_days(a.start, when)) <= WINDOW_DAYS), None)
+        if match is None:
+            match = Agreement(id=len(agreements) + 1, kind=kind, full=full, scope=scope, parties=sorted(sides),
+                              mediators=sorted(mediators), start=when, status=[])
+            agreements.append(match)
+        match.mediators = sorted(set(match.mediators) | set(mediators))
+        if not match.status or match.status[-1][1] != status:
+            match.status.append((when, status, ev.get("event_id")))
+        match.commitments.append(ev)
+        committed.add(id(ev))
+    for agreement in agreements:
+        _collapse(agreement, events)
+        if any(s == "agreed" for _, s, _ in agreement.status):
+            agreement.violations = _violations(agreement, events, committed)
+    return agreements
+
+
+def _sides(events, kind, actors, recipients, when) -> tuple[list[str], list[str]]:
+    """The agreement's parties and mediators. A ceasefire's sides are at war; others are between the
+    committing party and its partners."""
+    if kind not in ("ceasefire", "humanitarian_corridor", "prisoner_exchange", "withdrawal"):
+        return sorted(set(actors) | set(recipients)), []
+    sides, mediators = set(actors), []
+    foes = Counter()
+    for a in actors:
+        foes.update(_foes(events, a, when))
+    for r in recipients:
+        if r in foes or r in sides:
+            sides.add(r)
+        else:
+            mediators.append(r)
+    if len(sides) == 1 and foes:
+        sides.add(foes.most_common(1)[0][0])
+    return sorted(sides), sorted(set(mediators) - sides)
+
+
+def _collapse(agreement: Agreement, events: list[dict]) -> None:
+    w = load_words()
+    kind_words = dict(w.kinds).get(agreement.kind)
+    for ev in events:
+        if _days(agreement.start, _date(ev)) < 0:
+            continue
+        sentence = (ev.get("evidence") or {}).get("sentence", "")
+        parties = set(_countries(ev.get("actor"))) | set(_countries(ev.get("recipient")))
+        if parties & set(agreement.parties) and w.collapse.search(sentence) and \
+                (kind_words is None or kind_words.search(sentence)):
+            agreement.status.append((_date(ev), "collapsed", ev.get("event_id")))
+            return
+
+
+def _violations(agreement: Agreement, events: list[dict], committed: set) -> list[Violation]:
+    w = load_words()
+    parties = set(agreement.parties)
+    kind_words = dict(w.kinds).get(agreement.kind)
+    violating = w.violating.get(agreement.kind, set())
+    end = next((d for d, s, _ in agreement.status if s == "collapsed"), None)
+    found: list[Violation] = []
+    for ev in events:
+        when = _date(ev)
+        if id(ev) in committed or _days(agreement.start, when) < 0 or (end and _days(end, when) > 0):
+            continue
+        if ev.get("status") in ("negated", "planned", "intended", "hypothetical"):
+            continue
+        actors, recipients = set(_countries(ev.get("actor"))), set(_countries(ev.get("recipient")))
+        sentence = (ev.get("evidence") or {}).get("sentence", "")
+        if ev["event_type"] == "ACCUSE" and actors & parties and recipients & (parties - actors) and (
+                ev.get("mode") == "allege" or (kind_words is not None and kind_words.search(sentence))):
+            found.append(_violation(ev, "accusation", sorted(recipients & parties), sorted(actors & parties)[0]))
+        elif ev["event_type"] in violating and actors & parties and recipients & (parties - actors):
+            if agreement.scope and not set(ev.get("targets") or []) & set(agreement.scope):
+                continue
+            claim = (ev.get("claimed_by") or {}).get("country")
+            found.append(_violation(ev, "event", sorted(actors & parties), claim))
+    return found
+
+
+def _violation(ev: dict, kind: str, against: list[str], alleged_by: str | None) -> Violation:
+    return Violation(event_id=ev.get("event_id"), date=_date(ev), kind=kind, against=against, alleged_by=alleged_by,
+                     event_type=ev["event_type"], evidence=(ev.get("evidence") or {}).get("sentence", ""),
+                     outlet=ev.get("outlet"), url=ev.get("url"))
+
+
+def agreements_json(agreements: list[Agreement]) -> list[dict]:
+    import dataclasses
+
+    out = []
+    for a in agreements:
+        d = dataclasses.asdict(a)
+        d["description"], d["current"] = a.describe(), a.current
+        d["status"] = [{"date": dt, "status": st, "event_id": eid} for dt, st, eid in a.status]
+        d["commitments"] = [{"event_id": c.get("event_id"), "event_type": c["event_type"],
+                             "by": _countries(c.get("actor")), "date": _date(c),
+                             "evidence": (c.get("evidence") or {}).get("sentence", ""), "url": c.get("url")}
+                            for c in a.commitments]
+        out.append(d)
+    return out
+
+
+def format_agreements(agreements: list[Agreement]) -> str:
+    lines = []
+    for a in agreements:
+        lines.append(f"#{a.id} {a.describe()}: {' and '.join(a.parties)}"
+                     + (f", mediated by {', '.join(a.mediators)}" if a.mediators else "")
+                     + f"; since {a.start or '?'}; now {a.current}")
+        for date, status, _ in a.status:
+            lines.append(f"    {date or '?'}  {status}")
+        for c in a.commitments:
+            verb = "rejected" if c["event_type"] == "REJECT" else "committed"
+            lines.append(f"    {verb} by {'+'.join(_countries(c.get('actor')))}: "
+                         f"{(c.get('evidence') or {}).get('sentence', '')[:110]}")
+        for v in a.violations:
+            by = f"alleged by {v.alleged_by}" if v.alleged_by else "reported"
+            lines.append(f"    {v.date or '?'}  violation by {'+'.join(v.against)} ({v.kind}, {by}): "
+                         f"{v.evidence[:100]}")
+    return "\n".join(lines) + ("\n" if lines else "(no agreements)\n")
