@@ -169,11 +169,16 @@ def find_agreements(events: list[dict]) -> list[Agreement]:
     events = sorted(events, key=lambda e: (_date(e) or "", e.get("event_id") or 0))
     agreements: list[Agreement] = []
     committed: set = set()
+    w = load_words()
+    accused = {(e.get("doc_id"), (e.get("evidence") or {}).get("start")) for e in events if e["event_type"] == "ACCUSE"}
     for ev in events:
         if ev["event_type"] not in ("AGREE", "RETREAT", "REJECT") or ev.get("status") == "negated":
             continue
         if ev["event_type"] == "RETREAT" and ev.get("mode") != "ceasefire":
             continue
+        sentence = (ev.get("evidence") or {}).get("sentence", "")
+        if (ev.get("doc_id"), (ev.get("evidence") or {}).get("start")) in accused or w.collapse.search(sentence):
+            continue  # "accused Armenia of violating the ceasefire", "the truce collapsed": no commitment
         found = commitment_kind(ev)
         if found is None:
             continue
