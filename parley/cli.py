@@ -81,6 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--place", help="part of a place name, a region, or a country code")
     q.add_argument("--limit", type=int, help="at most this many events")
     q.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
+    st = sub.add_parser("stories", help="list story events: the same happening merged across reports",
+                        description="Merge the stored events that report the same happening (compatible type, a "
+                                    "shared country, dates within two days, places close) into story events, each "
+                                    "with every report, outlet and claimant; contradicting reports are marked "
+                                    "disputed.")
+    st.add_argument("--db", help=db_help)
+    for name in ("actor", "recipient", "type", "since", "until", "place"):
+        st.add_argument(f"--{name}", help=f"as for parley events --{name}")
+    st.add_argument("--disputed", action="store_true", help="only disputed stories")
+    st.add_argument("--format", choices=("table", "jsonl"), default="table", help="output format")
     g = sub.add_parser("agreements", help="list agreements found in the stored news, with alleged violations",
                        description="List the agreements (ceasefires, corridors, exchanges, withdrawals, talks) "
                                    "found in the stored events, their status over time, and the reports linked "
@@ -110,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
             return _events(args)
         if args.command == "agreements":
             return _agreements(args)
+        if args.command == "stories":
+            return _stories(args)
         if args.command == "code":
             from parley.api import code_paths
 
@@ -175,6 +187,31 @@ def _events(args: argparse.Namespace) -> int:
                         until=args.until, status=args.status, claimed_by=args.claimed_by, place=args.place,
                         limit=args.limit)
     write_stored(rows, sys.stdout, args.format)
+    return 0
+
+
+def _stories(args: argparse.Namespace) -> int:
+    import dataclasses
+    import json
+
+    from parley.store import open_store
+    from parley.store.stories import merge
+
+    store = open_store(args.db)
+    rows = list(store.events(actor=args.actor, recipient=args.recipient, type=args.type, since=args.since,
+                             until=args.until, place=args.place))
+    stories = [s for s in merge(rows, store.texts()) if s.disputed or not args.disputed]
+    for s in stories:
+        if args.format == "jsonl":
+            sys.stdout.write(json.dumps(dataclasses.asdict(s), ensure_ascii=False) + "\n")
+            continue
+        best = "; ".join(f"{k} {v['value']} ({v['support']})" for k, v in s.best.items())
+        sys.stdout.write(f"story {s.id}: {s.event_type} {'+'.join(s.countries)} {s.first_date or '?'}"
+                         f"{' DISPUTED' if s.disputed else ''}; {len(s.reports)} reports from "
+                         f"{len(s.outlets)} outlets, {s.first_report} to {s.last_report}\n    {best}\n")
+        for r in s.reports:
+            claim = f" claimed by {r['claimed_by']}" if r["claimed_by"] else ""
+            sys.stdout.write(f"    - {r['outlet'] or r['doc_id']} ({r['status']}{claim}): {r['evidence'][:90]}\n")
     return 0
 
 

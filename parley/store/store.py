@@ -128,6 +128,11 @@ class Store:
             record=json.dumps(to_dict(e), ensure_ascii=False))
 
     # ------------------------------------------------------------------ reading
+    def texts(self) -> dict[str, str]:
+        """Article id -> text, for finding agency copies."""
+        with self.engine.connect() as conn:
+            return {r.doc_id: r.text for r in conn.execute(select(articles.c.doc_id, articles.c.text))}
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {"articles": conn.execute(select(func.count()).select_from(articles)).scalar_one(),
