@@ -81,6 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--place", help="part of a place name, a region, or a country code")
     q.add_argument("--limit", type=int, help="at most this many events")
     q.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
+    x = sub.add_parser("export", help="export stored events for other tools",
+                       description="Export stored events: jsonl and csv of parley's schema, parquet, an ACLED-style "
+                                   "CSV (ACLED's columns in ACLED's order), an ICEWS-style CAMEO TSV, or PLOVER JSON "
+                                   "Lines.")
+    x.add_argument("--format", choices=("jsonl", "csv", "parquet", "acled", "icews", "plover"), required=True)
+    x.add_argument("-o", "--output", help="write to this file (required for parquet)")
+    x.add_argument("--db", help=db_help)
+    for name in ("actor", "recipient", "type", "since", "until", "status", "place"):
+        x.add_argument(f"--{name}", help=f"as for parley events --{name}")
+    x.add_argument("--claimed-by", help="as for parley events --claimed-by")
     st = sub.add_parser("stories", help="list story events: the same happening merged across reports",
                         description="Merge the stored events that report the same happening (compatible type, a "
                                     "shared country, dates within two days, places close) into story events, each "
@@ -122,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
             return _agreements(args)
         if args.command == "stories":
             return _stories(args)
+        if args.command == "export":
+            return _export(args)
         if args.command == "code":
             from parley.api import code_paths
 
@@ -187,6 +199,26 @@ def _events(args: argparse.Namespace) -> int:
                         until=args.until, status=args.status, claimed_by=args.claimed_by, place=args.place,
                         limit=args.limit)
     write_stored(rows, sys.stdout, args.format)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from parley.export.analyst import export
+    from parley.store import open_store
+
+    rows = open_store(args.db).events(actor=args.actor, recipient=args.recipient, type=args.type, since=args.since,
+                                      until=args.until, status=args.status, claimed_by=args.claimed_by,
+                                      place=args.place)
+    if args.format == "parquet":
+        n = export(rows, "parquet", path=args.output)
+    else:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        try:
+            n = export(rows, args.format, out)
+        finally:
+            if args.output:
+                out.close()
+    print(f"parley: exported {n} events as {args.format}", file=sys.stderr)
     return 0
 
 

@@ -49,6 +49,7 @@ class Errors:
     P017 = ("no training file at {path}; give --data the folder that holds acled_2020/train.jsonl (the shared "
             "evaluation data)")
     P018 = "cannot open the event store {url}: {reason}"
+    P019 = "a Parquet file cannot go to standard output: give -o FILE.parquet"
 
 
 def coded(code: str, **kw: object) -> str:
