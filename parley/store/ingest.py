@@ -68,20 +68,23 @@ def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=Non
     bar = _bar(progress)
     start = time.perf_counter()
     pending: list[Article] = []
+    seen: set[str] = set()  # texts (and URLs) this run has met: a second copy in the input is skipped
 
     def flush() -> None:
         stored = store.lookup(pending)
-        todo, seen = [], set()
+        todo = []
         for art in pending:
             h = content_hash(art.text)
             old = stored.get(h)
-            if h in seen:
+            if h in seen or (art.url and art.url in seen):
                 report.skipped["the same article twice in this input"] += 1
             elif old is not None and old.coder_version == version and old.content_hash == h:
                 report.skipped["already stored by this coder version"] += 1
             else:
                 todo.append(art)
             seen.add(h)
+            if art.url:
+                seen.add(art.url)
         docs = list(coder.code(todo))
         n_articles, n_events = store.write(list(zip(todo, docs)), version)
         report.stored += n_articles
