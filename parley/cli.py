@@ -181,12 +181,13 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _ingest(args: argparse.Namespace) -> int:
     from parley.pipeline import parse_date
     from parley.store import ingest, open_store
+    from parley.store.ingest import totals
 
     if args.date is not None and parse_date(args.date) is None:
         raise InputError("P009", "--date", Errors.P009.format(value=args.date))
     store = open_store(args.db)
     report = ingest(args.paths, store, date=args.date, batch=max(1, args.batch), progress=not args.quiet)
-    print(report.summary(store.counts()), file=sys.stderr)
+    print(report.summary(totals(store)), file=sys.stderr)
     return 1 if report.errors else 0
 
 
@@ -232,7 +233,7 @@ def _stories(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     rows = list(store.events(actor=args.actor, recipient=args.recipient, type=args.type, since=args.since,
                              until=args.until, place=args.place))
-    stories = [s for s in merge(rows, store.texts()) if s.disputed or not args.disputed]
+    stories = [s for s in merge(rows, store.texts(), sources=store.sources()) if s.disputed or not args.disputed]
     for s in stories:
         if args.format == "jsonl":
             sys.stdout.write(json.dumps(dataclasses.asdict(s), ensure_ascii=False) + "\n")

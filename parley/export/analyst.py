@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import functools
 import json
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from importlib import resources
 from typing import TextIO
 
 from parley.export.stored import STORED_COLUMNS, flat_row
+from parley.ground.dates import first_day
 
 FORMATS = ("jsonl", "csv", "parquet", "acled", "icews", "plover")
 
@@ -76,7 +76,7 @@ def acled_row(ev: dict) -> dict:
     loc = ev.get("location") or {}
     country = _countries().get(loc.get("country") or "", {})
     when = ev.get("date") or ev.get("doc_date")
-    date = dt.date.fromisoformat(when) if when else None
+    date = first_day(when)
     i1, i2 = _inter(ev, "actor"), _inter(ev, "recipient")
     pair = sorted(x for x in (i1, i2) if x != "")
     return {

@@ -79,6 +79,17 @@ def resolve(expr: str, ref: dt.date | None, future: bool = False) -> str | None:
     return None
 
 
+def first_day(value: str | None) -> dt.date | None:
+    """The first day of a schema date ("2025-03-20", "2025-03" or "1967"), or None."""
+    if not value:
+        return None
+    parts = value.split("-") + ["01", "01"]
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+
+
 def _iso(y: int, mo: int, d: int) -> str | None:
     try:
         return dt.date(y, mo, d).isoformat()

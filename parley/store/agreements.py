@@ -143,11 +143,11 @@ def _date(ev: dict) -> str | None:
 
 
 def _days(a: str | None, b: str | None) -> int:
-    import datetime as dt
+    """Days from ``a`` to ``b``; 0 when either is unknown."""
+    from parley.ground.dates import first_day
 
-    if not a or not b:
-        return 0
-    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+    da, db = first_day(a), first_day(b)
+    return (db - da).days if da and db else 0
 
 
 def _foes(events: list[dict], party: str, around: str | None) -> Counter:

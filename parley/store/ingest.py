@@ -43,6 +43,7 @@ class IngestReport:
     stored: int = 0
     events: int = 0
     skipped: Counter = field(default_factory=Counter)  # reason -> records skipped
+    reprints: int = 0  # new sources recorded for articles already stored (the same text elsewhere)
     seconds: float = 0.0
     errors: list = field(default_factory=list)
 
@@ -50,10 +51,24 @@ class IngestReport:
         rate = self.read / self.seconds if self.seconds else 0.0
         lines = [f"read {self.read} articles in {self.seconds:.1f} s ({rate:.1f} articles/s); "
                  f"stored {self.stored} articles with {self.events} events"]
+        if self.reprints:
+            lines.append(f"recorded {self.reprints} more sources of articles already stored (the same text reprinted)")
         for reason, n in sorted(self.skipped.items()):
             lines.append(f"skipped {n}: {reason}")
-        lines.append("store now holds " + ", ".join(f"{n} {k}" for k, n in totals.items()))
+        lines.append("store now holds " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in totals.items()))
         return "\n".join(lines)
+
+
+def totals(store: Store) -> dict[str, int]:
+    """What the store holds: articles, events, story events (reports merged) and agreements."""
+    from parley.store.agreements import find_agreements
+    from parley.store.stories import merge
+
+    counts = store.counts()
+    events = list(store.events())
+    counts["story_events"] = len(merge(events, store.texts()))
+    counts["agreements"] = len(find_agreements(events))
+    return counts
 
 
 def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=None, batch: int = BATCH,
@@ -72,14 +87,16 @@ def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=Non
 
     def flush() -> None:
         stored = store.lookup(pending)
-        todo = []
+        todo, reprints = [], []
         for art in pending:
             h = content_hash(art.text)
             old = stored.get(h)
             if h in seen or (art.url and art.url in seen):
                 report.skipped["the same article twice in this input"] += 1
+                reprints.append(art)
             elif old is not None and old.coder_version == version and old.content_hash == h:
                 report.skipped["already stored by this coder version"] += 1
+                reprints.append(art)
             else:
                 todo.append(art)
             seen.add(h)
@@ -87,6 +104,10 @@ def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=Non
                 seen.add(art.url)
         docs = list(coder.code(todo))
         n_articles, n_events = store.write(list(zip(todo, docs)), version)
+        if reprints:  # the same text from another outlet or URL: one article, one more source
+            known = store.lookup(reprints)
+            report.reprints += store.add_sources([(known[content_hash(a.text)].id, a) for a in reprints
+                                                  if content_hash(a.text) in known])
         report.stored += n_articles
         report.events += n_events
         if bar is not None:

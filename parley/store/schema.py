@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, select
 from sqlalchemy.engine import Connection, Engine
 
-VERSION = 1
+VERSION = 2
 
 metadata = MetaData()
 
@@ -52,11 +52,31 @@ events = Table(
 )
 
 
+article_sources = Table(
+    "article_sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_id", Text, nullable=False), Column("url", Text), Column("outlet", Text),
+    Column("pub_date", String(10)), Column("source", Text),
+    Index("ix_sources_article", "article_id"),
+)
+"""Every place an article was read from: the same text reprinted by another outlet is stored once, and each
+outlet that printed it is kept here (added in schema version 2)."""
+
+
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[articles, events])
 
 
-MIGRATIONS = {1: _v1}
+def _v2(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[article_sources])
+    conn.execute(article_sources.insert().from_select(
+        ["article_id", "doc_id", "url", "outlet", "pub_date", "source"],
+        select(articles.c.id, articles.c.doc_id, articles.c.url, articles.c.outlet, articles.c.pub_date,
+               articles.c.source)))
+
+
+MIGRATIONS = {1: _v1, 2: _v2}
 """Schema version -> the step that brings the store from the version before it."""
 
 
@@ -92,4 +112,4 @@ def enable_sqlite_pragmas(engine: Engine) -> None:
         cur.close()
 
 
-__all__ = ["VERSION", "articles", "current_version", "events", "meta", "metadata", "migrate"]
+__all__ = ["VERSION", "article_sources", "articles", "current_version", "events", "meta", "metadata", "migrate"]

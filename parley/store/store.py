@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, delete, func, or_, select, update
 
 from parley.errors import Errors, InputError
 from parley.model import Article, CodedDocument, Event, to_dict
-from parley.store.schema import articles, enable_sqlite_pragmas, events, migrate
+from parley.store.schema import article_sources, articles, enable_sqlite_pragmas, events, migrate
 
 DEFAULT_DB = "sqlite:///parley.db"
 ENV = "PARLEY_DB"
@@ -109,10 +109,39 @@ class Store:
                     article_id = old.id
                 else:
                     article_id = conn.execute(articles.insert().values(**row)).inserted_primary_key[0]
+                self._add_source(conn, article_id, art)
                 if doc.events:
                     conn.execute(events.insert(), [self._event_row(article_id, i, e) for i, e in enumerate(doc.events)])
                 n_events += len(doc.events)
         return len(coded), n_events
+
+    def add_sources(self, pairs: list[tuple[int, Article]]) -> int:
+        """Record that each article was also read from another place (a reprint); return how many are new."""
+        with self.engine.begin() as conn:
+            return sum(self._add_source(conn, article_id, art) for article_id, art in pairs)
+
+    @staticmethod
+    def _add_source(conn, article_id: int, art: Article) -> bool:
+        known = conn.execute(select(article_sources.c.id).where(
+            article_sources.c.article_id == article_id,
+            article_sources.c.doc_id == art.id,
+            article_sources.c.url.is_(None) if not art.url else article_sources.c.url == art.url,
+            article_sources.c.outlet.is_(None) if not art.outlet else article_sources.c.outlet == art.outlet)).first()
+        if known is not None:
+            return False
+        conn.execute(article_sources.insert().values(article_id=article_id, doc_id=art.id, url=art.url or None,
+                                                     outlet=art.outlet, pub_date=art.date, source=art.source))
+        return True
+
+    def sources(self) -> dict[str, list[dict]]:
+        """Article id -> every place it was read from (outlet, URL, date), the first first."""
+        query = (select(articles.c.doc_id, article_sources.c.outlet, article_sources.c.url, article_sources.c.pub_date)
+                 .join(articles, article_sources.c.article_id == articles.c.id).order_by(article_sources.c.id))
+        out: dict[str, list[dict]] = {}
+        with self.engine.connect() as conn:
+            for r in conn.execute(query):
+                out.setdefault(r.doc_id, []).append({"outlet": r.outlet, "url": r.url, "date": r.pub_date})
+        return out
 
     @staticmethod
     def _event_row(article_id: int, seq: int, e: Event) -> dict:

@@ -91,11 +91,9 @@ def _involved(ev: dict) -> frozenset[str]:
 
 
 def _date(ev: dict) -> dt.date | None:
-    value = ev.get("date") or ev.get("doc_date")
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+    from parley.ground.dates import first_day
+
+    return first_day(ev.get("date")) or first_day(ev.get("doc_date"))
 
 
 FAMILY = {"AGREE": "accord", "RETREAT": "accord", "CONSULT": "accord", "ASSAULT": "force", "COERCE": "force"}
@@ -154,10 +152,12 @@ class _Union:
         self.parent[self.find(i)] = self.find(j)
 
 
-def merge(events: list[dict], articles: dict[str, str] | None = None, stats: dict | None = None) -> list[Story]:
+def merge(events: list[dict], articles: dict[str, str] | None = None, stats: dict | None = None,
+          sources: dict[str, list[dict]] | None = None) -> list[Story]:
     """Story events from stored event rows (each with ``event_id``, ``doc_id``, ``outlet``, ``url``,
-    ``doc_date``). ``articles`` (doc id -> text), when given, finds agency copies. ``stats``, when given,
-    receives the number of report pairs compared."""
+    ``doc_date``). ``articles`` (doc id -> text), when given, finds agency copies; ``sources`` (doc id -> the
+    outlets that printed the same text, ``Store.sources()``) adds reprints to each story's outlets. ``stats``,
+    when given, receives the number of report pairs compared."""
     compared = 0
     events = [e for e in events if e.get("status") != "hypothetical"]
     n = len(events)
@@ -188,7 +188,11 @@ def merge(events: list[dict], articles: dict[str, str] | None = None, stats: dic
         groups[u.find(i)].append(events[i])
     if stats is not None:
         stats["comparisons"] = compared
-    return [_story(k + 1, g) for k, g in enumerate(sorted(groups.values(), key=lambda g: _first(g)))]
+    stories = [_story(k + 1, g) for k, g in enumerate(sorted(groups.values(), key=lambda g: _first(g)))]
+    for story in stories if sources else ():
+        extra = {src["outlet"] for r in story.reports for src in sources.get(r["doc_id"], ()) if src.get("outlet")}
+        story.outlets = sorted(set(story.outlets) | extra)
+    return stories
 
 
 CONFLICT = ("ASSAULT", "COERCE", "ACCUSE", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE")

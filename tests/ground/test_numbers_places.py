@@ -208,3 +208,14 @@ def test_airstrike_killing_a_family(code):
     e = main_event(code("An airstrike hit a house in Rafah, killing a family of four."))
     assert e is not None
     assert (e.location.country, e.fatalities) == ("PSE", 4)
+
+
+def test_a_partial_date_counts_from_its_first_day():
+    import datetime as dt
+
+    from parley.ground.dates import first_day
+
+    assert first_day("2025-03-20") == dt.date(2025, 3, 20)
+    assert first_day("2025-03") == dt.date(2025, 3, 1)
+    assert first_day("1967") == dt.date(1967, 1, 1)
+    assert first_day(None) is None and first_day("last week") is None

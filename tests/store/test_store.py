@@ -21,6 +21,21 @@ def test_a_fresh_store_is_migrated_to_the_current_schema(store_url):
     assert Store(store_url).version == VERSION  # reopening migrates nothing and keeps the data
 
 
+def test_an_older_store_is_migrated_and_keeps_its_articles(store_url, coder):
+    from sqlalchemy import text
+
+    store = Store(store_url)
+    ingest([str(WIRE)], store, coder=coder, progress=False, version="v1")
+    with store.engine.begin() as conn:  # make it a version-1 store: no sources table
+        conn.execute(text("DROP TABLE article_sources"))
+        conn.execute(text("UPDATE parley_meta SET value = '1' WHERE key = 'schema_version'"))
+    store.engine.dispose()
+    reopened = Store(store_url)
+    assert reopened.version == VERSION == 2
+    assert reopened.counts()["articles"] == 5
+    assert sorted(reopened.sources()) == ["w1", "w2", "w3", "w4", "w5"]  # backfilled from the articles
+
+
 def test_ingesting_twice_stores_once(store_url, coder):
     store = Store(store_url)
     first = ingest([str(WIRE)], store, coder=coder, progress=False, version="v1")
@@ -42,6 +57,8 @@ def test_the_same_url_or_the_same_text_is_one_article(store_url, coder, tmp_path
     report = ingest([str(path)], store, coder=coder, progress=False, version="v1")
     assert store.counts()["articles"] == 5
     assert report.skipped["already stored by this coder version"] == 1  # the reprint
+    assert report.reprints == 1  # ... whose outlet and URL are kept beside the original's
+    assert [s["url"] for s in store.sources()["w1"]] == ["https://example.org/a/1", "https://mirror.example.net/x"]
     arrests = list(store.events(type="COERCE", place="Minsk"))
     assert [e["arrested"] for e in arrests] == [15]
 
