@@ -74,6 +74,7 @@ class Words:
     full: re.Pattern
     collapse: re.Pattern
     violating: dict
+    mediators: tuple[re.Pattern, ...]
 
 
 def _pattern(phrases) -> re.Pattern:
@@ -89,7 +90,39 @@ def load_words() -> Words:
                       + "|".join(map(re.escape, d["attack_nouns"])) + r")(?![\w-])", re.IGNORECASE)
     return Words(kinds=tuple((k, _pattern(v)) for k, v in d["kinds"].items()), halt=halt,
                  full=_pattern(d["full_words"]), collapse=_pattern(d["collapse_words"]),
-                 violating={k: set(v) for k, v in d["violating_types"].items()})
+                 violating={k: set(v) for k, v in d["violating_types"].items()},
+                 mediators=(re.compile(r"(?:" + "|".join(map(re.escape, d["mediator_before"])) + r")\s+(?:the\s+)?"
+                                       + NAME, re.IGNORECASE),
+                            re.compile(NAME + r"\s+(?:" + "|".join(map(re.escape, d["mediator_after"])) + r")")))
+
+
+NAME = r"(?P<who>[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})"
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from parley.actors.gazetteer import load_gazetteer
+
+    names = {}
+    for c in load_gazetteer().countries:
+        for n in (c.name, *c.aliases, *c.capitals):
+            names[n.lower()] = c.code
+    return names
+
+
+def named_mediators(sentence: str) -> list[str]:
+    """Countries a sentence names as mediators ("under a deal mediated by the United Arab Emirates")."""
+    found = []
+    names = _country_names()
+    for pattern in load_words().mediators:
+        for m in pattern.finditer(sentence):
+            words = [w.strip(".,;:'\"") for w in m.group("who").split()]
+            for n in range(len(words), 0, -1):  # the longest name that is a country: "United Arab Emirates"
+                code = names.get(" ".join(words[:n]).lower()) or names.get(" ".join(words[-n:]).lower())
+                if code:
+                    found.append(code)
+                    break
+    return sorted(set(found))
 
 
 def _clause(ev: dict) -> str:
@@ -188,6 +221,7 @@ def find_agreements(events: list[dict]) -> list[Agreement]:
             continue
         when = _date(ev)
         sides, mediators = _sides(events, kind, actors, recipients, when)
+        mediators = sorted((set(mediators) | set(named_mediators(sentence))) - set(sides))
         if ev["event_type"] == "REJECT":
             status = "rejected"
         elif ev.get("status") in ("planned", "intended", "hypothetical"):

@@ -70,3 +70,20 @@ def test_the_agreement_words_file_is_well_formed():
     assert {k for k, _ in w.kinds} >= {"ceasefire", "humanitarian_corridor", "prisoner_exchange", "withdrawal", "talks"}
     assert w.collapse.search("the truce collapsed overnight") and not w.collapse.search("the truce held")
     assert set(w.violating) <= {k for k, _ in w.kinds}
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Armenia and Azerbaijan agreed to a ceasefire, with Russia acting as mediator.", ["RUS"]),
+    ("Kyiv and Moscow agreed to swap prisoners under a deal mediated by the United Arab Emirates.", ["ARE"]),
+    ("The truce was brokered by Qatar.", ["QAT"]),
+    ("Both sides agreed to a truce after talks in Doha.", []),
+])
+def test_mediators_named_in_the_sentence(sentence, want):
+    from parley.store.agreements import named_mediators
+
+    assert named_mediators(sentence) == want
+
+
+def test_a_named_mediator_is_recorded(tmp_path, coder):
+    found = _agreements([TRUCE], tmp_path, coder)
+    assert found[0].mediators == ["RUS"]  # "with Russia acting as mediator"
