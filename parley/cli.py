@@ -256,7 +256,7 @@ def _agreements(args: argparse.Namespace) -> int:
 
     found = find_agreements(list(open_store(args.db).events()))
     if args.party:
-        found = [a for a in found if args.party.upper() in a.parties]
+        found = [a for a in found if any(p.split("-")[0] == args.party.upper() for p in a.parties)]
     if args.format == "json":
         sys.stdout.write(json.dumps(agreements_json(found), ensure_ascii=False, indent=1) + "\n")
     else:

@@ -52,7 +52,10 @@ class Agreement:
     parties: list[str]
     mediators: list[str]
     start: str | None
-    status: list[tuple[str | None, str, int | None]]  # (date, proposed|agreed|rejected|collapsed, event_id)
+    status: list[tuple[str | None, str, int | None]]  # (date, proposed|agreed|rejected|in force|collapsed, event)
+    internal: bool = False  # between factions of one country: parties are "SDN-MIL", "SDN-REB"
+    end: str | None = None  # the last day, when the agreement gives a duration ("a 30-day ceasefire")
+    area: dict | None = None  # the place it covers, when the commitment names one below a country
     commitments: list[dict] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
 
@@ -64,6 +67,8 @@ class Agreement:
         what = ("full " if self.full else "partial " if self.scope else "") + self.kind.replace("_", " ")
         if self.scope:
             what += " on " + ", ".join(self.scope)
+        if self.area:
+            what += " in " + (self.area.get("name") or self.area.get("admin1") or "")
         return what
 
 
@@ -73,6 +78,7 @@ class Words:
     halt: re.Pattern
     full: re.Pattern
     collapse: re.Pattern
+    in_force: re.Pattern
     violating: dict
     mediators: tuple[re.Pattern, ...]
 
@@ -90,6 +96,7 @@ def load_words() -> Words:
                       + "|".join(map(re.escape, d["attack_nouns"])) + r")(?![\w-])", re.IGNORECASE)
     return Words(kinds=tuple((k, _pattern(v)) for k, v in d["kinds"].items()), halt=halt,
                  full=_pattern(d["full_words"]), collapse=_pattern(d["collapse_words"]),
+                 in_force=_pattern(d["in_force_words"]),
                  violating={k: set(v) for k, v in d["violating_types"].items()},
                  mediators=(re.compile(r"(?:" + "|".join(map(re.escape, d["mediator_before"])) + r")\s+(?:the\s+)?"
                                        + NAME, re.IGNORECASE),
@@ -167,6 +174,15 @@ def commitment_kind(ev: dict) -> tuple[str, bool, list[str]] | None:
     return kind, full, scope
 
 
+def _keys(entities, internal: bool) -> set[str]:
+    """The parties ``entities`` are: countries, or, inside one country's conflict, country and sector."""
+    out = set()
+    for e in entities or []:
+        if e.get("country"):
+            out.add(f"{e['country']}-{e['sector']}" if internal and e.get("sector") else e["country"])
+    return out
+
+
 def _countries(entities) -> list[str]:
     return [e["country"] for e in entities or [] if e.get("country")]
 
@@ -210,8 +226,9 @@ def find_agreements(events: list[dict]) -> list[Agreement]:
         if ev["event_type"] == "RETREAT" and ev.get("mode") != "ceasefire":
             continue
         sentence = (ev.get("evidence") or {}).get("sentence", "")
-        if (ev.get("doc_id"), (ev.get("evidence") or {}).get("start")) in accused or w.collapse.search(sentence):
-            continue  # "accused Armenia of violating the ceasefire", "the truce collapsed": no commitment
+        if (ev.get("doc_id"), (ev.get("evidence") or {}).get("start")) in accused or w.collapse.search(sentence) \
+                or w.in_force.search(sentence):
+            continue  # "accused X of violating the ceasefire", "the truce collapsed", "took effect": no commitment
         found = commitment_kind(ev)
         if found is None:
             continue
@@ -220,7 +237,12 @@ def find_agreements(events: list[dict]) -> list[Agreement]:
         if not actors:
             continue
         when = _date(ev)
-        sides, mediators = _sides(events, kind, actors, recipients, when)
+        internal = len(set(actors) | set(recipients)) == 1 and \
+            len({e.get("sector") for e in ev.get("actor") or [] if e.get("sector")}) > 1
+        if internal:  # "Sudan's army and the Rapid Support Forces agreed": the factions are the sides
+            sides, mediators = sorted(_keys(ev.get("actor"), True)), []
+        else:
+            sides, mediators = _sides(events, kind, actors, recipients, when)
         mediators = sorted((set(mediators) | set(named_mediators(sentence))) - set(sides))
         if ev["event_type"] == "REJECT":
             status = "rejected"
@@ -231,8 +253,12 @@ def find_agreements(events: list[dict]) -> list[Agreement]:
         match = next((a for a in agreements if a.kind == kind and a.full == full and set(a.scope) == set(scope)
                       and set(a.parties) == set(sides) and abs(_days(a.start, when)) <= WINDOW_DAYS), None)
         if match is None:
+            loc = ev.get("location") or {}
             match = Agreement(id=len(agreements) + 1, kind=kind, full=full, scope=scope, parties=sorted(sides),
-                              mediators=sorted(mediators), start=when, status=[])
+                              mediators=sorted(mediators), start=when, status=[], end=_end(ev, when),
+                              internal=internal,
+                              area=loc if loc.get("admin1") and {p.split("-")[0] for p in sides} == {loc.get("country")}
+                              else None)
             agreements.append(match)
         match.mediators = sorted(set(match.mediators) | set(mediators))
         if not match.status or match.status[-1][1] != status:
@@ -241,9 +267,27 @@ def find_agreements(events: list[dict]) -> list[Agreement]:
         committed.add(id(ev))
     for agreement in agreements:
         _collapse(agreement, events)
-        if any(s == "agreed" for _, s, _ in agreement.status):
+        if any(s in ("agreed", "in force") for _, s, _ in agreement.status):
             agreement.violations = _violations(agreement, events, committed)
     return agreements
+
+
+DURATION = re.compile(r"(?<![\w-])(\d{1,3})[- ](day|week|month)s?\b", re.IGNORECASE)
+
+
+def _end(ev: dict, start: str | None) -> str | None:
+    """The last day of an agreement whose clause gives its length ("a 30-day ceasefire", "a two-week truce" is
+    not read: figures only)."""
+    import datetime as dt
+
+    from parley.ground.dates import first_day
+
+    m = DURATION.search(_clause(ev))
+    begin = first_day(start)
+    if m is None or begin is None:
+        return None
+    days = int(m.group(1)) * {"day": 1, "week": 7, "month": 30}[m.group(2).lower()]
+    return (begin + dt.timedelta(days=days - 1)).isoformat()
 
 
 def _sides(events, kind, actors, recipients, when) -> tuple[list[str], list[str]]:
@@ -266,17 +310,21 @@ def _sides(events, kind, actors, recipients, when) -> tuple[list[str], list[str]
 
 
 def _collapse(agreement: Agreement, events: list[dict]) -> None:
+    """Later reports that the agreement took effect, then that it collapsed, in date order."""
     w = load_words()
     kind_words = dict(w.kinds).get(agreement.kind)
     for ev in events:
-        if _days(agreement.start, _date(ev)) < 0:
+        if _days(agreement.start, _date(ev)) < 0 or ev in agreement.commitments:
             continue
         sentence = (ev.get("evidence") or {}).get("sentence", "")
-        parties = set(_countries(ev.get("actor"))) | set(_countries(ev.get("recipient")))
-        if parties & set(agreement.parties) and w.collapse.search(sentence) and \
-                (kind_words is None or kind_words.search(sentence)):
+        parties = _keys(ev.get("actor"), agreement.internal) | _keys(ev.get("recipient"), agreement.internal)
+        if not parties & set(agreement.parties) or (kind_words is not None and not kind_words.search(sentence)):
+            continue
+        if w.collapse.search(sentence):
             agreement.status.append((_date(ev), "collapsed", ev.get("event_id")))
             return
+        if w.in_force.search(sentence) and agreement.current == "agreed":
+            agreement.status.append((_date(ev), "in force", ev.get("event_id")))
 
 
 def _violations(agreement: Agreement, events: list[dict], committed: set) -> list[Violation]:
@@ -290,9 +338,13 @@ def _violations(agreement: Agreement, events: list[dict], committed: set) -> lis
         when = _date(ev)
         if id(ev) in committed or _days(agreement.start, when) < 0 or (end and _days(end, when) > 0):
             continue
+        if agreement.end and _days(agreement.end, when) > 0:
+            continue  # after the agreed term
+        if agreement.area and not _within(ev.get("location") or {}, agreement.area):
+            continue
         if ev.get("status") in ("negated", "planned", "intended", "hypothetical"):
             continue
-        actors, recipients = set(_countries(ev.get("actor"))), set(_countries(ev.get("recipient")))
+        actors, recipients = _keys(ev.get("actor"), agreement.internal), _keys(ev.get("recipient"), agreement.internal)
         sentence = (ev.get("evidence") or {}).get("sentence", "")
         if ev["event_type"] == "ACCUSE" and actors & parties and recipients & (parties - actors) and (
                 ev.get("mode") == "allege" or (kind_words is not None and kind_words.search(sentence))):
@@ -300,9 +352,20 @@ def _violations(agreement: Agreement, events: list[dict], committed: set) -> lis
         elif ev["event_type"] in violating and actors & parties and recipients & (parties - actors):
             if agreement.scope and not set(ev.get("targets") or []) & set(agreement.scope):
                 continue
-            claim = (ev.get("claimed_by") or {}).get("country")
+            claim = next(iter(_keys([ev["claimed_by"]], agreement.internal)), None) if ev.get("claimed_by") else None
             found.append(_violation(ev, "event", sorted(actors & parties), claim))
     return found
+
+
+def _within(loc: dict, area: dict) -> bool:
+    """A place inside an agreement's area: the same region, or within 100 km of its place; a report that names
+    no place below a country is given the benefit of the doubt."""
+    from parley.store.stories import _km
+
+    if not loc.get("admin1"):
+        return not loc.get("country") or loc.get("country") == area.get("country")
+    km = _km(loc, area)
+    return loc.get("admin1") == area.get("admin1") or (km is not None and km <= 100)
 
 
 def _violation(ev: dict, kind: str, against: list[str], alleged_by: str | None) -> Violation:
@@ -332,7 +395,7 @@ def format_agreements(agreements: list[Agreement]) -> str:
     for a in agreements:
         lines.append(f"#{a.id} {a.describe()}: {' and '.join(a.parties)}"
                      + (f", mediated by {', '.join(a.mediators)}" if a.mediators else "")
-                     + f"; since {a.start or '?'}; now {a.current}")
+                     + f"; since {a.start or '?'}" + (f" until {a.end}" if a.end else "") + f"; now {a.current}")
         for date, status, _ in a.status:
             lines.append(f"    {date or '?'}  {status}")
         for c in a.commitments:

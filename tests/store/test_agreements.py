@@ -87,3 +87,17 @@ def test_mediators_named_in_the_sentence(sentence, want):
 def test_a_named_mediator_is_recorded(tmp_path, coder):
     found = _agreements([TRUCE], tmp_path, coder)
     assert found[0].mediators == ["RUS"]  # "with Russia acting as mediator"
+
+
+def test_a_truce_between_factions_of_one_country_its_term_area_and_entry_into_force(tmp_path, coder):
+    found = _agreements([TRUCE.parent / "khartoum.jsonl"], tmp_path, coder)
+    assert len(found) == 1
+    a = found[0]
+    assert a.internal and a.parties == ["SDN-MIL", "SDN-REB"]
+    assert (a.start, a.end) == ("2025-06-02", "2025-06-08")  # "a 7-day ceasefire"
+    assert a.area and a.area["name"] == "Khartoum"
+    assert [s for _, s, _ in a.status] == ["agreed", "in force"]  # "took effect at midnight"
+    # the shelling in Khartoum during the truce is alleged by the army against the RSF; the one in El Fasher is
+    # outside the area and the one after the seventh day outside the term
+    assert [(v.date, v.against, v.alleged_by) for v in a.violations] == [("2025-06-05", ["SDN-REB"], "SDN-MIL")]
+    assert "Khartoum" in a.violations[0].evidence
