@@ -32,7 +32,9 @@ class Cues:
     non_state_forces: frozenset[str]
 
 
-def _pattern(phrases: list[str]) -> re.Pattern:
+def phrase_pattern(phrases: list[str]) -> re.Pattern:
+    """One case-insensitive pattern for a list of data-file phrases, each matched as whole words, with "*" for
+    any word ending ("clash*" matches clash, clashes, clashed)."""
     parts = [r"\w*".join(re.escape(bit) for bit in p.lower().split("*")) for p in phrases]
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
@@ -41,8 +43,8 @@ def _pattern(phrases: list[str]) -> re.Pattern:
 def load_cues() -> Cues:
     with (resources.files("parley") / "data" / "acled_cues.yaml").open(encoding="utf-8") as f:
         d = yaml.safe_load(f)
-    return Cues(protester_violence=_pattern(d["protester_violence"]), harm=_pattern(d["harm_to_protesters"]),
-                intervention=_pattern(d["intervention"]), state_forces=frozenset(d["state_forces"]),
+    return Cues(protester_violence=phrase_pattern(d["protester_violence"]), harm=phrase_pattern(d["harm_to_protesters"]),
+                intervention=phrase_pattern(d["intervention"]), state_forces=frozenset(d["state_forces"]),
                 non_state_forces=frozenset(d["non_state_forces"]))
 
 

@@ -26,6 +26,8 @@ from importlib import resources
 
 import yaml
 
+from parley.events.definitions import phrase_pattern
+
 WINDOW_DAYS = 14  # commitments this close, of the same kind, scope and sides, are one agreement
 CONFLICT_DAYS = 60  # how far around a commitment the sides' attacks are looked for
 
@@ -83,20 +85,15 @@ class Words:
     mediators: tuple[re.Pattern, ...]
 
 
-def _pattern(phrases) -> re.Pattern:
-    parts = [r"\w*".join(re.escape(bit) for bit in p.lower().split("*")) for p in phrases]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-
-
 @functools.lru_cache(maxsize=1)
 def load_words() -> Words:
     with (resources.files("parley") / "data" / "agreements.yaml").open(encoding="utf-8") as f:
         d = yaml.safe_load(f)
     halt = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, d["halt_verbs"])) + r")\w*(?:\W+\w+){0,3}?\W+(?:"
                       + "|".join(map(re.escape, d["attack_nouns"])) + r")(?![\w-])", re.IGNORECASE)
-    return Words(kinds=tuple((k, _pattern(v)) for k, v in d["kinds"].items()), halt=halt,
-                 full=_pattern(d["full_words"]), collapse=_pattern(d["collapse_words"]),
-                 in_force=_pattern(d["in_force_words"]),
+    return Words(kinds=tuple((k, phrase_pattern(v)) for k, v in d["kinds"].items()), halt=halt,
+                 full=phrase_pattern(d["full_words"]), collapse=phrase_pattern(d["collapse_words"]),
+                 in_force=phrase_pattern(d["in_force_words"]),
                  violating={k: set(v) for k, v in d["violating_types"].items()},
                  mediators=(re.compile(r"(?:" + "|".join(map(re.escape, d["mediator_before"])) + r")\s+(?:the\s+)?"
                                        + NAME, re.IGNORECASE),
