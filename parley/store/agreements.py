@@ -29,7 +29,8 @@ import yaml
 from parley.events.definitions import phrase_pattern
 
 WINDOW_DAYS = 14  # commitments this close, of the same kind, scope and sides, are one agreement
-CONFLICT_DAYS = 60  # how far around a commitment the sides' attacks are looked for
+CONFLICT_DAYS = 60
+HISTORY_DAYS = 365  # a commitment dated this long before its article is history the article recalls  # how far around a commitment the sides' attacks are looked for
 
 
 @dataclass
@@ -240,6 +241,10 @@ def find_agreements(events: list[dict]) -> list[Agreement]:
             sides, mediators = sorted(_keys(ev.get("actor"), True)), []
         else:
             sides, mediators = _sides(events, kind, actors, recipients, when)
+        if len(sides) < 2:
+            continue  # an agreement binds two sides at least; a party's own pledge names no counterpart
+        if _days(when, ev.get("doc_date")) > HISTORY_DAYS:
+            continue  # "the 1974 ceasefire": a past agreement the article recalls, not news
         mediators = sorted((set(mediators) | set(named_mediators(sentence))) - set(sides))
         if ev["event_type"] == "REJECT":
             status = "rejected"
@@ -287,15 +292,26 @@ def _end(ev: dict, start: str | None) -> str | None:
     return (begin + dt.timedelta(days=days - 1)).isoformat()
 
 
+@functools.lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    from parley.actors.gazetteer import load_gazetteer
+
+    return frozenset(c.code for c in load_gazetteer().countries)
+
+
 def _sides(events, kind, actors, recipients, when) -> tuple[list[str], list[str]]:
-    """The agreement's parties and mediators. A ceasefire's sides are at war; others are between the
-    committing party and its partners."""
+    """The agreement's parties and mediators. Parties are states (organisations such as the UN or the EU
+    that commit or receive a commitment mediate). A ceasefire's sides are at war; other agreements are
+    between the committing party and its partners."""
+    states = _states()
+    orgs = [c for c in (*actors, *recipients) if c not in states]
+    actors, recipients = [a for a in actors if a in states], [r for r in recipients if r in states]
     if kind not in ("ceasefire", "humanitarian_corridor", "prisoner_exchange", "withdrawal"):
-        return sorted(set(actors) | set(recipients)), []
-    sides, mediators = set(actors), []
+        return sorted(set(actors) | set(recipients)), sorted(set(orgs))
+    sides, mediators = set(actors), list(orgs)
     foes = Counter()
     for a in actors:
-        foes.update(_foes(events, a, when))
+        foes.update({k: v for k, v in _foes(events, a, when).items() if k in states})
     for r in recipients:
         if r in foes or r in sides:
             sides.add(r)
@@ -311,17 +327,29 @@ def _collapse(agreement: Agreement, events: list[dict]) -> None:
     w = load_words()
     kind_words = dict(w.kinds).get(agreement.kind)
     for ev in events:
-        if _days(agreement.start, _date(ev)) < 0 or ev in agreement.commitments:
-            continue
+        if _days(agreement.start, _date(ev)) < 0 or ev in agreement.commitments or \
+                ev.get("status") in ("hypothetical", "planned", "intended", "negated"):
+            continue  # "a withdrawal would mean abandoning an ally": what might be is no change of status
         sentence = (ev.get("evidence") or {}).get("sentence", "")
         parties = _keys(ev.get("actor"), agreement.internal) | _keys(ev.get("recipient"), agreement.internal)
         if not parties & set(agreement.parties) or (kind_words is not None and not kind_words.search(sentence)):
             continue
-        if w.collapse.search(sentence):
+        if _near(w.collapse, kind_words, sentence):  # "the truce collapsed", not "abandons the fight"
             agreement.status.append((_date(ev), "collapsed", ev.get("event_id")))
             return
-        if w.in_force.search(sentence) and agreement.current == "agreed":
+        if _near(w.in_force, kind_words, sentence) and agreement.current == "agreed":
             agreement.status.append((_date(ev), "in force", ev.get("event_id")))
+
+
+def _near(words: re.Pattern, kind_words: re.Pattern | None, sentence: str, gap: int = 40) -> bool:
+    """``words`` said of the agreement: a match within ``gap`` characters of a word naming its kind, not
+    overlapping it ("the ceasefire collapsed", "the truce took effect")."""
+    kinds = [m.span() for m in kind_words.finditer(sentence)] if kind_words is not None else []
+    for m in words.finditer(sentence):
+        a, b = m.span()
+        if any(not (a < e and c < b) and min(abs(a - e), abs(c - b)) <= gap for c, e in kinds):
+            return True
+    return False
 
 
 def _violations(agreement: Agreement, events: list[dict], committed: set) -> list[Violation]:
