@@ -74,7 +74,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         ctx.fallback_country if sector_enough else None)
     _fill_countries(c, ctx.ordered_mentions, ctx.discourse, doc, here)
     if not c.recipient and c.actor and len({e.country for e in c.actor if e.country}) < 2:
-        other = _other_party(c, ctx.ordered_mentions, ctx.discourse, doc)
+        other = _other_party(c, ctx.ordered_mentions, ctx.discourse, doc, here)
         if other is not None:
             c.recipient = [other]
             c.inferred_recipient = True
@@ -235,9 +235,10 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                                  end=e.end)
 
 
-def _other_party(c: Candidate, mentions, discourse: Discourse, doc) -> Entity | None:
+def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | None = None) -> Entity | None:
     """The implicit partner of an event with no recipient: protesters address their own state; a domestic
-    armed group or police force acts within its country; otherwise the last other party named before."""
+    armed group or police force acts within its country; otherwise the last other party named before; else,
+    for an attack abroad, the country where it struck ("Russian drones struck Lviv": Ukraine)."""
     if c.event_type in _NO_PARTNER:
         return None
     own = {e.country for e in c.actor}
@@ -251,6 +252,8 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc) -> Entity | 
             span = doc[m.start:m.end]
             return Entity(text=span.text, country=m.country, sector=m.sector, name=m.name, start=span.start_char,
                           end=span.end_char)
+    if conflict and here and here not in own and _is_country(here):
+        return Entity(text=here, country=here)
     other = discourse.other_party(own, countries_only=conflict)
     if other is None and first is not None and _is_country(first.country):
         # a story about one country ("the army retook the airport", "the prime minister resigned")

@@ -265,6 +265,10 @@ POSITIVE = [
       "rights activists.", "COERCE", "IRN", main=True),
 
     # --- ASSAULT
+    P("assault/abroad-place-is-recipient", "Russian missiles hit an apartment block in Odesa on Wednesday.",
+      "ASSAULT", "RUS", "UKR"),
+    P("assault/abroad-region-is-recipient", "A Ukrainian drone hit an oil depot in Russia's Bryansk region on "
+      "Saturday.", "ASSAULT", "UKR", "RUS"),
     P("assault/drones-attacked", "Russian drones attacked Kyiv overnight.", "ASSAULT", "RUS", "UKR", main=True),
     P("assault/passive-attacked", "A hospital in Kharkiv was attacked by Russian forces.", "ASSAULT", "RUS", "UKR"),
     P("assault/nominal-airstrike", "An Israeli airstrike killed 12 people in Gaza City.", "ASSAULT", "ISR", "PSE",
