@@ -7,7 +7,7 @@ from collections import Counter
 from parley.actors.resolve import ActorResolver
 from parley.events.coding import QUAD, acled_types, all_labels, first_label, load_tables
 from parley.events.discourse import Discourse
-from parley.events.extract import Candidate, SentenceExtractor
+from parley.events.extract import TOPIC_VERBS, Candidate, SentenceExtractor
 from parley.events.lexicon import Lexicon
 from parley.events.segment import Sentence
 from parley.ground.dates import event_date
@@ -137,8 +137,8 @@ def rescue_event(doc, sentence: Sentence, sense, lexicon: Lexicon, resolver: Act
         kind = "noun" if anchor.pos_ in ("NOUN", "PROPN") and anchor is not root else "verb"
         if kind == "verb" and anchor.lemma_.lower() in STATE_VERBS or anchor.text in taken:
             continue  # "the weather was mild": a state, not a happening the model could name
-        if any(a.text in unreal for a in anchor.ancestors):
-            continue  # the content of a threat or a demand
+        if any(a.text in unreal or a.lemma_.lower() in TOPIC_VERBS for a in anchor.ancestors):
+            continue  # the content of a threat or a demand, the topic of talks ("met to discuss a ceasefire")
         c = Candidate(anchor, sense, kind, sense.type, sense.cameo)
         extractor._casualty_verbs({anchor.i: c})  # "the earthquake killed 300", "inflation is killing firms"
         subj = next((x for x in anchor.children if x.dep_ in ("nsubj", "csubj")), None)

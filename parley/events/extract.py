@@ -20,6 +20,7 @@ __all__ = ["Candidate", "SentenceExtractor"]
 
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 DENIAL = {"deny", "dismiss", "refute", "rebut"}
+TOPIC_VERBS = {"discuss", "negotiate", "address", "consider", "debate", "explore", "review", "examine", "study"}
 CONDITIONS = {"unless", "if"}  # marks of a condition: what the clause names has not happened
 INVOLVEMENT = {"peacekeeper", "inspector", "monitor", "observer", "mission", "ambassador", "envoy", "diplomat",
                "worker", "staff", "personnel", "volunteer", "contingent", "force"}  # a presence abroad (CAMEO 136)
@@ -126,6 +127,7 @@ class SentenceExtractor(RoleReader):
         self._background(cands)
         self._conditions(cands)
         self._protest_demands(cands)
+        self._talk_topics(cands)
         self._absorb(cands)
         self._intent_nouns(cands)
         for c in cands.values():
@@ -275,6 +277,17 @@ class SentenceExtractor(RoleReader):
             near += [p for x in gov.children if x.dep_ == "prep" for p in x.children if p.dep_ == "pobj"]
             if any(t.i in cands and cands[t.i].event_type == "PROTEST" for t in near):
                 c.absorbed = True
+
+    def _talk_topics(self, cands: dict[int, Candidate]) -> None:
+        """What talks are about is no second event: "officials met in Riyadh to discuss a ceasefire at sea"."""
+        for c in list(cands.values()):
+            if c.event_type != "CONSULT" or c.kind != "verb":
+                continue
+            for purpose in c.token.children:
+                if purpose.dep_ in ("advcl", "xcomp") and purpose.lemma_.lower() in TOPIC_VERBS:
+                    for t in purpose.subtree:
+                        if t.i != c.token.i and t.i in cands and cands[t.i].kind == "noun":
+                            cands[t.i].absorbed = True
 
     def _obligations(self, cands: dict[int, Candidate]) -> None:
         """"X said Y must do Z": a demand by X on Y (the clause's own triggers are its content)."""

@@ -455,6 +455,7 @@ ONLY = [
     ("Kenya said it will withdraw its troops from Somalia unless the Somali government agrees to a ceasefire with "
      "the rebels.", ["THREATEN"]),
     ("The Israeli army lifted the blockade on the town of Jenin on Sunday.", ["RETREAT"]),
+    ("Kenyan and Somali officials met in Nairobi on Monday to discuss a truce along the border.", ["CONSULT"]),
     ("Chile apologized to Bolivia for the arrest of its soldiers at the border.", ["SUPPORT"]),
 ]
 
