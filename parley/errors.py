@@ -48,7 +48,7 @@ class Errors:
             "writes")
     P017 = ("no training file at {path}; give --data the folder that holds acled_2020/train.jsonl (the shared "
             "evaluation data)")
-    P018 = "cannot open the event store {url}: {reason}"
+    P018 = "cannot open the event store: {reason}"
     P019 = "a Parquet file cannot go to standard output: give -o FILE.parquet"
 
 

@@ -35,6 +35,16 @@ def database_url(url: str | None = None) -> str:
     return url
 
 
+def _shown(url: str) -> str:
+    """A database URL fit for an error message: its password hidden."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
+
+
 def content_hash(text: str) -> str:
     """The identity of an article's text: sha256 of its words, whitespace folded."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
@@ -56,16 +66,18 @@ class Stored:
 class Store:
     def __init__(self, url: str | None = None):
         self.url = database_url(url)
+        shown = _shown(self.url)
         try:
             self.engine = create_engine(self.url, future=True)
         except Exception as exc:  # a malformed URL, or a driver that is not installed
-            raise InputError("P018", self.url, Errors.P018.format(url=self.url, reason=exc)) from exc
+            raise InputError("P018", shown, Errors.P018.format(url=shown, reason=exc)) from exc
         if self.engine.dialect.name == "sqlite":
             enable_sqlite_pragmas(self.engine)
         try:
             self.version = migrate(self.engine)
         except Exception as exc:
-            raise InputError("P018", self.url, Errors.P018.format(url=self.url, reason=exc)) from exc
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise InputError("P018", shown, Errors.P018.format(url=shown, reason=reason)) from exc
 
     # ------------------------------------------------------------------ writing
     def lookup(self, batch: Iterable[Article]) -> dict[str, Stored]:

@@ -143,3 +143,9 @@ def test_the_store_api_writes_what_it_is_given(tmp_path, coder):
     doc = next(coder.code([art]))
     assert store.write([(art, doc)], "v1") == (1, len(doc.events))
     assert [e["event_type"] for e in store.events()] == [e.event_type for e in doc.events]
+
+
+def test_an_unreachable_server_is_named_without_its_password():
+    with pytest.raises(InputError, match="P018") as err:
+        Store("postgresql://parley:hunter2@127.0.0.1:1/nowhere")
+    assert "127.0.0.1:1/nowhere" in str(err.value) and "hunter2" not in str(err.value)
