@@ -25,13 +25,15 @@ BATCH = 64
 
 @functools.lru_cache(maxsize=1)
 def coder_version() -> str:
-    """The parley version and a digest of the data it codes with (lexicons, gazetteers, models): events
+    """The parley version and a digest of what codes (its rules' code, lexicons, gazetteers and models): events
     coded by another version are coded again on ingest."""
     from parley import __version__
 
     digest = hashlib.sha256()
-    base = Path(str(resources.files("parley") / "data"))
-    for path in sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    base = Path(str(resources.files("parley")))
+    coding = [p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts and "samples" not in p.parts
+              and (p.suffix == ".py" or "data" in p.relative_to(base).parts)]
+    for path in sorted(coding):
         digest.update(str(path.relative_to(base)).encode())
         digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
