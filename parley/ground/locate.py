@@ -52,6 +52,8 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
     return spans
 
 
+STRUCK_VERBS = frozenset({"shell", "bomb", "bombard", "pound", "strike", "hit", "besiege", "encircle", "storm",
+                          "capture", "seize", "retake", "recapture", "liberate", "overrun"})
 _NOT_PLACES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW"}
 
 
@@ -62,6 +64,8 @@ def _used_as_place(doc, t) -> bool:
         head = head.head
     if _place_object(head):
         return True  # "in Barja", "in the town of Douris"
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in STRUCK_VERBS:
+        return True  # "Russian drones struck Lviv", "Kharkiv was shelled": what is shelled is a place
     if head.dep_ == "compound" and head.head.lower_ in PLACE_NOUNS | REGION_WORDS and _place_object(head.head):
         return True  # "in Veliyankode village", "in villages of Nabha district"
     i = _proper_run(doc, t)[1]

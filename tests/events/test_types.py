@@ -267,6 +267,8 @@ POSITIVE = [
     # --- ASSAULT
     P("assault/abroad-place-is-recipient", "Russian missiles hit an apartment block in Odesa on Wednesday.",
       "ASSAULT", "RUS", "UKR"),
+    P("assault/struck-town-as-object", "Russian drones struck Lviv overnight, the mayor said.", "ASSAULT", "RUS",
+      "UKR"),
     P("assault/abroad-region-is-recipient", "A Ukrainian drone hit an oil depot in Russia's Bryansk region on "
       "Saturday.", "ASSAULT", "UKR", "RUS"),
     P("assault/drones-attacked", "Russian drones attacked Kyiv overnight.", "ASSAULT", "RUS", "UKR", main=True),
