@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import re
 import sys
 import unicodedata
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from parley.errors import Errors, InputError
+from parley.ground.places import haversine_km
 
 NONE = "NONE"
 """The label of a document with no (main, or ACLED) event."""
@@ -61,7 +61,6 @@ CODE_FAMILIES = {"IGO": frozenset(_IGO.split()), "NGO": frozenset("NGO ICRC IFRC
                  "IMG": frozenset({"IMG", "ISM"}), "ISM": frozenset({"IMG", "ISM"})}
 
 NEAR_KM = 50.0
-EARTH_KM = 6371.0
 TOP_CONFUSIONS = 8
 _JSON_KINDS = {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
 
@@ -224,14 +223,6 @@ def fold(text: str | None) -> str:
     """Lower-case ASCII words separated by single spaces ("Air/drone strike" -> "air drone strike")."""
     text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((phi2 - phi1) / 2) ** 2
-         + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * EARTH_KM * math.asin(math.sqrt(a))
 
 
 def _code_right(entities: Any, gold_codes: set[str]) -> bool:

@@ -22,24 +22,14 @@ import time
 from pathlib import Path
 
 from parley.errors import Errors, InputError
+from parley.evaluate import CASE_LABELS
 
 SHARED = Path("..") / "shared" / "data"
 SNIPPETS = Path("training") / "news_snippets"
 SNIPPET_WEIGHT = 3.0  # a news snippet we wrote counts as three ACLED notes: it is the wording the coder reads
 NONE = "NONE"
 AGREEMENT_WORDS = re.compile(r"(?i)\b(agree|agreed|agreement|ceasefire|cease-fire|truce|deal|accord|treaty|swap)")
-CASE_NAMES = {  # CASE 2021 task 2 labels of the ACLED sub-types, for the dev figure
-    "ABDUCT_DISSAP": "Abduction/forced disappearance", "AGREEMENT": "Agreement", "AIR_STRIKE": "Air/drone strike",
-    "ARMED_CLASH": "Armed clash", "ARREST": "Arrests", "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
-    "ATTACK": "Attack", "CHANGE_TO_GROUP_ACT": "Change to group/activity", "CHEM_WEAP": "Chemical weapon",
-    "DISR_WEAP": "Disrupted weapons use", "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
-    "GOV_REGAINS_TERIT": "Government regains territory", "GRENADE": "Grenade",
-    "HQ_ESTABLISHED": "Headquarters or base established", "MOB_VIOL": "Mob violence",
-    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
-    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "OTHER": "Other",
-    "PEACE_PROTEST": "Peaceful protest", "PROPERTY_DISTRUCT": "Looting/property destruction",
-    "PROTEST_WITH_INTER": "Protest with intervention", "REM_EXPLOS": "Remote explosive/landmine/IED",
-    "SEX_VIOL": "Sexual violence", "SUIC_BOMB": "Suicide bomb", "VIOL_DEMONSTR": "Violent demonstration"}
+CASE_NAMES = {code: name for name, code in CASE_LABELS.items()}  # CASE 2021 label -> ACLED sub-type, for the dev figure
 
 
 def notes(path: Path) -> tuple[list[str], list[str]]:

@@ -52,7 +52,7 @@ def settle(sub_type: str, text: str, actor_sector: str | None = None, harmed: bo
     """The sub-type ACLED's definitions give ``text`` when the model chose ``sub_type``.
 
     ``actor_sector`` is the sector of the event's actor as the rules resolved it; ``harmed`` says that the
-    rules counted people killed or injured in the report."""
+    rules counted people killed in the report (injuries alone do not make force excessive)."""
     cues = load_cues()
     if sub_type in TERRITORY:
         if actor_sector in cues.state_forces:

@@ -37,6 +37,17 @@ REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "distric
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z' .\-]{2,}$")
 
 
+EARTH_KM = 6371.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((phi2 - phi1) / 2) ** 2
+         + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of a place name, punctuation collapsed: "Kyiv" and "KYIV" meet, "Sana'a" and
     "Sanaa" meet."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -111,12 +110,11 @@ def _words(ev: dict) -> set[str]:
 
 
 def _km(a: dict, b: dict) -> float | None:
+    from parley.ground.places import haversine_km
+
     if a.get("lat") is None or b.get("lat") is None:
         return None
-    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
-    dp, dl = p2 - p1, math.radians(b["lon"] - a["lon"])
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 def same_happening(a: dict, b: dict, wa: set[str], wb: set[str]) -> bool:
