@@ -196,20 +196,23 @@ def _events(args: argparse.Namespace) -> int:
     from parley.store import open_store
 
     store = open_store(args.db)
-    rows = store.events(actor=args.actor, recipient=args.recipient, type=args.type, since=args.since,
-                        until=args.until, status=args.status, claimed_by=args.claimed_by, place=args.place,
-                        limit=args.limit)
-    write_stored(rows, sys.stdout, args.format)
+    write_stored(store.events(**_filters(args)), sys.stdout, args.format)
     return 0
+
+
+FILTERS = ("actor", "recipient", "type", "since", "until", "status", "claimed_by", "place", "limit")
+
+
+def _filters(args: argparse.Namespace) -> dict:
+    """The ``Store.events`` filters a command was given (those it does not offer are None)."""
+    return {name: getattr(args, name, None) for name in FILTERS}
 
 
 def _export(args: argparse.Namespace) -> int:
     from parley.export.analyst import export
     from parley.store import open_store
 
-    rows = open_store(args.db).events(actor=args.actor, recipient=args.recipient, type=args.type, since=args.since,
-                                      until=args.until, status=args.status, claimed_by=args.claimed_by,
-                                      place=args.place)
+    rows = open_store(args.db).events(**_filters(args))
     if args.format == "parquet":
         n = export(rows, "parquet", path=args.output)
     else:
@@ -231,8 +234,7 @@ def _stories(args: argparse.Namespace) -> int:
     from parley.store.stories import merge
 
     store = open_store(args.db)
-    rows = list(store.events(actor=args.actor, recipient=args.recipient, type=args.type, since=args.since,
-                             until=args.until, place=args.place))
+    rows = list(store.events(**_filters(args)))
     stories = [s for s in merge(rows, store.texts(), sources=store.sources()) if s.disputed or not args.disputed]
     for s in stories:
         if args.format == "jsonl":

@@ -268,7 +268,7 @@ def find_agreements(events: list[dict]) -> list[Agreement]:
         match.commitments.append(ev)
         committed.add(id(ev))
     for agreement in agreements:
-        _collapse(agreement, events)
+        _collapse(agreement, events, committed)
         if any(s in ("agreed", "in force") for _, s, _ in agreement.status):
             agreement.violations = _violations(agreement, events, committed)
     return agreements
@@ -322,12 +322,12 @@ def _sides(events, kind, actors, recipients, when) -> tuple[list[str], list[str]
     return sorted(sides), sorted(set(mediators) - sides)
 
 
-def _collapse(agreement: Agreement, events: list[dict]) -> None:
+def _collapse(agreement: Agreement, events: list[dict], committed: set) -> None:
     """Later reports that the agreement took effect, then that it collapsed, in date order."""
     w = load_words()
     kind_words = dict(w.kinds).get(agreement.kind)
     for ev in events:
-        if _days(agreement.start, _date(ev)) < 0 or ev in agreement.commitments or \
+        if _days(agreement.start, _date(ev)) < 0 or id(ev) in committed or \
                 ev.get("status") in ("hypothetical", "planned", "intended", "negated"):
             continue  # "a withdrawal would mean abandoning an ally": what might be is no change of status
         sentence = (ev.get("evidence") or {}).get("sentence", "")
