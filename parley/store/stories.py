@@ -161,25 +161,24 @@ def merge(events: list[dict], articles: dict[str, str] | None = None, stats: dic
     n = len(events)
     u = _Union(n)
     words = [_words(e) for e in events]
+    dates = [_date(e) for e in events]
     dup = near_duplicates(articles) if articles else {}
+    copy_of = [dup.get(e.get("doc_id"), e.get("doc_id")) for e in events]  # an agency copy counts as its original
     blocks: dict = defaultdict(list)
     for i, e in enumerate(events):  # one block per type and country involved: coders err on one side only
         for country in _involved(e) or {None}:
             blocks[(_family(e["event_type"]), country)].append(i)
     for members in blocks.values():
-        members.sort(key=lambda i: (_date(events[i]) or dt.date.min))
+        members.sort(key=lambda i: dates[i] or dt.date.min)
         for pos, i in enumerate(members):
-            di = _date(events[i])
-            for j in reversed(members[:pos]):
-                dj = _date(events[j])
-                if di and dj and (di - dj).days > DAYS:
+            for back in range(pos - 1, -1, -1):
+                j = members[back]
+                if dates[i] and dates[j] and (dates[i] - dates[j]).days > DAYS:
                     break
                 if events[i].get("doc_id") == events[j].get("doc_id"):
                     continue  # one article reports one happening once; its other clauses are other events
                 compared += 1
-                same_copy = dup.get(events[i].get("doc_id"), events[i].get("doc_id")) == \
-                    dup.get(events[j].get("doc_id"), events[j].get("doc_id"))
-                if same_copy or same_happening(events[i], events[j], words[i], words[j]):
+                if copy_of[i] == copy_of[j] or same_happening(events[i], events[j], words[i], words[j]):
                     u.join(i, j)
     groups: dict = defaultdict(list)
     for i in range(n):
