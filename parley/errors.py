@@ -50,6 +50,12 @@ class Errors:
             "evaluation data)")
     P018 = "cannot open the event store: {reason}"
     P019 = "a Parquet file cannot go to standard output: give -o FILE.parquet"
+    P021 = ("the event detector's model is missing ({path}); reinstall parley, or rebuild it with 'parley train' "
+            "from a source checkout")
+    P022 = ("the sentence encoder's weights are missing or unreadable in {path} ({reason}): reinstall parley, "
+            "or rebuild them from a source checkout with 'make encoder' (scripts/build_encoder.py)")
+    P023 = ("the ACLED sub-type model is missing ({path}); reinstall parley, or rebuild it with 'parley train' "
+            "from a source checkout")
 
 
 def coded(code: str, **kw: object) -> str:
