@@ -294,9 +294,15 @@ def score_case(gold: list[dict], preds: dict[str, dict]) -> dict:
             "confusions": confusions(Counter(zip(g, p)))}
 
 
+# ACLED's editorial notes on deaths spread across events ("[4 fatalities split across 22 events]"): no text
+# states such a toll, so these notes are left out of "fatalities exact", as the reference scorer does.
+ALLOCATED = re.compile(r"split (?:across|between)|coded to this event", re.I)
+
+
 def score_acled(gold: list[dict], preds: dict[str, dict]) -> dict:
     et_g, et_p, sub_g, sub_p = [], [], [], []
-    n = {"located": 0, "near": 0, "dated": 0, "deadly": 0, "deaths_right": 0, "calm": 0, "calm_right": 0}
+    n = {"located": 0, "near": 0, "dated": 0, "deadly": 0, "deaths_right": 0, "calm": 0, "calm_right": 0,
+         "allocated": 0}
     for record in gold:
         a = record["acled"]
         e = _acled_event(preds.get(str(record["id"])))
@@ -314,7 +320,9 @@ def score_acled(gold: list[dict], preds: dict[str, dict]) -> dict:
             except (KeyError, TypeError, ValueError):
                 pass
         want, got = _int(a.get("fatalities")), _int(e.get("fatalities"))
-        if want:
+        if ALLOCATED.search(record.get("text") or ""):
+            n["allocated"] += 1  # ACLED's editors spread one report's deaths over several events: not in the text
+        elif want:
             n["deadly"] += 1
             n["deaths_right"] += got == want
         else:

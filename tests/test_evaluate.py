@@ -55,10 +55,24 @@ def test_acled_figures(figures):
     assert r["no_invented_deaths"] == 1 / 2  # a2 none, a4 invents 4
     assert r["date"] == 3 / 5  # a3 a day late, a4 only a month
     assert r["counts"] == {"located": 4, "near": 3, "dated": 3, "deadly": 3, "deaths_right": 2, "calm": 2,
-                           "calm_right": 1}
+                           "calm_right": 1, "allocated": 0}
     assert r["per_event_type"]["Protests"]["precision"] == 0.5
     assert r["per_type"]["Violent demonstration"]["support"] == 0
     assert [(c["gold"], c["predicted"]) for c in r["confusions"]] == [("Mob violence", "Violent demonstration")]
+
+
+def test_deaths_spread_by_acled_editors_are_not_scored():
+    """A note whose toll ACLED's editors spread over several events states no toll of its own: it counts in
+    neither deaths figure, as in the reference scorer."""
+    acled = {"event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": "1"}
+    gold = [{"id": "s1", "text": "Troops clashed with rebels near Ridgeton. [3 fatalities split across 3 events]",
+             "dataset": "mine_acled", "acled": acled},
+            {"id": "s2", "text": "Troops clashed with rebels near Lakeside; one soldier was killed.",
+             "dataset": "mine_acled", "acled": acled}]
+    preds = {"s1": {"id": "s1", "events": [{"acled_event_type": "Battles", "fatalities": None}]},
+             "s2": {"id": "s2", "events": [{"acled_event_type": "Battles", "fatalities": 1}]}}
+    r = evaluate(gold, preds)["mine_acled"]
+    assert r["counts"]["allocated"] == 1 and r["counts"]["deadly"] == 1 and r["fatalities"] == 1.0
 
 
 def test_case2021_figures(figures):
