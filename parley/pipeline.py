@@ -14,13 +14,16 @@ from dataclasses import dataclass
 
 from parley.actors.gazetteer import load_gazetteer
 from parley.actors.resolve import ActorResolver
-from parley.events.build import build_events, rescue_event, sentence_place
+from parley.events.build import build_events, note_voice, rescue_event, sentence_place
 from parley.events.classify import ACLED_TYPES, PLOVER_OF, load_classifier
 from parley.events.definitions import settle
+from parley.events.detect import load_detector
 from parley.events.discourse import Discourse
 from parley.events.domain import document_domain
 from parley.events.lexicon import Sense, load_lexicon
 from parley.events.segment import Sentence, split_sentences, trigger_filter
+from parley.events.voice import maybe_header
+from parley.ground.dates import stamp_date
 from parley.ground.numbers import attach_numbers, report_toll
 from parley.model import Article, CodedDocument
 from parley.nlp import MODEL_NAME, load_pipeline
@@ -35,6 +38,8 @@ RESCUE_BESIDE_P = 0.6  # ... when the rules found other (non-ACLED) events in th
 UNREAL = ("THREATEN", "REQUEST", "AGREE", "REJECT")  # what these govern has not happened
 RESCUE_SENTENCES = 3  # the sentences of a short report in which the main event is looked for
 SURE_P = 0.5  # ... even when no clause names a party with a known country
+DETECT_P = 0.5  # the detector's probability of a type needed to code a sentence the rules left empty
+DETECT_NONE_P = 0.3  # ... with at most this probability that the sentence reports no event
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class Options:
     chunk_articles: int = 64
     min_confidence: float = 0.0
     use_model: bool = True
+    use_detector: bool = True
 
 
 class Coder:
@@ -59,6 +65,7 @@ class Coder:
         self.resolver = ActorResolver(self.nlp, self.gazetteer)
         self.filter = trigger_filter(self.lexicon.word_forms())
         self.classifier = load_classifier() if self.options.use_model else None
+        self.detector = load_detector() if self.options.use_detector else None
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedDocument]:
         """Code ``articles`` lazily, in input order."""
@@ -92,15 +99,24 @@ class Coder:
             date = parse_date(art.date)
             discourse = Discourse()
             events = []
+            entry = date  # a live blog's entries are dated by their stamps ("14:05 GMT, Sunday -")
+            entries = []
             for si, s in enumerate(sentences):
+                entry = stamp_date(s.stamp, date) if s.stamp else entry
+                entries.append(entry)
                 doc = parsed.get((ai, si))
+                if maybe_header(s.text) and domain is None:
+                    doc = doc or parsed.setdefault((ai, si), self.nlp(s.text))
+                    note_voice(doc, self.lexicon, self.resolver, discourse, entry)
                 if doc is None:
                     continue
                 try:
-                    events.extend(build_events(doc, s, self.lexicon, self.resolver, discourse, date, domain))
+                    events.extend(build_events(doc, s, self.lexicon, self.resolver, discourse, entry, domain))
                 except Exception:  # a bug on one sentence must not lose the rest of the stream: report it
                     log.exception("[P014] %s: coding the sentence at characters %d-%d failed; it is skipped",
                                   art.id, s.start, s.end)
+            if self.detector is not None and domain is None:
+                events = self._detect(art, sentences, parsed, ai, events, entries, discourse)
             if self.classifier is not None and len(sentences) <= SNIPPET_SENTENCES and domain is None:
                 events = self._classify(art, sentences, parsed, ai, events, date, discourse)
             attach_numbers(events, sentences)
@@ -147,6 +163,36 @@ class Coder:
         _name(rescued, pred, art.text)
         return [*events, rescued]  # the rules' main event stays first
 
+    def _detect(self, art: Article, sentences, parsed, ai, events, dates, discourse):
+        """Sentences that name a party and in which the rules coded nothing: the detector reads each, and where
+        it is sure of a type, the main clause is coded as that type. Events stay in sentence order."""
+        coded = {e.evidence.start for e in events}
+        todo = [(si, s) for si, s in enumerate(sentences) if s.start not in coded and self._has_party(s.text)
+                and not (si == 0 and is_headline(s, art) and len(sentences) > 1)]
+        if not todo:
+            return events
+        found = []
+        for (si, s), d in zip(todo, self.detector.detect([s.text for _, s in todo])):
+            if not d.is_event or d.probability < DETECT_P or d.none_probability > DETECT_NONE_P:
+                continue
+            cameo, mode = TYPE_CODES[d.event_type]
+            doc = parsed.get((ai, si)) or self.nlp(s.text)
+            event = rescue_event(doc, s, Sense(type=d.event_type, cameo=cameo, mode=mode), self.lexicon,
+                                 self.resolver, discourse, dates[si], _report_country(events, discourse))
+            if event is not None:
+                event.confidence = round(min(event.confidence, d.probability), 2)
+                found.append(event)
+        if not found:
+            return events
+        return sorted([*events, *found], key=lambda e: e.evidence.start)  # stable: rule order within a sentence
+
+    def _has_party(self, text: str) -> bool:
+        """Whether ``text`` names a known party or a kind of actor (tokenizer only: no parse)."""
+        doc = self.nlp.make_doc(text)
+        if self.resolver.matcher(doc):
+            return True
+        return any(t.lower_ in self.resolver.agents for t in doc)
+
     def _named_country(self, docs, date) -> str | None:
         """The country a short report names most (places, nationalities, office holders), for parties it
         names only by their kind."""
@@ -171,6 +217,14 @@ class Coder:
                     place.country == main.location.country and (place.admin1 or place.geonameid))):
                 main.location = place
                 return
+
+
+# The CAMEO root and mode of an event whose type the detector named (not the wording): the type's general code.
+TYPE_CODES = {"AGREE": ("030", None), "CONSULT": ("040", None), "SUPPORT": ("051", None), "CONCEDE": ("080", None),
+              "COOPERATE": ("060", None), "AID": ("070", None), "RETREAT": ("087", None), "REQUEST": ("020", None),
+              "ACCUSE": ("112", None), "REJECT": ("120", None), "THREATEN": ("130", None),
+              "PROTEST": ("140", None), "SANCTION": ("160", None), "MOBILIZE": ("150", None),
+              "COERCE": ("170", None), "ASSAULT": ("190", None)}
 
 
 def _name(event, pred, text: str) -> None:

@@ -133,7 +133,20 @@ class Agent:
     sector: str | None
     """Sector it marks, or None when it marks none ("spokesman")."""
     kind: str
-    """``"agent"`` or ``"title"``."""
+    """``"agent"``, ``"title"``, or ``"enemy"``: a word that names the speaker's adversary ("the enemy",
+    "the occupiers"), whose country is the other side of the war the speaker is in."""
+
+
+@dataclass(frozen=True)
+class Adversaries:
+    """Two countries at war or in armed confrontation, and since when: who "the enemy" is for each."""
+
+    a: str
+    """ISO alpha-3 code of one side."""
+    b: str
+    """ISO alpha-3 code of the other."""
+    since: str
+    """Year the confrontation began (documentation; not used in coding)."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +158,11 @@ class Gazetteer:
     organisations: tuple[Organisation, ...]
     metonyms: tuple[Metonym, ...]
     agents: tuple[Agent, ...]
+    adversaries: tuple[Adversaries, ...] = ()
+
+    def enemies_of(self, code: str) -> list[str]:
+        """The countries ``code`` is at war with, in file order."""
+        return [x.b if x.a == code else x.a for x in self.adversaries if code in (x.a, x.b)]
 
     def country(self, code: str) -> Country | None:
         """The country with ISO code ``code``, or None."""
@@ -278,12 +296,24 @@ def _agents(r: _Reader) -> tuple[Agent, ...]:
         word = r.required(n, word, "word")
         if word != word.lower():
             raise r.error(n, f"agent word {word!r} must be lower case")
-        if kind not in ("agent", "title"):
-            raise r.error(n, f"kind {kind!r} must be 'agent' or 'title'")
+        if kind not in ("agent", "title", "enemy"):
+            raise r.error(n, f"kind {kind!r} must be 'agent', 'title' or 'enemy'")
         if word in seen:
             raise r.error(n, f"duplicate word {word!r} (first on line {seen[word]})")
         seen[word] = n
         out.append(Agent(word, r.sector(n, sector, optional=True) or None, kind))
+    return tuple(out)
+
+
+def _adversaries(r: _Reader) -> tuple[Adversaries, ...]:
+    out: list[Adversaries] = []
+    for n, (a, b, since) in r.rows():
+        for code in (a, b):
+            if not _CODE_RE.match(code):
+                raise r.error(n, f"country code {code!r} is not 3 upper-case letters (ISO 3166 alpha-3)")
+        if not re.fullmatch(r"\d{4}", since):
+            raise r.error(n, f"since {since!r} is not a year")
+        out.append(Adversaries(a, b, since))
     return tuple(out)
 
 
@@ -294,12 +324,13 @@ _FILES: list[tuple[str, str, list[str], Callable[[_Reader], tuple]]] = [
     ("organisations", "organisations.tsv", ["name", "aliases", "country", "sector"], _organisations),
     ("metonyms", "metonyms.tsv", ["text", "country", "sector"], _metonyms),
     ("agents", "agents.tsv", ["word", "sector", "kind"], _agents),
+    ("adversaries", "adversaries.tsv", ["a", "b", "since"], _adversaries),
 ]
 
 
 @functools.lru_cache(maxsize=8)
 def load_gazetteer(data_dir: pathlib.Path | None = None) -> Gazetteer:
-    """Read the five TSV files from ``data_dir`` (default: the data shipped in ``parley/data``).
+    """Read the TSV files from ``data_dir`` (default: the data shipped in ``parley/data``).
 
     The result is cached per ``data_dir``; raises ``ModelError`` (P011) on a malformed line.
     """

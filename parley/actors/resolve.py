@@ -63,6 +63,7 @@ class ActorResolver:
                 self._holders[n].append(h)
                 names[n].append((PERSON, h.country, h.sector, h.name))
         self.agents = {a.word: a for a in gazetteer.agents}
+        self.enemy_words = frozenset(a.word for a in gazetteer.agents if a.kind == "enemy")
         # folded country name or alias -> code: tells a place phrase that is a whole country ("southern Russia")
         self.country_codes = {fold(n): c.code for c in gazetteer.countries for n in (c.name, *c.aliases)}
         for i, (text, infos) in enumerate(sorted(names.items())):
@@ -131,6 +132,25 @@ class ActorResolver:
             if a is not None and a.sector:
                 sector = a.sector
         return sector
+
+    def names_enemy(self, text: str) -> bool:
+        """Whether a phrase names the speaker's adversary by a word such as "enemy" or "occupiers"."""
+        words = text.lower().split()
+        return any(w in self.enemy_words for w in words) or any(
+            " ".join(words[i:i + 2]) in self.enemy_words for i in range(len(words) - 1))
+
+    def enemy_of(self, speaker: str | None, discourse) -> str | None:
+        """Who "the enemy" is for ``speaker``: the country it fights in this article, else its adversary in
+        the table (one the article names first)."""
+        if not speaker:
+            return None
+        fought = [(n, next(iter(pair - {speaker}))) for pair, n in discourse.conflict_dyads.items()
+                  if speaker in pair and len(pair) == 2]
+        if fought:
+            return max(fought)[1]
+        enemies = self.gaz.enemies_of(speaker)
+        named = [c for c in enemies if discourse.country_counts.get(c)]
+        return (named or enemies or [None])[0]
 
     def has_agent(self, tokens) -> bool:
         return any((t.lower_ in self.agents or t.lemma_.lower() in self.agents) for t in tokens)

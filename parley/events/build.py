@@ -9,7 +9,9 @@ from parley.events.coding import QUAD, acled_types, all_labels, first_label, loa
 from parley.events.discourse import Discourse
 from parley.events.extract import TOPIC_VERBS, Candidate, SentenceExtractor
 from parley.events.lexicon import Lexicon
+from parley.events.roles import INTERCEPT_VERBS, WEAPON_OBJECTS, head_lemma
 from parley.events.segment import Sentence
+from parley.events.voice import issuer
 from parley.ground.dates import event_date
 from parley.ground.locate import (
     choose_place,
@@ -26,6 +28,14 @@ from parley.model import Entity, Event, Evidence
 _PLACED = {"ASSAULT", "PROTEST", "COERCE"}  # events that a place anchors when their actor is unknown
 _CONFLICT = {"ASSAULT", "ACCUSE", "THREATEN", "COERCE", "SANCTION", "MOBILIZE"}
 _STATE_SECTORS = {"GOV", "MIL", "REB", "COP", "LEG", "JUD", "SPY", "UAF", None}
+
+
+def note_voice(doc, lexicon: Lexicon, resolver: ActorResolver, discourse: Discourse, date: dt.date | None) -> None:
+    """If ``doc`` is a bulletin's header ("The General Staff reports:"), its issuer becomes the article's voice."""
+    extractor = SentenceExtractor(doc, lexicon, resolver, resolver.find_mentions(doc, date), discourse)
+    found = issuer(doc, extractor, lexicon)
+    if found is not None:
+        discourse.voice = found
 
 
 def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResolver, discourse: Discourse,
@@ -69,12 +79,15 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     """Place, implicit parties and codes of one candidate; None when no party of it is known (unless
     ``unknown_ok``: a trained model is sure the report tells such an event, whoever did it)."""
     doc = ctx.doc
+    if c.claimed_by is None:
+        c.claimed_by = ctx.discourse.voice  # the issuer of the bulletin the article is, if any
     location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse)
     here = location.country if location is not None and location.country else (
         ctx.fallback_country if sector_enough else None)
-    _fill_countries(c, ctx.ordered_mentions, ctx.discourse, doc, here)
+    _enemies(c, ctx.resolver, ctx.discourse, location)
+    _fill_countries(c, ctx.ordered_mentions, ctx.discourse, doc, here, ctx.resolver.gaz.enemies_of)
     if not c.recipient and c.actor and len({e.country for e in c.actor if e.country}) < 2:
-        other = _other_party(c, ctx.ordered_mentions, ctx.discourse, doc, here)
+        other = _other_party(c, ctx.ordered_mentions, ctx.discourse, doc, here, ctx.resolver.gaz.enemies_of)
         if other is not None:
             c.recipient = [other]
             c.inferred_recipient = True
@@ -87,6 +100,21 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         bare = ctx.extractor.bare_patient(c) if ctx.extractor is not None and c.kind == "verb" else None
         if bare is not None:  # "a man was shot dead in Manaus": someone of the place
             c.recipient = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
+    if not c.recipient and c.event_type == "ASSAULT" and location is not None and _is_country(location.country) \
+            and location.country not in {e.country for e in c.actor} and (c.actor or _in_clause(c.token, location)):
+        # "a ballistic missile hit Sumy", "Russian troops shelled Bilozerka": the country where it struck
+        c.recipient = [Entity(text=location.country, country=location.country)]
+        c.inferred_recipient = True
+    if c.claimed_by is not None and not c.claimed_by.country:
+        # an official known by title ("regional governor Serhiy Lysak said"): of the country where the event
+        # they report took place, else of the country an attack struck, else of the one the article is about
+        struck = [e.country for e in c.recipient if _is_country(e.country)] if c.event_type == "ASSAULT" else []
+        country = (location.country if location is not None and _is_country(location.country) else None) or \
+            (struck[0] if struck else None) or ctx.discourse.main_country()
+        if country:
+            e = c.claimed_by
+            c.claimed_by = Entity(text=e.text, country=country, sector=e.sector, name=e.name, start=e.start,
+                                  end=e.end)
     if sector_enough and not c.actor and ctx.extractor is not None:
         bare = ctx.extractor.bare_subject(c) or ctx.extractor.bare_patient(c)
         if bare is not None and ctx.resolver.has_agent(doc.char_span(bare.start, bare.end,
@@ -170,6 +198,7 @@ def _chunk_before(doc, anchor, spans) -> Entity | None:
     date: its subject, when the parse hung it elsewhere."""
     chunk = next((ch for ch in reversed(list(doc.noun_chunks)) if ch.end <= anchor.i), None)
     if chunk is None or anchor.i - chunk.end > 2 or chunk.root.pos_ == "PRON" or chunk.root.i in spans or \
+            chunk.root.lemma_.lower() in WEAPON_OBJECTS or \
             chunk.root.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC"):
         return None
     if any(t.pos_ in ("PUNCT", "VERB") for t in doc[chunk.end:anchor.i]):
@@ -195,7 +224,8 @@ def _is_country(code: str | None) -> bool:
     return bool(code) and len(code) == 3 and code.isupper() and code not in ("IGO", "NGO", "IMG", "ISM", "MNC", "EUR")
 
 
-def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: str | None = None) -> None:
+def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: str | None = None,
+                    enemies_of=lambda code: []) -> None:
     """Agents named without a country ("police", "troops") get one from the context.
 
     An actor agent takes the nearest country named in the sentence, else the article's main country. A
@@ -203,6 +233,8 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
     sentence other than X; failing that, a domestic kind of party (police, protesters, a ruling party) is
     X's own, and anything else belongs to the last other country named. Between the parties of a compound
     actor ("the two sides released 175 servicemen each") such an agent belongs to both, and is left out.
+    Forces that strike a country at war, or its weapons, with no country named ("troops shelled Kherson", "air
+    defences destroyed 27 Ukrainian drones") are its adversary's.
     """
     places = [m for m in mentions if m.kind in ("country", "capital") and _is_country(m.country)]
     if len({e.country for e in c.actor if e.country}) >= 2:
@@ -217,7 +249,10 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
             pos = at.start if at is not None else c.token.i
             usable = [m for m in places if role == "actor" or m.country not in own]
             near = min(usable, key=lambda m: abs(m.start - pos), default=None)
-            if near is not None:
+            enemy = _adversary(c, e, place, enemies_of) if role == "actor" and near is None else None
+            if enemy is not None:
+                country = enemy
+            elif near is not None:
                 country = near.country
             elif place and (role == "actor" or place not in own):
                 country = place  # "police fired tear gas in Mora village (Surat, Gujarat)"
@@ -235,7 +270,25 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                                  end=e.end)
 
 
-def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | None = None) -> Entity | None:
+def _in_clause(tok, location) -> bool:
+    """Whether the place an event was given is named in the event's own clause ("a missile hits Sumy"), not
+    borrowed from another clause of the sentence."""
+    clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX") else tok
+    words = {t.text for t in clause.subtree}
+    return bool(location.text) and all(w in words for w in location.text.split())
+
+
+def _adversary(c: Candidate, e: Entity, place: str | None, enemies_of) -> str | None:
+    """The country at war with the one an attack struck, for an attacker named only by its kind."""
+    if c.event_type != "ASSAULT" or e.sector in DOMESTIC or any(r.sector in DOMESTIC for r in c.recipient):
+        return None
+    struck = [r.country for r in c.recipient if _is_country(r.country)] or ([place] if _is_country(place) else [])
+    enemies = [x for country in struck for x in enemies_of(country)]
+    return enemies[0] if enemies else None
+
+
+def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | None = None,
+                 enemies_of=lambda code: []) -> Entity | None:
     """The implicit partner of an event with no recipient: protesters address their own state; a domestic
     armed group or police force acts within its country; otherwise the last other party named before; else,
     for an attack abroad, the country where it struck ("Russian drones struck Lviv": Ukraine)."""
@@ -255,10 +308,35 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
     if conflict and here and here not in own and _is_country(here):
         return Entity(text=here, country=here)
     other = discourse.other_party(own, countries_only=conflict)
+    if other is None and first is not None and c.event_type == "ASSAULT" and enemies_of(first.country):
+        # "Russian troops shelled the town": a state's forces at war strike its adversary, not their own country
+        enemy = enemies_of(first.country)[0]
+        return Entity(text=enemy, country=enemy)
     if other is None and first is not None and _is_country(first.country):
         # a story about one country ("the army retook the airport", "the prime minister resigned")
         return Entity(text=first.country, country=first.country)
     return other
+
+
+def _enemies(c: Candidate, resolver: ActorResolver, discourse: Discourse, location) -> None:
+    """Parties named as the speaker's adversary ("the enemy shelled Nikopol", "the occupiers") belong to the
+    country the speaker fights. The speaker is who the clause is attributed to, else the issuer of the
+    bulletin the article is, else the country where an attack of theirs struck (an attacker does not shell its
+    own towns), else the country the article is most about."""
+    parties = [(role, i, e) for role in (c.actor, c.recipient) for i, e in enumerate(role)
+               if e.country is None and resolver.names_enemy(e.text)]
+    if not parties:
+        return
+    said = c.claimed_by or discourse.voice
+    speaker = said.country if said is not None and said.country else None
+    if speaker is None and c.event_type in _CONFLICT and location is not None and _is_country(location.country):
+        speaker = location.country
+    enemy = resolver.enemy_of(speaker or discourse.main_country(), discourse)
+    if enemy is None:
+        return
+    for role, i, e in parties:
+        role[i] = Entity(text=e.text, country=enemy, sector=e.sector or "MIL", name=e.name, start=e.start,
+                         end=e.end)
 
 
 def _authorities(c: Candidate) -> None:
@@ -364,6 +442,11 @@ def _event(c: Candidate, doc, sentence: Sentence, tables, sentence_words: set[st
     sectors = {e.sector for e in c.recipient if e.sector}
     grenade = "grenade" in subtree_words
     acled, acled_sub = acled_types(c.event_type, mode, sectors, grenade, c.cameo)
+    shot = next((x for x in tok.children if x.dep_ in ("dobj", "nsubjpass")), None)
+    if c.event_type == "ASSAULT" and tok.lemma_.lower() in INTERCEPT_VERBS and shot is not None and \
+            head_lemma(shot) in WEAPON_OBJECTS:
+        mode, targets = None, ["military"]  # drones or missiles shot down: ACLED's disrupted weapons use
+        acled, acled_sub = "Strategic developments", "Disrupted weapons use"
     confidence = 0.75
     if c.inferred_recipient:
         confidence -= 0.15

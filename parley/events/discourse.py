@@ -23,6 +23,7 @@ class Discourse:
         self.country_counts: Counter[str] = Counter()
         self.conflict_dyads: Counter[frozenset[str]] = Counter()
         self.last_actors: dict[str, list[Entity]] = {}
+        self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")
 
     def add(self, entities: list[Entity]) -> None:
         """Record the entities of one argument (a compound argument is also remembered as a group)."""

@@ -13,13 +13,17 @@ from parley.events.roles import (
     SUBJ,
     Candidate,
     RoleReader,
-    _head_lemma,
+    answers,
+    head_lemma,
 )
 
 __all__ = ["Candidate", "SentenceExtractor"]
 
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 DENIAL = {"deny", "dismiss", "refute", "rebut"}
+# What a denial denies when it names it ("denied the claim", "rejected the accusation").
+CLAIM_NOUNS = {"claim", "accusation", "allegation", "charge", "report", "involvement", "responsibility", "this",
+               "that", "it"}
 TOPIC_VERBS = {"discuss", "negotiate", "address", "consider", "debate", "explore", "review", "examine", "study"}
 CONDITIONS = {"unless", "if"}  # marks of a condition: what the clause names has not happened
 INVOLVEMENT = {"peacekeeper", "inspector", "monitor", "observer", "mission", "ambassador", "envoy", "diplomat",
@@ -59,7 +63,7 @@ class SentenceExtractor(RoleReader):
 
     def _match_verb(self, tok, senses) -> Sense | None:
         obj = self._object(tok)
-        obj_lemma = _head_lemma(obj) if obj is not None else None
+        obj_lemma = head_lemma(obj) if obj is not None else None
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
         for s in senses:
             if s.prt and not (s.prt & preps):
@@ -107,8 +111,8 @@ class SentenceExtractor(RoleReader):
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass", "attr", "obj") and head.pos_ in ("VERB", "AUX", "NOUN"):
             return head.lemma_.lower()
-        if noun.dep_ == "pobj" and head.head.pos_ == "VERB":
-            return head.head.lemma_.lower()
+        if noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "NOUN"):
+            return head.head.lemma_.lower()  # "opened an inquiry into", "an agreement on a ceasefire"
         return None
 
     # ------------------------------------------------------------------ arguments
@@ -157,7 +161,30 @@ class SentenceExtractor(RoleReader):
             if c.absorbed_into is not None and not c.absorbed_into.recipient:
                 c.absorbed_into.recipient = self.recipient(c)
         self._needs(cands)
+        self._denials(cands)
         return sorted((c for c in cands.values() if not c.absorbed), key=lambda c: (c.depth, c.token.i))
+
+    def _denials(self, cands: dict[int, Candidate]) -> None:
+        """"Kyiv blamed Moscow for the strike; Russia denied it": the denial of a clause before it is an event of
+        its own, a REJECT by the denier against who made the claim; the claim stands as it was made."""
+        for tok in self.doc:
+            if tok.lemma_.lower() not in DENIAL or tok.i in cands or tok.dep_ not in ("parataxis", "conj", "ROOT"):
+                continue
+            claims = [c for c in cands.values() if not c.absorbed and c.token.i < tok.i and c.actor
+                      and c.token.sent == tok.sent and tok.i not in {t.i for t in c.token.subtree}]
+            obj = self._object(tok)
+            if not claims or (obj is not None and obj.pos_ != "PRON" and obj.lemma_.lower() not in CLAIM_NOUNS):
+                continue
+            denier = [e for e in self.subject(tok) if e.country]
+            said = {e.country for e in denier}
+            # the claim a party denies is the one that names it ("Moscow accused Kyiv ...; Ukraine denied it")
+            claim = next((c for c in reversed(claims) if said & {e.country for e in c.recipient}), claims[-1])
+            if not denier or {e.country for e in denier} & {e.country for e in claim.actor}:
+                continue
+            c = Candidate(tok, Sense(type="REJECT", cameo="120"), "verb", "REJECT", "120")
+            c.actor, c.recipient = denier, list(claim.actor)
+            c.depth = claim.depth + 1
+            cands[tok.i] = c
 
     def _intent_nouns(self, cands: dict[int, Candidate]) -> None:
         """"readiness to stop attacks", "willingness to accept": an AGREE (or THREATEN) by the noun's owner."""
@@ -212,6 +239,10 @@ class SentenceExtractor(RoleReader):
         for c in cands.values():
             tok = c.token
             if c.kind != "verb":
+                continue
+            if tok.lemma_.lower() in ("wound", "injure", "hurt", "maim") and tok.dep_ in ("conj", "acl") and any(
+                    o.event_type == "ASSAULT" and o is not c and not o.absorbed for o in cands.values()):
+                c.absorbed = True  # "a woman was killed and two men wounded": the same attack's toll
                 continue
             subj = next((x for x in tok.children if x.dep_ in SUBJ), None)
             passive = any(x.dep_ == "auxpass" for x in tok.children)
@@ -414,8 +445,17 @@ class SentenceExtractor(RoleReader):
         if self._ready(tok):
             c.future = True
             return "intended"
-        if tok.dep_ in ("xcomp", "ccomp", "pcomp") and tok.head.lemma_.lower() in DENIAL:
+        if tok.dep_ in ("xcomp", "ccomp", "pcomp") and tok.head.lemma_.lower() in DENIAL and not answers(tok, tok.head):
             return "negated"
+        t = tok
+        while t.dep_ in ("pobj", "pcomp") and t.head.dep_ == "prep":
+            if t.head.lower_ in ("without", "instead"):
+                return "negated"  # "the talks ended without agreement on a truce", "left without signing"
+            t = t.head.head
+        if any(ch.dep_ == "prep" and ch.lower_ == "without" and any(
+                x.type == c.event_type for p in ch.children for x in self.lx.nouns.get(p.lemma_.lower(), ()))
+                for ch in tok.children):
+            return "negated"  # the clause that ended "without agreement" is the agreement that did not happen
         if c.kind == "verb":
             if tok.tag_ == "VBG" and any(ch.dep_ == "aux" and ch.lemma_ == "be" for ch in tok.children):
                 return "ongoing"

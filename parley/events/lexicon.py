@@ -64,6 +64,7 @@ class Lexicon:
     domains: dict[str, frozenset[str]] = field(default_factory=dict)
     calamities: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
+    bulletin_nouns: frozenset[str] = frozenset()
 
     def word_forms(self) -> set[str]:
         """Every inflected form of every trigger lemma: the vocabulary of the sentence pre-filter."""
@@ -177,5 +178,6 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         violation_objects=frozenset(t.get("violation_objects", ())),
         calamities=frozenset(t.get("calamities", ())), weapons=frozenset(t.get("weapons", ())),
         negation_to_reject=frozenset(t.get("negation_to_reject", ())),
+        bulletin_nouns=frozenset(t.get("bulletin_nouns", ())),
         domains={k: frozenset(v) for k, v in (dom or {}).items()},
     )

@@ -27,6 +27,13 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "allow", 
 PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we"}
 WEAPON_OBJECTS = {"missile", "rocket", "drone", "shell", "bomb", "projectile", "round", "salvo", "munition", "mortar",
                   "weapon", "uav", "ballistic", "cruise", "artillery"}
+# Verbs that stop a weapon in flight ("air defences destroyed 27 drones"): their weapon object names the party
+# that fired it, and the event is a disrupted attack.
+INTERCEPT_VERBS = {"intercept", "destroy", "shoot", "down", "neutralise", "neutralize", "repel", "repulse"}
+# Report verbs whose object is the speaker's own act ("Downing Street announced new sanctions").
+ANNOUNCE_VERBS = {"announce", "declare", "unveil", "proclaim"}
+# Verbs whose subject is who suffered ("six dead, dozens hurt"): never the actor of an event near them.
+VICTIM_VERBS = {"hurt", "injure", "wound", "die", "kill", "dead", "perish", "suffer"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
                "neighbor", "rival", "foe", "adversary", "delegation", "army", "minister"}
@@ -63,7 +70,17 @@ PEOPLE = {"man", "men", "woman", "women", "people", "person", "individual", "gro
           "robber", "thief", "bandit", "vigilante", "assassin", "sniper", "raider"}
 
 
-def _head_lemma(tok) -> str:
+def answers(clause, verb) -> bool:
+    """Whether report verb ``verb`` answers ``clause`` rather than reports it: "Kyiv blamed Moscow; Russia denied
+    it" (a verb after the clause, past a semicolon or with its own object pronoun) is a reply, not attribution."""
+    if verb.i < clause.i:
+        return False
+    if any(t.text == ";" for t in clause.doc[clause.i:verb.i]):
+        return True
+    return any(ch.dep_ == "dobj" and ch.pos_ == "PRON" for ch in verb.children)
+
+
+def head_lemma(tok) -> str:
     """The lemma that says what a phrase is: "59 of the missiles" and "dozens of protesters" by their "of"."""
     if tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTIFIERS:
         for c in tok.children:
@@ -109,6 +126,10 @@ class RoleReader:
         out: list[Entity] = []
         seen = set()
         for party in parties(head):
+            inside = {t.i for t in party}
+            root = next((t for t in party if t.head.i not in inside or t.head.i == t.i), party[0])
+            if head_lemma(root) in self.lx.weapons | WEAPON_OBJECTS and not inside & set(self.mentions):
+                continue  # "a missile", "the drones": a weapon whose owner the phrase does not name is no party
             for e in self._party_entities(party):
                 key = (e.country, e.sector)
                 if key not in seen:
@@ -249,10 +270,13 @@ class RoleReader:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 out = self.entities(pobj)
         elif subj is not None:
-            out = self.entities(subj)
+            out = [] if self._bare_weapon(subj) else self.entities(subj)
         elif tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)):
             head = tok.head
-            if head.lemma_.lower() in OBJECT_CONTROL and self._object(head) is not None:
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None and tok.dep_ == "xcomp":
+                out = self.entities(raised)  # "Zelensky and Putin are expected to meet": the passive's subject meets
+            elif head.lemma_.lower() in OBJECT_CONTROL and self._object(head) is not None:
                 out = self.entities(self._object(head))
             else:
                 out = self.subject(head) if head.pos_ in ("VERB", "AUX") else self._noun_owner(head)
@@ -268,6 +292,12 @@ class RoleReader:
                 out = self.subject(gov)
         self._subj_cache[tok.i] = out
         return out
+
+    def _bare_weapon(self, phrase) -> bool:
+        """A weapon named without its owner ("a ballistic missile hit Sumy", "a drone struck a block") is no
+        party: whoever fired it is unknown. "Russian drones" name their owner and stay."""
+        return head_lemma(phrase) in self.lx.weapons | WEAPON_OBJECTS and not any(
+            t.i in self.mentions for t in phrase.subtree)
 
     def _noun_owner(self, noun, cooperative: bool = True) -> list[Entity]:
         """Who owns an event noun: its possessor, its nationality adjective, the parties "between" whom it
@@ -309,8 +339,9 @@ class RoleReader:
         while t.head.i != t.i:
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
-                if t.lemma_.lower() in self.lx.report_verbs and not cooperative:
-                    return []
+                if t.lemma_.lower() in self.lx.report_verbs and not cooperative and not (
+                        t.lemma_.lower() in ANNOUNCE_VERBS and noun.dep_ == "dobj" and noun.head.i == t.i):
+                    return []  # "announced new sanctions", "declared mobilisation": the announcer's own act
                 for c in t.children:  # "clashes took place between X and Y"
                     if c.dep_ == "prep" and c.lower_ == "between":
                         ents = self.entities(next((p for p in c.children if p.dep_ == "pobj"), None))
@@ -353,7 +384,8 @@ class RoleReader:
             return []
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         obj = self._object(tok) if not passive else next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
-        if obj is not None and _head_lemma(obj) in self.lx.weapons | WEAPON_OBJECTS:
+        if obj is not None and head_lemma(obj) in self.lx.weapons | WEAPON_OBJECTS and \
+                tok.lemma_.lower() not in INTERCEPT_VERBS:
             # "launched missiles at Kyiv", "fired drones on the city": the object is the weapon
             for holder in [obj, *[x for x in obj.children if x.dep_ == "conj"]]:
                 for c in holder.children:
@@ -387,7 +419,9 @@ class RoleReader:
                     return ents
             if c.dep_ in ("prep",) and c.lower_ in PARTNER_PREPS:
                 for p in c.children:
-                    if p.dep_ == "pobj" and p.lemma_.lower() not in MEDIATION:
+                    if p.dep_ == "pobj" and p.lemma_.lower() not in MEDIATION and not (
+                            c.lower_ == "with" and head_lemma(p) in self.lx.weapons | WEAPON_OBJECTS):
+                        # "shelled the town with artillery": an instrument, not a partner
                         ents = self.entities(p)
                         if ents:
                             return ents
@@ -455,7 +489,7 @@ class RoleReader:
             while t.head.i != t.i and subj is None:
                 t = t.head
                 subj = next((x for x in t.children if x.dep_ in SUBJ and tok not in x.subtree), None) \
-                    if t.pos_ in ("VERB", "AUX") else None
+                    if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in VICTIM_VERBS else None
         start = None
         if subj is None and c.kind == "verb":
             # a parse that hung the subject elsewhere ("in Morelia, Michoacan, 400 bus drivers protested"):
@@ -471,7 +505,7 @@ class RoleReader:
                     start -= 1
         if subj is None or subj.pos_ in ("PRON", "DET") or subj.lower_ in RELATIVE:
             return None
-        if subj.lemma_.lower() in self.lx.calamities:
+        if subj.lemma_.lower() in self.lx.calamities or self._bare_weapon(subj):
             return None
         span = self.doc[(subj.left_edge.i if start is None else start):subj.i + 1]
         return Entity(text=span.text, country=None, start=span.start_char, end=span.end_char)
@@ -487,7 +521,8 @@ class RoleReader:
                     ents = self.entities(pobj)
                     if ents:
                         return ents[0]
-                if ch.dep_ in ("parataxis", "ccomp") and ch.lemma_.lower() in self.lx.report_verbs and ch.i > tok.i:
+                if ch.dep_ in ("parataxis", "ccomp") and ch.lemma_.lower() in self.lx.report_verbs and ch.i > tok.i \
+                        and self._object(ch) is None:  # "...; Russia denied it" answers the clause, not reports it
                     ents = self.subject(ch)
                     if ents:
                         return ents[0]
@@ -495,7 +530,8 @@ class RoleReader:
                 return None
             parent = t.head
             if parent.lemma_.lower() in self.lx.report_verbs and t.dep_ in ("ccomp", "parataxis", "xcomp", "conj",
-                                                                             "advcl", "dobj"):
+                                                                             "advcl", "dobj") \
+                    and not answers(t, parent):
                 if t.dep_ != "conj" or parent.lemma_.lower() in self.lx.report_verbs:
                     ents = self.subject(parent)
                     if ents:

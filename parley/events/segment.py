@@ -16,10 +16,30 @@ _ABBREV = {
     "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
     "oct", "nov", "dec", "adm", "cmdr", "pres", "amb", "approx", "dept", "est", "fig", "mt", "ft",
 }
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n""")
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n|:[ \t]*\n(?=\s*["'“‘(\[]?[A-Z0-9])""")
 
 
 _HEADLINE = re.compile(r"""\s*([^\n]{1,150}[^\n.!?:;,"'”’\s])[ \t]*\n(?=[ \t]*["“‘(]?[A-Z])""")
+
+
+# A wire dateline before the lead: "ZAPORIZHZHIA, Ukraine, June 3 (AP) — ", "KYIV (Reuters) - ", "MOSCOW, March 5 -".
+# It places and dates the report; its words are no party to any event, so the lead sentence starts after it.
+_DATELINE = re.compile(r"""[A-Z][A-Z'’.\- ]{2,40}(?:,[ ][A-Z][A-Za-z.'’ ]{1,30}){0,2}"""
+                       r"""(?:,?[ ](?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-Z][a-z]{2,8}))?"""
+                       r"""[ ]*(?:\([A-Za-z .’'-]{1,30}\))?[ ]*[-–—]+[ ]*(?=["“‘]?[A-Z])""")
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline at the start of ``text`` ends (0 when there is none)."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
+# A live blog's entry stamp before a sentence: "14:05 GMT, Sunday -", "09:30 (Kyiv time) -", "Sunday 14:05 -".
+_STAMP = re.compile(r"""\[?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}[:.]\d{2}\]?\s*"""
+                    r"""(?:\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local time|Kyiv time|Moscow time)\)?)?,?\s*"""
+                    r"""(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})?"""
+                    r"""\s*[-–—:|]\s+(?=["“‘]?[A-Z])""")
 
 
 @dataclass(frozen=True)
@@ -29,6 +49,7 @@ class Sentence:
     text: str
     start: int
     end: int
+    stamp: str | None = None  # the live-blog entry stamp cut from its start ("14:05 GMT, Sunday -"), if any
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -59,6 +80,15 @@ def split_sentences(text: str) -> list[Sentence]:
         _append(text, start, end, out)
         start = end
     _append(text, start, len(text), out)
+    for i, s in enumerate(out[:2]):  # the lead, or the sentence after the headline
+        cut = dateline_end(s.text)
+        if cut:
+            out[i] = Sentence(s.text[cut:], s.start + cut, s.end)
+            break
+    for i, s in enumerate(out):
+        m = _STAMP.match(s.text)
+        if m:
+            out[i] = Sentence(s.text[m.end():], s.start + m.end(), s.end, stamp=m.group(0).strip())
     return out
 
 

@@ -154,3 +154,12 @@ def event_date(tok, ref: dt.date | None, future: bool = False) -> tuple[str | No
     if ref is None:
         return None, None
     return ref.isoformat(), "document"
+
+
+
+def stamp_date(stamp: str, ref: dt.date | None) -> dt.date | None:
+    """The day a live blog's entry stamp gives ("14:05 GMT, Sunday": the Sunday before ``ref``; a bare time:
+    ``ref`` itself)."""
+    m = re.search(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b\d{1,2}\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+\d{1,2}\b", stamp)
+    value = resolve(m.group(0), ref) if m and ref is not None else None
+    return first_day(value) if value else ref

@@ -13,7 +13,7 @@ from parley.ground.places import REGION_WORDS, PlaceIndex, fold, region_keys, re
 from parley.model import Location
 
 PLACE_PREPS = {"in", "at", "near", "outside", "around", "across", "into", "inside", "throughout", "within", "from",
-               "towards", "toward", "on"}
+               "towards", "toward", "on", "over"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DIRECTIONS = {"southern", "northern", "eastern", "western", "central", "south", "north", "east", "west",
               "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
@@ -170,6 +170,9 @@ def _modifier(t, spans) -> bool:
 PLACE_NOUNS = {"outskirts", "suburbs", "centre", "center", "village", "town", "city", "camp", "district", "neighbourhood", "neighborhood", "area", "suburb",
                "commune", "municipality", "locality", "settlement", "market", "township", "quarter", "front",
                "countryside", "sector", "subdistrict", "division", "county", "valley", "island"}
+# Nouns of an attack on a place: their "of" object is where it happened ("the shelling of Kherson").
+PLACE_NOUNS |= {"shelling", "bombardment", "bombing", "siege", "blockade", "storming", "capture", "liberation",
+                "occupation", "evacuation", "encirclement", "outskirt"}
 
 
 def _qualifiers(doc, start: int, end: int) -> list[str]:

@@ -1,7 +1,8 @@
 """Numbers the text attaches to an event: people killed, injured, arrested, and other counts.
 
 Figures are read with their wording ("at least 12", "dozens", "175 servicemen each") and the most
-conservative one is kept, as ACLED does: "dozens" is 12, "hundreds" 100, "several" 3, a range its lower end.
+conservative one is kept, as ACLED does: "dozens" is 12, "hundreds" 100, "several" 3, a range its lower end;
+"thousands" and "tens of thousands" give no figure (never 1,000), "more than 40,000" is 40,000.
 """
 from __future__ import annotations
 
@@ -14,14 +15,13 @@ WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12,
-    "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens of thousands": 10000,
-    "hundreds of thousands": 100000, "several": 3, "a few": 3, "few": 3, "multiple": 3, "some": 3,
+    "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "several": 3, "a few": 3, "few": 3, "multiple": 3, "some": 3,
     "a number of": 3, "a couple of": 2, "a couple": 2, "both": 2, "a handful of": 3, "numerous": 3,
 }
 _SCALE = {"thousand": 1000, "million": 1000000, "m": 1000000, "k": 1000}
 _NUMBER = (r"(?:(?:at least|more than|over|nearly|almost|around|about|up to|some|approximately|roughly|"
            r"an estimated|as many as|between)\s+)?"
-           r"(?:\d[\d,.]*(?:\s*(?:thousand|million))?|tens of thousands|hundreds of thousands|a dozen|a few|"
+           r"(?:\d[\d,.]*(?:\s*(?:thousand|million))?|tens of thousands|hundreds of thousands|thousands|a dozen|a few|"
            r"a number of|a couple of|a handful of|"
            + "|".join(sorted((w for w in WORDS if " " not in w), key=len, reverse=True))
            + r")\b(?:\s*(?:-|to|and|or)\s*\d[\d,]*\b)?")
@@ -47,7 +47,7 @@ STATED = re.compile(r"\bfatalit(?:y|ies) (?:were |was )?coded (?:as|to) (?P<n>\d
 # "Fatalities split between 2 events", "[1 fatality split among 12 events]": the report's toll covers several
 SPLIT = re.compile(r"\b(?:split|spread|coded|divided) (?:up )?(?:between|across|among|over) (?P<k>\d+|two|three|four|five|"
                    r"six|seven|eight|nine|ten) (?:events|locations|places|days)\b(?:\s*\((?P<n>\d+)\))?", re.I)
-SUMMED = re.compile(rf"\b(?P<a>{_NUMBER}){_PEOPLE}?\s*(?:,\s*|\s+and\s+)(?P<b>{_NUMBER}){_PEOPLE}?\s+"
+SUMMED = re.compile(rf"\b(?P<a>{_NUMBER}){_PEOPLE}?\s*(?:,\s+|\s+and\s+)(?P<b>{_NUMBER}){_PEOPLE}?\s+"
                     rf"(?:\w+\s+)?(?:were|have been|had been)\s+(?:reportedly\s+)?{_KILL}", re.I)
 FATAL = [
     re.compile(rf"\b(?:killing|killed)\s+a family of\s+(?P<n>{_NUMBER})\b", re.I),
@@ -95,8 +95,9 @@ def value(phrase: str) -> int | None:
     p = phrase.lower().strip()
     p = re.sub(r"^(?:at least|more than|over|nearly|almost|around|about|up to|some|approximately|roughly|"
                r"an estimated|as many as|between)\s+", "", p)
-    for multi in ("tens of thousands", "hundreds of thousands", "a dozen", "a few", "a number of", "a couple of",
-                  "a handful of"):
+    if re.match(r"(?:tens of |hundreds of )?thousands\b|millions\b", p):
+        return None  # "thousands", "tens of thousands": no figure a count could stand on (never 1,000)
+    for multi in ("a dozen", "a few", "a number of", "a couple of", "a handful of"):
         if p.startswith(multi):
             return WORDS[multi]
     m = re.match(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million)?", p)

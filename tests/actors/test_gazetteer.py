@@ -22,7 +22,7 @@ from parley.actors.gazetteer import (
 from parley.errors import ModelError
 
 DATA = files("parley") / "data"
-TSVS = ["countries.tsv", "office_holders.tsv", "organisations.tsv", "metonyms.tsv", "agents.tsv"]
+TSVS = ["countries.tsv", "office_holders.tsv", "organisations.tsv", "metonyms.tsv", "agents.tsv", "adversaries.tsv"]
 
 UN_MEMBERS = """
 AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA BRN BGR BFA BDI
@@ -329,6 +329,8 @@ def _append(path, line: str) -> int:
     ("organisations.tsv", "Some Group\t\tXX\tREB", "country code"),
     ("agents.tsv", "troopers\tMIL\tnoun", "kind"),
     ("agents.tsv", "Troopers\tMIL\tagent", "lower case"),
+    ("adversaries.tsv", "UKR\tRussia\t2014", "country code"),
+    ("adversaries.tsv", "UKR\tRUS\tlong ago", "year"),
 ])
 def test_malformed_line_raises_model_error_naming_file_and_line(tmp_path, filename, line, reason):
     _copy_data(tmp_path)
@@ -361,3 +363,17 @@ def test_comments_and_blank_lines_are_skipped(tmp_path):
     _append(tmp_path / "metonyms.tsv", "# a comment\n\nFoo Palace\tFRA\tGOV")
     g = load_gazetteer(tmp_path)
     assert any(m.text == "Foo Palace" for m in g.metonyms)
+
+
+# ------------------------------------------------------------------------------------------- adversaries
+def test_adversaries_say_who_the_enemy_is_for_each_side(gaz):
+    assert gaz.enemies_of("UKR")[0] == "RUS"
+    assert gaz.enemies_of("RUS")[0] == "UKR"
+    assert "PSE" in gaz.enemies_of("ISR") and "ISR" in gaz.enemies_of("LBN")
+    assert gaz.enemies_of("ISL") == []
+
+
+def test_enemy_words_are_agents_of_their_own_kind(gaz):
+    kinds = {a.word: a.kind for a in gaz.agents}
+    assert kinds["enemy"] == kinds["occupiers"] == kinds["invaders"] == "enemy"
+    assert kinds["troops"] == "agent"
