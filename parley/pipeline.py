@@ -115,10 +115,10 @@ class Coder:
                 except Exception:  # a bug on one sentence must not lose the rest of the stream: report it
                     log.exception("[P014] %s: coding the sentence at characters %d-%d failed; it is skipped",
                                   art.id, s.start, s.end)
-            if self.detector is not None and domain is None:
-                events = self._detect(art, sentences, parsed, ai, events, entries, discourse)
             if self.classifier is not None and len(sentences) <= SNIPPET_SENTENCES and domain is None:
                 events = self._classify(art, sentences, parsed, ai, events, date, discourse)
+            if self.detector is not None and domain is None:  # after the ACLED model: it reads the rules' events
+                events = self._detect(art, sentences, parsed, ai, events, entries, discourse)
             attach_numbers(events, sentences)
             if len(sentences) <= SNIPPET_SENTENCES:
                 one_happening(events, sentences, date)
@@ -167,6 +167,7 @@ class Coder:
         """Sentences that name a party and in which the rules coded nothing: the detector reads each, and where
         it is sure of a type, the main clause is coded as that type. Events stay in sentence order."""
         coded = {e.evidence.start for e in events}
+        short = self.classifier is not None and len(sentences) <= SNIPPET_SENTENCES
         todo = [(si, s) for si, s in enumerate(sentences) if s.start not in coded and self._has_party(s.text)
                 and not (si == 0 and is_headline(s, art) and len(sentences) > 1)]
         if not todo:
@@ -181,6 +182,8 @@ class Coder:
                                  self.resolver, discourse, dates[si], _report_country(events, discourse))
             if event is not None:
                 event.confidence = round(min(event.confidence, d.probability), 2)
+                if short:  # a short report's ACLED type is the ACLED model's to give (``_classify``)
+                    event.acled_event_type = event.acled_sub_event_type = None
                 found.append(event)
         if not found:
             return events

@@ -273,8 +273,12 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
 def _in_clause(tok, location) -> bool:
     """Whether the place an event was given is named in the event's own clause ("a missile hits Sumy"), not
     borrowed from another clause of the sentence."""
-    clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX") else tok
-    words = {t.text for t in clause.subtree}
+    words = {t.text for t in tok.subtree}
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
+        # "clashes leave 7 dead near Toretsk": the place phrases of the noun's verb, not its other clauses
+        for c in tok.head.children:
+            if c.dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
+                words.update(t.text for t in c.subtree)
     return bool(location.text) and all(w in words for w in location.text.split())
 
 
