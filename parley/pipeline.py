@@ -100,14 +100,17 @@ class Coder:
             discourse = Discourse()
             events = []
             entry = date  # a live blog's entries are dated by their stamps ("14:05 GMT, Sunday -")
-            entries = []
+            entries, voices = [], []
             for si, s in enumerate(sentences):
                 entry = stamp_date(s.stamp, date) if s.stamp else entry
                 entries.append(entry)
+                if s.poster is not None:
+                    self._poster_voice(s.poster, discourse)
                 doc = parsed.get((ai, si))
                 if maybe_header(s.text) and domain is None:
                     doc = doc or parsed.setdefault((ai, si), self.nlp(s.text))
                     note_voice(doc, self.lexicon, self.resolver, discourse, entry)
+                voices.append(discourse.voice)
                 if doc is None:
                     continue
                 try:
@@ -118,7 +121,7 @@ class Coder:
             if self.classifier is not None and len(sentences) <= SNIPPET_SENTENCES and domain is None:
                 events = self._classify(art, sentences, parsed, ai, events, date, discourse)
             if self.detector is not None and domain is None:  # after the ACLED model: it reads the rules' events
-                events = self._detect(art, sentences, parsed, ai, events, entries, discourse)
+                events = self._detect(art, sentences, parsed, ai, events, entries, voices, discourse)
             attach_numbers(events, sentences)
             if len(sentences) <= SNIPPET_SENTENCES:
                 one_happening(events, sentences, date)
@@ -163,7 +166,7 @@ class Coder:
         _name(rescued, pred, art.text)
         return [*events, rescued]  # the rules' main event stays first
 
-    def _detect(self, art: Article, sentences, parsed, ai, events, dates, discourse):
+    def _detect(self, art: Article, sentences, parsed, ai, events, dates, voices, discourse):
         """Sentences that name a party and in which the rules coded nothing: the detector reads each, and where
         it is sure of a type, the main clause is coded as that type. Events stay in sentence order."""
         coded = {e.evidence.start for e in events}
@@ -172,12 +175,14 @@ class Coder:
                 and not (si == 0 and is_headline(s, art) and len(sentences) > 1)]
         if not todo:
             return events
+        todo = [t for t, ok in zip(todo, self.detector.passes([s.text for _, s in todo])) if ok]
         found = []
         for (si, s), d in zip(todo, self.detector.detect([s.text for _, s in todo])):
             if not d.is_event or d.probability < DETECT_P or d.none_probability > DETECT_NONE_P:
                 continue
             cameo, mode = TYPE_CODES[d.event_type]
             doc = parsed.get((ai, si)) or self.nlp(s.text)
+            discourse.voice = voices[si]  # the issuer or poster in force at this sentence
             event = rescue_event(doc, s, Sense(type=d.event_type, cameo=cameo, mode=mode), self.lexicon,
                                  self.resolver, discourse, dates[si], _report_country(events, discourse))
             if event is not None:
@@ -188,6 +193,21 @@ class Coder:
         if not found:
             return events
         return sorted([*events, *found], key=lambda e: e.evidence.start)  # stable: rule order within a sentence
+
+    def _poster_voice(self, poster: tuple[str, str], discourse) -> None:
+        """The person a post is by ("KHARKIV, Oleh Syniehubov, 07:45:") speaks for the country of the place the
+        post is from: the voice of the post's events (who claims them, whose enemy "the enemy" is)."""
+        from parley.ground.places import load_places
+        from parley.model import Entity, Location
+
+        place, person = poster
+        found = load_places().lookup(place.title(), countries=[discourse.main_country()] if
+                                     discourse.main_country() else [])
+        if found is not None:
+            discourse.voice = Entity(text=person, country=found.country, sector="GOV")
+            discourse.post_place = Location(text=place, name=found.name, country=found.country, admin1=found.admin1,
+                                            lat=round(found.lat, 5), lon=round(found.lon, 5),
+                                            geonameid=found.geonameid)
 
     def _has_party(self, text: str) -> bool:
         """Whether ``text`` names a known party or a kind of actor (tokenizer only: no parse)."""

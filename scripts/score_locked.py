@@ -28,7 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scorer", default=str(ROOT.parent / "shared" / "eval" / "score.py"))
     ap.add_argument("--out", help="keep the coded output in this folder")
+    ap.add_argument("--articles", type=Path, default=LOCKED / "articles",
+                    help="score the articles of this folder only (e.g. the development articles in "
+                         "tests/fixtures/articles_dev, which may be read while tuning)")
     args = ap.parse_args(argv)
+    sentences = ("sentences_war", "sentences_world") if args.articles == LOCKED / "articles" else ()
     from parley.ingest import read_path
     from parley.model import Article, to_dict
     from parley.pipeline import Coder
@@ -36,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out or tempfile.mkdtemp(prefix="parley-locked-"))
     out.mkdir(parents=True, exist_ok=True)
     coder = Coder()
-    for name in ("sentences_war", "sentences_world"):
+    for name in sentences:
         gold = LOCKED / f"{name}.jsonl"
         rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
         pred = out / f"{name}.jsonl"
@@ -46,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== {name} ({len(rows)} sentences)")
         print(_score(args.scorer, gold, pred, tail=3))
     totals = {"found": [0, 0], "precision": [0, 0], "attributes": [0, 0]}
-    for gold in sorted((LOCKED / "articles").glob("*.gold.json")):
+    for gold in sorted(args.articles.glob("*.gold.json")):
         g = json.loads(gold.read_text(encoding="utf-8"))
         art = next(read_path(str(gold.parent / g["text_file"]), default_date=g["date"]))
         doc = next(coder.code([art]))

@@ -55,6 +55,8 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
             discourse.add(c.actor)
     for e in events:
         discourse.add_event(e.event_type, e.actor)
+        if e.location is not None and e.location.country and e.location is not discourse.place:
+            discourse.place, discourse.place_sentence = e.location, discourse.sentence
         if e.event_type in _CONFLICT:
             discourse.add_conflict(e.actor, e.recipient)
     discourse.next_sentence()
@@ -82,6 +84,8 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     if c.claimed_by is None:
         c.claimed_by = ctx.discourse.voice  # the issuer of the bulletin the article is, if any
     location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse)
+    if location is None and c.event_type in _PLACED:
+        location = ctx.discourse.recent_place()  # "One drone hit a residential building." after "... Lgov"
     here = location.country if location is not None and location.country else (
         ctx.fallback_country if sector_enough else None)
     _enemies(c, ctx.resolver, ctx.discourse, location)
@@ -116,10 +120,15 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
             c.claimed_by = Entity(text=e.text, country=country, sector=e.sector, name=e.name, start=e.start,
                                   end=e.end)
     if sector_enough and not c.actor and ctx.extractor is not None:
-        bare = ctx.extractor.bare_subject(c) or ctx.extractor.bare_patient(c)
+        subject = ctx.extractor.bare_subject(c)
+        bare = subject or (ctx.extractor.bare_patient(c) if not c.recipient else None)
         if bare is not None and ctx.resolver.has_agent(doc.char_span(bare.start, bare.end,
                                                                      alignment_mode="expand") or []):
-            c.actor = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
+            found = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
+            if subject is not None:
+                c.actor = found
+            else:
+                c.recipient = found  # "three people were injured": who it happened to, not who did it
     known = any(e.country for e in c.actor + c.recipient) or (
         sector_enough and any(e.sector for e in c.actor + c.recipient))
     if not known and unknown_ok and ctx.extractor is not None:
@@ -214,6 +223,7 @@ def _anchors(doc, etype: str, lexicon: Lexicon) -> list:
     return out
 
 
+_INSTITUTIONS = {"GOV", "LEG", "JUD"}  # a ministry or parliament named without a country, outside conflict: the actor's
 DOMESTIC = {"REB", "COP", "OPP", "CVL", "PTY", "UAF", "JUD", "LEG", "EDU", "LAB", "REF", "REL", "MED", "JRN", "BUS",
             "AGR", "SOC"}
 _NO_PARTNER = {"MOBILIZE"}
@@ -258,8 +268,8 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 country = place  # "police fired tear gas in Mora village (Surat, Gujarat)"
             elif role == "actor":
                 country = discourse.main_country()
-            elif e.sector in DOMESTIC and own:
-                country = next(iter(own))
+            elif own and (e.sector in DOMESTIC or e.sector in _INSTITUTIONS and c.event_type not in _CONFLICT):
+                country = next(iter(own))  # "asked the Ministry of Defence": the asker's own
             elif not own:
                 country = discourse.main_country()
             else:
@@ -270,14 +280,20 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                                  end=e.end)
 
 
+_CLAUSES = {"advcl", "ccomp", "xcomp", "conj", "parataxis", "relcl", "acl", "csubj"}
+
+
 def _in_clause(tok, location) -> bool:
     """Whether the place an event was given is named in the event's own clause ("a missile hits Sumy"), not
     borrowed from another clause of the sentence."""
     words = {t.text for t in tok.subtree}
-    if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
-        # "clashes leave 7 dead near Toretsk": the place phrases of the noun's verb, not its other clauses
-        for c in tok.head.children:
-            if c.dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else \
+        tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        # "clashes leave 7 dead near Toretsk", "Belgorod came under a missile attack": the phrases of the
+        # noun's verb, not its other clauses
+        for c in verb.children:
+            if c.dep_ not in _CLAUSES and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
                 words.update(t.text for t in c.subtree)
     return bool(location.text) and all(w in words for w in location.text.split())
 

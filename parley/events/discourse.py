@@ -24,6 +24,15 @@ class Discourse:
         self.conflict_dyads: Counter[frozenset[str]] = Counter()
         self.last_actors: dict[str, list[Entity]] = {}
         self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")
+        self.place = None  # the last place an event was located at, and the sentence it was in
+        self.place_sentence = -10
+        self.post_place = None  # the place a post is from ("KHARKIV, Oleh Syniehubov, 07:45:"), until the next
+
+    def recent_place(self):
+        """Where the report is at: the place of an event in the last two sentences, else the post's place."""
+        if self.place is not None and self.sentence - self.place_sentence <= 2:
+            return self.place
+        return self.post_place
 
     def add(self, entities: list[Entity]) -> None:
         """Record the entities of one argument (a compound argument is also remembered as a group)."""

@@ -32,7 +32,10 @@ def document_domain(title: str | None, text: str, lexicon: Lexicon) -> str | Non
         return None
     best, best_ratio = None, 0.0
     short = len(words) < SHORT_WORDS
+    war = sum(1 for w in words if w in lexicon.domains.get("war", ()))
     for name, vocab in lexicon.domains.items():
+        if name == "war":
+            continue
         found = [w for w in words if w in vocab]
         ratio = len(found) / len(words) / DENSITY.get(name, 0.03)
         if short:
@@ -40,6 +43,6 @@ def document_domain(title: str | None, text: str, lexicon: Lexicon) -> str | Non
             enough = len(set(found)) >= 2 and any(w not in WEAK for w in found)
         else:
             enough = len(found) >= MIN_HITS
-        if enough and ratio >= 1.0 and ratio > best_ratio:
-            best, best_ratio = name, ratio
+        if enough and ratio >= 1.0 and ratio > best_ratio and not (war >= MIN_HITS and war >= len(found)):
+            best, best_ratio = name, ratio  # ... unless the words of war are as many: it is news of the war
     return best

@@ -68,8 +68,9 @@ class SentenceExtractor(RoleReader):
         for s in senses:
             if s.prt and not (s.prt & preps):
                 continue
-            if s.obj and obj_lemma not in s.obj:
-                continue
+            if s.obj and obj_lemma not in s.obj and not (
+                    "PLACE" in s.obj and obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC")):
+                continue  # PLACE in an object list: any named place ("the enemy hit Kharkiv")
             if s.not_obj and obj_lemma in s.not_obj:
                 continue
             if s.needs == "object" and obj is None:

@@ -24,6 +24,7 @@ NOUN_PARTNER_PREPS = {"with", "on", "against", "to", "between", "at", "upon", "t
 RELATIVE = {"who", "which", "that", "whom"}
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "allow", "tell", "invite", "press", "help",
                   "encourage", "compel", "pressure", "push", "authorize", "instruct", "request", "want"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we"}
 WEAPON_OBJECTS = {"missile", "rocket", "drone", "shell", "bomb", "projectile", "round", "salvo", "munition", "mortar",
                   "weapon", "uav", "ballistic", "cruise", "artillery"}
@@ -68,6 +69,11 @@ PEOPLE = {"man", "men", "woman", "women", "people", "person", "individual", "gro
           "resident", "villager", "assailant", "suspect", "unit", "faction", "force", "cadre", "element", "guard",
           "mob", "crowd", "gang", "bomber", "attacker", "gunman", "kidnapper", "abductor", "looter", "rioter",
           "robber", "thief", "bandit", "vigilante", "assassin", "sniper", "raider"}
+
+
+def _under(noun) -> bool:
+    """"came under attack", "were under fire", "fell under shelling": the verb's subject suffers the event."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX")
 
 
 def answers(clause, verb) -> bool:
@@ -172,6 +178,9 @@ class RoleReader:
         """A pronoun subject in what someone says is, first, the speaker ("Hungary said it will support");
         otherwise the last fitting party named before it in the sentence, then earlier in the article."""
         word = pron.lower_
+        if word in FIRST_PERSON and self.disc.voice is not None and not any(
+                a.lemma_.lower() in self.lx.report_verbs for a in pron.ancestors):
+            return [self.disc.voice]  # "I have asked the ministry ..." in a governor's post: the poster
         if word not in PRONOUNS or pron.i in self._resolving:
             return []
         self._resolving.add(pron.i)
@@ -303,6 +312,8 @@ class RoleReader:
         """Who owns an event noun: its possessor, its nationality adjective, the parties "between" whom it
         is, its "by" agent, or the clause around it. A country name used as a modifier ("the Ukraine
         invasion") is the target of a conflict noun, not its owner."""
+        if _under(noun):
+            return []  # "Belgorod came under a missile attack": the subject is hit, the attacker unnamed
         for c in noun.children:
             if c.dep_ == "poss":
                 return self.entities(c)
@@ -367,6 +378,10 @@ class RoleReader:
 
     def recipient(self, cand: Candidate) -> list[Entity]:
         tok = cand.token
+        if cand.kind == "noun" and _under(tok):
+            verb = tok.head.head
+            subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+            return self.entities(subj) if subj is not None else []
         if cand.kind == "noun":
             holders = [tok]
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
@@ -484,7 +499,7 @@ class RoleReader:
         subj = next((x for x in tok.children if x.dep_ in SUBJ), None)
         if subj is None and tok.dep_ == "conj" and c.kind == "verb":  # "gunmen attacked and injured a man"
             subj = next((x for x in tok.head.children if x.dep_ in SUBJ and x.dep_ != "nsubjpass"), None)
-        if subj is None and c.kind == "noun":
+        if subj is None and c.kind == "noun" and not _under(tok):
             t = tok
             while t.head.i != t.i and subj is None:
                 t = t.head

@@ -35,8 +35,11 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-# A live blog's entry stamp before a sentence: "14:05 GMT, Sunday -", "09:30 (Kyiv time) -", "Sunday 14:05 -".
-_STAMP = re.compile(r"""\[?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}[:.]\d{2}\]?\s*"""
+# A live blog's entry stamp before a sentence: "14:05 GMT, Sunday -", "09:30 (Kyiv time) -", "Sunday 14:05 -"; in
+# compiled posts, with the place and the poster first: "KHARKIV, Oleh Syniehubov, 07:45:".
+_STAMP = re.compile(r"""(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+)*,[ ])?"""
+                    r"""(?P<person>[A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+){1,2},[ ])?"""
+                    r"""\[?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}[:.]\d{2}\]?\s*"""
                     r"""(?:\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local time|Kyiv time|Moscow time)\)?)?,?\s*"""
                     r"""(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})?"""
                     r"""\s*[-–—:|]\s+(?=["“‘]?[A-Z])""")
@@ -50,6 +53,7 @@ class Sentence:
     start: int
     end: int
     stamp: str | None = None  # the live-blog entry stamp cut from its start ("14:05 GMT, Sunday -"), if any
+    poster: tuple[str, str] | None = None  # the place and person a post's stamp names ("KHARKIV, Oleh Syniehubov,")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -88,7 +92,9 @@ def split_sentences(text: str) -> list[Sentence]:
     for i, s in enumerate(out):
         m = _STAMP.match(s.text)
         if m:
-            out[i] = Sentence(s.text[m.end():], s.start + m.end(), s.end, stamp=m.group(0).strip())
+            poster = (m.group("place")[:-2], m.group("person")[:-2]) if m.group("place") and m.group("person") \
+                else None
+            out[i] = Sentence(s.text[m.end():], s.start + m.end(), s.end, stamp=m.group(0).strip(), poster=poster)
     return out
 
 

@@ -180,11 +180,19 @@ def attach_numbers(events, sentences) -> None:
 
     A figure goes to the first event of the sentence that can have it (deaths and injuries to violence,
     arrests to coercion). A sentence that states a toll but reports no event of its own ("Six people
-    were killed in the attack.") adds it to the last violent event before it that has no figure yet.
+    were killed in the attack.") adds it to the last violent event before it that has no figure yet; an event
+    that only states a toll after an attack ("Three people were injured.", see ``toll_only``) is removed from
+    ``events`` and its figures go the same way.
     """
     by_sentence: dict[int, list] = {}
-    for e in events:
+    last_violent = None
+    for e in list(events):
+        if e.event_type in _VIOLENT and last_violent is not None and toll_only(e):
+            events.remove(e)  # "Three people were injured." after an attack: its toll, not a new attack
+            continue
         by_sentence.setdefault(e.evidence.start, []).append(e)
+        if e.event_type in _VIOLENT:
+            last_violent = e
     previous: list = []
     for s in sentences:
         own = by_sentence.get(s.start, [])
@@ -203,6 +211,19 @@ def attach_numbers(events, sentences) -> None:
                 if target is not None and getattr(target, field) is None:
                     setattr(target, field, figure)
         previous.extend(own)
+
+
+_CASUALTY_TRIGGER = re.compile(r"(?i)^(?:killed|injured|wounded|hurt|died|dead|perished|injuring|wounding|killing)$")
+_WEAPONRY = re.compile(r"(?i)\b(?:attack|strike|shell|bomb|missile|rocket|drone|uav|artillery|mortar|fire|gunfire|"
+                       r"explosion|blast|raid|airstrike|grenade|mine|shot|sniper|clash|fighting|ambush|assault)")
+
+
+def toll_only(event) -> bool:
+    """Whether an event only states a toll ("Three people were injured, among them a girl."): a casualty word
+    with no actor, in a sentence that names no attack or weapon. Such a sentence adds its figures to the
+    attack reported before it."""
+    return (not event.actor and bool(_CASUALTY_TRIGGER.match(event.trigger or ""))
+            and not _WEAPONRY.search(event.evidence.sentence))
 
 
 def report_toll(sentences) -> int | None:
