@@ -56,6 +56,8 @@ class Errors:
             "or rebuild them from a source checkout with 'make encoder' (scripts/build_encoder.py)")
     P023 = ("the ACLED sub-type model is missing ({path}); reinstall parley, or rebuild it with 'parley train' "
             "from a source checkout")
+    P024 = ("the static word vectors are missing or unreadable ({path}: {reason}); reinstall parley, or rebuild "
+            "them with 'python scripts/build_static.py' from a source checkout")
 
 
 def coded(code: str, **kw: object) -> str:

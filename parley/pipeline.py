@@ -175,7 +175,6 @@ class Coder:
                 and not (si == 0 and is_headline(s, art) and len(sentences) > 1)]
         if not todo:
             return events
-        todo = [t for t, ok in zip(todo, self.detector.passes([s.text for _, s in todo])) if ok]
         found = []
         for (si, s), d in zip(todo, self.detector.detect([s.text for _, s in todo])):
             if not d.is_event or d.probability < DETECT_P or d.none_probability > DETECT_NONE_P:

@@ -91,47 +91,18 @@ def examples(data: Path = SHARED, own: Path = OWN, snippet_dir: Path = SNIPPETS,
     return texts, labels, weights
 
 
-def _vector_cache(texts: list[str], say) -> dict:
-    """The encoder's vectors of ``texts``, kept between training runs in the user's cache folder (the same
-    place as the place index), keyed by text: retraining after a change of data encodes only new texts."""
-    import hashlib
-    import os
-
-    import numpy as np
-
-    from parley.events.encoder import load_encoder
-
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "parley"
-    enc = load_encoder()
-    tag = hashlib.sha1(np.ascontiguousarray(enc.word[:64]).tobytes()).hexdigest()[:12]  # which encoder
-    path = folder / f"train_vectors_{tag}.npz"
-    memo: dict = {}
-    if path.exists():
-        saved = np.load(path, allow_pickle=False)
-        memo = dict(zip(saved["texts"].tolist(), saved["vectors"]))
-    missing = [t for t in dict.fromkeys(texts) if t not in memo]
-    if missing:
-        say(f"  encoding {len(missing)} new texts ({len(memo)} cached)")
-        memo.update(zip(missing, enc.encode(missing)))
-        folder.mkdir(parents=True, exist_ok=True)
-        keys = list(memo)
-        np.savez(path, texts=np.array(keys), vectors=np.array([memo[k] for k in keys]))
-    return memo
-
-
 def run(data: Path = SHARED, own: Path = OWN, snippet_dir: Path = SNIPPETS, out: Path | None = None,
         say=print) -> dict:
     import joblib
     import numpy as np
 
-    from parley.events.classify import SentenceVectors
     from parley.events.detect import Detector, build_detector, lexicon_forms, model_path
     from parley.events.lexicon import load_lexicon
 
     t0 = time.perf_counter()
     say("detector training texts:")
     texts, labels, weights = examples(data, own, snippet_dir, say)
-    SentenceVectors.memo = _vector_cache(texts, say)
+
     forms = lexicon_forms(load_lexicon())
     figures: dict = {}
     own_t, own_l = own_sentences(own) if own.is_dir() else ([], [])
@@ -142,8 +113,7 @@ def run(data: Path = SHARED, own: Path = OWN, snippet_dir: Path = SNIPPETS, out:
         model = build_detector(forms)
         model.fit([texts[i] for i in keep], [labels[i] for i in keep],
                   logisticregression__sample_weight=[weights[i] for i in keep])
-        det = Detector(model)
-        got = det.detect([own_t[j] for j in sorted(held)])
+        got = Detector(model).detect([own_t[j] for j in sorted(held)])
         acc = sum(g.event_type == own_l[j] for g, j in zip(got, sorted(held))) / len(held)
         figures["own_heldout_accuracy"] = round(acc, 3)
         say(f"  held-out fifth of our sentences ({len(held)}): type accuracy {acc:.3f}")

@@ -6,9 +6,11 @@ event. The detector reads every sentence that names a party and gives a probabil
 types and for NONE (a sentence that reports no event); where the rules coded nothing and the detector is sure,
 the main clause is coded as the type it names (``parley.events.build.rescue_event``).
 
-Features: TF-IDF word uni- and bigrams (each decision explainable by its words), the MiniLM sentence vector
-(carries the model to verbs it never saw) and the lexicon's own reading (which types the trigger words of the
-sentence can report): the lexicon is one input of the detector, not its gate. A logistic regression over them.
+Features: TF-IDF word uni- and bigrams (each decision explainable by its words), a sentence vector from the
+static token vectors distilled from MiniLM (``parley.events.static``: it carries the model to verbs it never
+saw, at a table look-up's cost, so every sentence with a party can be read) and the lexicon's own reading (which
+types the trigger words of the sentence can report): the lexicon is one input of the detector, not its gate. A
+logistic regression over them.
 Trained by ``parley train`` (``parley.train_detect``) on the NGEC synthetic stories, ACLED's notes, the CAMEO
 statements and the sentences we wrote for every type (``training/plover/``).
 """
@@ -85,16 +87,16 @@ def lexicon_forms(lexicon) -> dict[str, tuple[str, ...]]:
 
 
 def build_detector(forms: dict[str, tuple[str, ...]], seed: int = 0, c: float = 4.0):
-    """The untrained detector: TF-IDF, sentence vectors and lexicon tags, then a logistic regression."""
+    """The untrained detector: TF-IDF, static sentence vectors and lexicon tags, then a logistic regression."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline, make_union
 
-    from parley.events.classify import SentenceVectors
+    from parley.events.static import StaticVectors
 
     tfidf = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True,
                             token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z-]+\b", max_features=80000)
-    features = make_union(tfidf, SentenceVectors(), LexiconTags(forms))
+    features = make_union(tfidf, StaticVectors(), LexiconTags(forms))
     return make_pipeline(features, LogisticRegression(C=c, max_iter=3000, random_state=seed))
 
 

@@ -113,6 +113,10 @@ class Encoder:
         enc = self.tok.encode_batch(texts)
         ids = np.array([e.ids for e in enc], dtype=np.int64)
         mask = np.array([e.attention_mask for e in enc], dtype=np.float32)
+        return self.forward(ids, mask)
+
+    def forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Unit sentence vectors of a padded batch of token ids (``mask`` 1 for tokens, 0 for padding)."""
         n, t = ids.shape
         x = self.word[ids] + self.pos[:t] + self.type0
         x = _layer_norm(x, *self.ln)

@@ -487,6 +487,8 @@ class SentenceExtractor(RoleReader):
             if c.sense.needs == "content":
                 tok = c.token
                 obj = self._object(tok)
+                if obj is None and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                    obj = tok.head  # "a step Beijing condemned": what the relative clause is about
                 inner = any(x.absorbed and tok.i in [a.i for a in x.token.ancestors] for x in cands.values())
                 has_party = obj is not None and obj.pos_ != "PRON" and bool(self.entities(obj))
                 has_event = obj is not None and obj.i in cands
