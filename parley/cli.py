@@ -52,10 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--date", help="publication date YYYY-MM-DD for gold records that carry none (when coding)")
     e.add_argument("--save", metavar="FILE", help="when coding GOLD, also write parley's output here (JSON Lines)")
     t = sub.add_parser("train", help="rebuild the shipped models from the training files",
-                       description="Rebuild the ACLED sub-type models from the training files (fixed seeds) and "
-                                   "print their dev figures.")
+                       description="Rebuild the ACLED sub-type model and the event detector from the training "
+                                   "files (fixed seeds) and print their dev figures.")
     t.add_argument("--data", default="../shared/data", help="folder of the shared training and dev files")
     t.add_argument("--snippets", default="training/news_snippets", help="folder of our news-style snippets")
+    t.add_argument("--plover", default="training/plover",
+                   help="folder of our sentences with PLOVER types, for the event detector")
     t.add_argument("--out", help="write the models to this folder instead of the package's")
     db_help = "database URL or SQLite file (default: $PARLEY_DB, else parley.db)"
     i = sub.add_parser("ingest", help="code articles and store them with their events",
@@ -120,9 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "train":
             from pathlib import Path
 
+            from parley.events.detect import MODEL_FILE
             from parley.train import run
+            from parley.train_detect import run as run_detector
 
             run(Path(args.data), Path(args.snippets), Path(args.out) if args.out else None)
+            run_detector(Path(args.data), Path(args.plover), Path(args.snippets),
+                         Path(args.out) / MODEL_FILE if args.out else None)
             return 0
         if args.command == "ingest":
             return _ingest(args)

@@ -62,10 +62,16 @@ def test_missing_training_data_is_a_clear_error(tmp_path, capsys):
 
 def test_cli_train_prints_what_it_trained(tmp_path, capsys):
     assert main(["train", "--data", str(FIXTURES), "--snippets", str(FIXTURES / "snippets"),
-                 "--out", str(tmp_path)]) == 0
+                 "--plover", str(FIXTURES / "plover"), "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "36 ACLED notes, 6 snippets of ours" in out
     assert model_path(tmp_path).exists()
+    # the event detector too, from our PLOVER sentences: it loads and reads a sentence
+    from parley.events.detect import MODEL_FILE, load_detector
+
+    assert "25 sentences of ours" in out
+    detector = load_detector(tmp_path / MODEL_FILE)
+    assert detector.detect(["Police detained nine activists in the square."])[0].event_type in detector.labels
 
 
 def test_our_snippets_are_well_formed_and_cover_every_sub_type():
