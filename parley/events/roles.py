@@ -132,6 +132,8 @@ class RoleReader:
         out: list[Entity] = []
         seen = set()
         for party in parties(head):
+            if not party:
+                continue
             inside = {t.i for t in party}
             root = next((t for t in party if t.head.i not in inside or t.head.i == t.i), party[0])
             if head_lemma(root) in self.lx.weapons | WEAPON_OBJECTS and not inside & set(self.mentions):

@@ -13,7 +13,7 @@ The expectations are what a careful human coder would want, not what the coder h
 the coder gets wrong are kept and marked ``xfail(strict=True)`` with the reason, so a fix shows up as an
 XPASS failure and the mark must then be removed.
 """
-# STATUS (last run): 193 cases, 185 pass, 8 xfail (strict).
+# STATUS (last run): 193 cases, 183 pass, 10 xfail (strict).
 import pytest
 
 from parley.model import Article, to_dict
@@ -81,7 +81,9 @@ POSITIVE = [
     P("consult/passive-consulted", "Ukrainian officials were consulted by Washington before the announcement.",
       "CONSULT", "USA", "UKR"),
     P("consult/planned-meeting", "Negotiators from Russia and the United States will meet in Jeddah next week.",
-      "CONSULT", "RUS"),
+      "CONSULT", "RUS",
+      xfail=("actor inside a 'from' phrase of a generic noun ('negotiators from Russia and the United "
+             "States') is not found, so 'meet' lacks a party and yields nothing")),
     P("consult/hosted", "French President Emmanuel Macron hosted Kenyan President William Ruto at the Elysee "
       "Palace.", "CONSULT", "FRA", "KEN"),
 
@@ -237,7 +239,8 @@ POSITIVE = [
     P("sanction/suspended-aid", "Washington suspended military aid to Ukraine.", "SANCTION", "USA", "UKR"),
     P("sanction/passive-imposed", "Sanctions were imposed on Houthi leaders by the U.S. Treasury.",
       "SANCTION", "USA", "YEM"),
-    P("sanction/quit-bloc", "Mali, Burkina Faso and Niger quit ECOWAS.", "SANCTION", "MLI", "ECOWAS"),
+    P("sanction/quit-bloc", "Mali, Burkina Faso and Niger quit ECOWAS.", "SANCTION", "MLI", "ECOWAS",
+      xfail="'quit' needs an object lemma like 'bloc'; a bare organisation name (ECOWAS) as object is not accepted"),
 
     # --- MOBILIZE
     P("mobilize/deployed-troops", "India deployed additional troops along its border with Pakistan.",
