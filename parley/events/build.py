@@ -90,9 +90,10 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         # "One drone hit a residential building." after "... Lgov": where the report is, unless the sentence
         # names a country of its own
         location = ctx.discourse.recent_place()
-    here = location.country if location is not None and location.country else (
-        ctx.fallback_country if sector_enough else None)
-    _enemies(c, ctx.resolver, ctx.discourse, location)
+    # a namesake abroad of a place in the countries the report is about decides no party's country
+    trusted = location is not None and bool(location.country) and _plausible(location.country, ctx, doc)
+    here = location.country if trusted else (ctx.fallback_country if sector_enough else None)
+    _enemies(c, ctx.resolver, ctx.discourse, location if trusted else None)
     _fill_countries(c, ctx.ordered_mentions, ctx.discourse, doc, here, ctx.resolver.gaz.enemies_of)
     if not c.recipient and c.actor and len({e.country for e in c.actor if e.country}) < 2:
         other = _other_party(c, ctx.ordered_mentions, ctx.discourse, doc, here, ctx.resolver.gaz.enemies_of)
@@ -108,7 +109,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         bare = ctx.extractor.bare_patient(c) if ctx.extractor is not None and c.kind == "verb" else None
         if bare is not None:  # "a man was shot dead in Manaus": someone of the place
             c.recipient = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
-    if not c.recipient and c.event_type == "ASSAULT" and location is not None and _is_country(location.country) \
+    if not c.recipient and c.event_type == "ASSAULT" and trusted and _is_country(location.country) \
             and location.country not in {e.country for e in c.actor} and (c.actor or _in_clause(c.token, location)):
         # "a ballistic missile hit Sumy", "Russian troops shelled Bilozerka": the country where it struck
         c.recipient = [Entity(text=location.country, country=location.country)]
@@ -119,7 +120,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         struck = [e.country for e in c.recipient if _is_country(e.country)] if c.event_type == "ASSAULT" else []
         named = ctx.discourse.same_head(c.claimed_by.text)
         country = (named.country if named is not None else None) or \
-            (location.country if location is not None and _is_country(location.country) else None) or \
+            (location.country if trusted and _is_country(location.country) else None) or \
             (struck[0] if struck else None) or ctx.discourse.main_country()
         if country:
             e = c.claimed_by
@@ -295,6 +296,16 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
 _CLAUSES = {"advcl", "ccomp", "xcomp", "conj", "parataxis", "relcl", "acl", "csubj"}
 
 
+def _plausible(country: str | None, ctx, doc) -> bool:
+    """Whether a place's country fits the report: one the article or the sentence names, or at war with one;
+    any country while the report names none."""
+    named = set(ctx.discourse.country_counts) | {m.country for m in ctx.ordered_mentions if m.country}
+    named = {c for c in named if _is_country(c)}
+    if not named or not _is_country(country) or country in named:
+        return True
+    return any(country in ctx.resolver.gaz.enemies_of(c) for c in named)
+
+
 def _in_clause(tok, location) -> bool:
     """Whether the place an event was given is named in the event's own clause ("a missile hits Sumy"), not
     borrowed from another clause of the sentence."""
@@ -371,7 +382,8 @@ def _enemies(c: Candidate, resolver: ActorResolver, discourse: Discourse, locati
     """Parties named as the speaker's adversary ("the enemy shelled Nikopol", "the occupiers") belong to the
     country the speaker fights. The speaker is who the clause is attributed to, else the issuer of the
     bulletin the article is, else the country where an attack of theirs struck (an attacker does not shell its
-    own towns), else the country the article is most about."""
+    own towns), else the country where the report's last located event took place, else the country the
+    article is most about."""
     parties = [(role, i, e) for role in (c.actor, c.recipient) for i, e in enumerate(role)
                if e.country is None and resolver.names_enemy(e.text)]
     if not parties:
@@ -380,6 +392,8 @@ def _enemies(c: Candidate, resolver: ActorResolver, discourse: Discourse, locati
     speaker = said.country if said is not None and said.country else None
     if speaker is None and c.event_type in _CONFLICT and location is not None and _is_country(location.country):
         speaker = location.country
+    if speaker is None and discourse.place is not None and _is_country(discourse.place.country):
+        speaker = discourse.place.country  # a bulletin from the front: where its events have taken place
     enemy = resolver.enemy_of(speaker or discourse.main_country(), discourse)
     if enemy is None:
         return

@@ -277,12 +277,13 @@ class SentenceExtractor(RoleReader):
                                 c.absorbed_into = cands[o.i]
 
     def _background(self, cands: dict[int, Candidate]) -> None:
-        """Event nouns that only date something ("since the invasion", "the anniversary of the war")."""
+        """Event nouns that only date or label something ("since the invasion", "the anniversary of the war",
+        "operational information regarding the Russian invasion")."""
         for c in cands.values():
             if c.kind != "noun":
                 continue
             for a in c.token.ancestors:
-                if a.lower_ == "since" or a.lemma_.lower() == "anniversary":
+                if a.lower_ in ("since", "regarding", "concerning") or a.lemma_.lower() == "anniversary":
                     c.absorbed = True
                     break
                 if a.pos_ in ("VERB", "AUX"):

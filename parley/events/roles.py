@@ -416,6 +416,12 @@ class RoleReader:
             ents = self.entities(obj)
             if ents:
                 return ents
+            done = [x.type for x in self.lx.nouns.get(obj.lemma_.lower(), ())]
+            if cand.event_type in ("ACCUSE", "REJECT", "REQUEST") and done and not any(
+                    c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children):
+                ents = self.disc.last_actor(done[0])
+                if ents:  # "condemned the strike": whoever the report said struck
+                    return ents
             owner = next((c for c in obj.children if c.dep_ == "poss"), None)
             if owner is not None:
                 ents = self.entities(owner)
