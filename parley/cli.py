@@ -106,7 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     g = sub.add_parser("agreements", help="list agreements found in the stored news, with alleged violations",
                        description="List the agreements (ceasefires, corridors, exchanges, withdrawals, talks) "
                                    "found in the stored events, their status over time, and the reports linked "
-                                   "to each as alleged violations.")
+                                   "to each as alleged violations. With --format json, each agreement's kind, "
+                                   "parties, mediators, start and end (a day, or a day and a local clock time), "
+                                   "route (its places in order, geocoded), commitments and violations.")
     g.add_argument("--db", help=db_help)
     g.add_argument("--party", help="only agreements with this party (country code)")
     g.add_argument("--format", choices=("table", "json"), default="table", help="output format")
@@ -262,7 +264,8 @@ def _agreements(args: argparse.Namespace) -> int:
     from parley.store import open_store
     from parley.store.agreements import agreements_json, find_agreements, format_agreements
 
-    found = find_agreements(list(open_store(args.db).events()))
+    store = open_store(args.db)
+    found = find_agreements(list(store.events()), store.texts())
     if args.party:
         found = [a for a in found if any(p.split("-")[0] == args.party.upper() for p in a.parties)]
     if args.format == "json":

@@ -273,6 +273,12 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
                     lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid)
 
 
+def lookup_name(index: PlaceIndex, name: str, countries: list[str] = (), regions: list[str] = ()):
+    """The place a bare name stands for (no sentence around it), with the fallbacks events get: its bare form,
+    its first part, other romanisations. ``countries`` are preferred, most likely first."""
+    return _lookup(index, name, list(countries), list(regions))
+
+
 def _lookup(index: PlaceIndex, name: str, hints, quals, others=()):
     """``index.lookup`` of a name, else of its bare form ("Piura city"), of its first part ("Mogadishu-Hodan")
     or of another romanisation ("Ar-Raqqa", "Idleb")."""

@@ -1,18 +1,23 @@
 """Agreements found in the news, and the alleged violations of each.
 
-A commitment is an AGREE event (or a ceasefire declared, a proposal rejected) whose clause names an
-agreement of a kind: a ceasefire, full or partial ("halt attacks on energy infrastructure" covers energy
-targets only), a humanitarian corridor, a prisoner exchange, a withdrawal, talks. Commitments of the same
-kind and scope between the same sides within two weeks are one agreement. A ceasefire binds the sides at
-war: when a party commits to a third country ("Moscow agreed with Washington to halt attacks"), its
-counterpart is the country it fights in the events around it, and the third country is the mediator.
+Commitments (``parley/store/commitments.py``: an event whose clause names an agreement of a kind, with its sides
+and mediators) of the same kind and scope between the same sides within two weeks are one agreement. A
+commitment that names fewer than two sides ("A local truce will hold from 10:00", "The swap was brokered by
+Turkey") joins the agreement of its kind its own article reports; failing that, its article's events name its
+counterpart; failing that, it is no agreement (a party's own pledge names no counterpart).
+
+An agreement's terms (``parley/store/terms.py``) are read from its commitments' clauses and sentences, then from
+the sentences after them in their article: its time window (``start``, ``end``: a day, or a day and a local clock
+time, "2025-03-08T10:00") and, for a corridor or a local truce, its route (the places of "from X via Y to Z", in
+order, geocoded) and its area (the place below a country its commitment names).
 
 After an agreement's start, two kinds of report are linked to it as alleged violations:
 - an accusation between its parties that speaks of the agreement or of breaking it ("the Kremlin said Ukraine
   had failed to honor the ceasefire"): alleged by the accuser, against the accused;
 - an attack by one party on another that falls within the scope (for a partial ceasefire on energy, an
-  attack on energy targets): against the attacker, alleged by whoever the report attributes it to (None
-  when the outlet reports it in its own voice).
+  attack on energy targets; for a corridor or a local truce, an attack on its route or in its area, where the
+  attacker suffices): against the attacker, alleged by whoever the report attributes it to (None when the
+  outlet reports it in its own voice).
 
 The word lists are data (``parley/data/agreements.yaml``).
 """
@@ -20,17 +25,31 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
 
-import yaml
+from parley.ground.places import haversine_km
+from parley.store import terms
+from parley.store.commitments import (
+    Commitment,
+    Words,
+    article_sides,
+    clause,
+    commitment_kind,
+    date_of,
+    days,
+    keys,
+    load_words,
+    named_mediators,
+    read_commitment,
+)
 
-from parley.events.definitions import phrase_pattern
+__all__ = ["Agreement", "Violation", "agreements_json", "commitment_kind", "find_agreements", "format_agreements",
+           "load_words", "named_mediators"]
 
 WINDOW_DAYS = 14  # commitments this close, of the same kind, scope and sides, are one agreement
-CONFLICT_DAYS = 60
-HISTORY_DAYS = 365  # a commitment dated this long before its article is history the article recalls  # how far around a commitment the sides' attacks are looked for
+ROUTE_KM = 30  # an attack this close to a corridor's route is on the corridor
+AREA_KM = 100  # ... and one this close to the place a local agreement covers is in its area
+FOLLOWING = 3  # sentences after a commitment that may state its terms ("Buses will go from X via Y to Z")
 
 
 @dataclass
@@ -54,11 +73,13 @@ class Agreement:
     scope: list[str]  # target categories a partial agreement covers (empty: everything)
     parties: list[str]
     mediators: list[str]
-    start: str | None
+    start: str | None  # "YYYY-MM-DD", or "YYYY-MM-DDTHH:MM" when a report gives the clock time (local time)
     status: list[tuple[str | None, str, int | None]]  # (date, proposed|agreed|rejected|in force|collapsed, event)
     internal: bool = False  # between factions of one country: parties are "SDN-MIL", "SDN-REB"
-    end: str | None = None  # the last day, when the agreement gives a duration ("a 30-day ceasefire")
+    end: str | None = None  # the last day, or day and clock time, when a report gives it ("a 30-day ceasefire")
     area: dict | None = None  # the place it covers, when the commitment names one below a country
+    route: list[dict] = field(default_factory=list)  # a corridor's places in order: name, lat, lon, country, ...
+    route_evidence: str | None = None  # the sentence the route was read from
     commitments: list[dict] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
 
@@ -70,256 +91,166 @@ class Agreement:
         what = ("full " if self.full else "partial " if self.scope else "") + self.kind.replace("_", " ")
         if self.scope:
             what += " on " + ", ".join(self.scope)
-        if self.area:
+        if self.area and not self.route:
             what += " in " + (self.area.get("name") or self.area.get("admin1") or "")
+        if self.route:
+            names = [p["name"] for p in self.route]
+            what += " from " + names[0] + (" via " + ", ".join(names[1:-1]) if len(names) > 2 else "") + \
+                (" to " + names[-1] if len(names) > 1 else "")
         return what
 
 
-@dataclass(frozen=True)
-class Words:
-    kinds: tuple[tuple[str, re.Pattern], ...]
-    halt: re.Pattern
-    full: re.Pattern
-    collapse: re.Pattern
-    in_force: re.Pattern
-    violating: dict
-    mediators: tuple[re.Pattern, ...]
-
-
-@functools.lru_cache(maxsize=1)
-def load_words() -> Words:
-    with (resources.files("parley") / "data" / "agreements.yaml").open(encoding="utf-8") as f:
-        d = yaml.safe_load(f)
-    halt = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, d["halt_verbs"])) + r")\w*(?:\W+\w+){0,3}?\W+(?:"
-                      + "|".join(map(re.escape, d["attack_nouns"])) + r")(?![\w-])", re.IGNORECASE)
-    return Words(kinds=tuple((k, phrase_pattern(v)) for k, v in d["kinds"].items()), halt=halt,
-                 full=phrase_pattern(d["full_words"]), collapse=phrase_pattern(d["collapse_words"]),
-                 in_force=phrase_pattern(d["in_force_words"]),
-                 violating={k: set(v) for k, v in d["violating_types"].items()},
-                 mediators=(re.compile(r"(?:" + "|".join(map(re.escape, d["mediator_before"])) + r")\s+(?:the\s+)?"
-                                       + NAME, re.IGNORECASE),
-                            re.compile(NAME + r"\s+(?:" + "|".join(map(re.escape, d["mediator_after"])) + r")")))
-
-
-NAME = r"(?P<who>[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})"
-
-
-@functools.lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    from parley.actors.gazetteer import load_gazetteer
-
-    names = {}
-    for c in load_gazetteer().countries:
-        for n in (c.name, *c.aliases, *c.capitals):
-            names[n.lower()] = c.code
-    return names
-
-
-def named_mediators(sentence: str) -> list[str]:
-    """Countries a sentence names as mediators ("under a deal mediated by the United Arab Emirates")."""
-    found = []
-    names = _country_names()
-    for pattern in load_words().mediators:
-        for m in pattern.finditer(sentence):
-            words = [w.strip(".,;:'\"") for w in m.group("who").split()]
-            for n in range(len(words), 0, -1):  # the longest name that is a country: "United Arab Emirates"
-                code = names.get(" ".join(words[:n]).lower()) or names.get(" ".join(words[-n:]).lower())
-                if code:
-                    found.append(code)
-                    break
-    return sorted(set(found))
-
-
-def _clause(ev: dict) -> str:
-    """The commitment's own words: from its trigger to the end of its clause."""
-    sentence = (ev.get("evidence") or {}).get("sentence", "")
-    trigger = ev.get("trigger") or ""
-    at = sentence.find(trigger) if trigger else -1
-    rest = sentence[at:] if at >= 0 else sentence
-    return re.split(r"[,;:]| but | while | whereas ", rest, maxsplit=1)[0]
-
-
-def _scope(text: str) -> list[str]:
-    from parley.events.coding import load_tables
-
-    words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][A-Za-z-]+", text)} | \
-            {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", text)}
-    skip = {"civilians", "military"}  # who fights is not what a partial ceasefire covers
-    return [label for label, vocab in load_tables().targets if words & vocab and label not in skip]
-
-
-def commitment_kind(ev: dict) -> tuple[str, bool, list[str]] | None:
-    """(kind, full, scope) of the agreement an event commits to, or None."""
-    w = load_words()
-    clause = _clause(ev)
-    kind = None
-    m = w.halt.search(clause)
-    if m is not None:
-        kind = "ceasefire"
-        tail = clause[m.start():]
-    else:
-        for name, pat in w.kinds:
-            hit = pat.search(clause)
-            if hit is not None:
-                kind, tail = name, clause[hit.start():]
-                break
-    if kind is None:
-        return None
-    # "a full 30-day ceasefire", "an unconditional ceasefire": the qualifier stands just before the kind word
-    head = " ".join(clause[:len(clause) - len(tail)].split()[-3:])
-    full = bool(w.full.search(head)) or (m is not None and bool(w.full.search(m.group(0))))
-    scope = [] if full or kind != "ceasefire" else _scope(tail)
-    return kind, full, scope
-
-
-def _keys(entities, internal: bool) -> set[str]:
-    """The parties ``entities`` are: countries, or, inside one country's conflict, country and sector."""
-    out = set()
-    for e in entities or []:
-        if e.get("country"):
-            out.add(f"{e['country']}-{e['sector']}" if internal and e.get("sector") else e["country"])
-    return out
-
-
-def _countries(entities) -> list[str]:
-    return [e["country"] for e in entities or [] if e.get("country")]
-
-
-def _date(ev: dict) -> str | None:
-    return ev.get("date") or ev.get("doc_date")
-
-
-def _days(a: str | None, b: str | None) -> int:
-    """Days from ``a`` to ``b``; 0 when either is unknown."""
-    from parley.ground.dates import first_day
-
-    da, db = first_day(a), first_day(b)
-    return (db - da).days if da and db else 0
-
-
-def _foes(events: list[dict], party: str, around: str | None) -> Counter:
-    """Countries ``party`` fights (ASSAULT either way) in the events within CONFLICT_DAYS of ``around``."""
-    foes: Counter = Counter()
-    for ev in events:
-        if ev["event_type"] != "ASSAULT" or abs(_days(around, _date(ev))) > CONFLICT_DAYS:
-            continue
-        actors, recipients = set(_countries(ev.get("actor"))), set(_countries(ev.get("recipient")))
-        if party in actors:
-            foes.update(recipients - {party})
-        elif party in recipients:
-            foes.update(actors - {party})
-    return foes
-
-
-def find_agreements(events: list[dict]) -> list[Agreement]:
-    """Agreements and their alleged violations in ``events`` (stored event rows, any order)."""
-    events = sorted(events, key=lambda e: (_date(e) or "", e.get("event_id") or 0))
-    agreements: list[Agreement] = []
-    committed: set = set()
+def find_agreements(events: list[dict], texts: dict[str, str] | None = None) -> list[Agreement]:
+    """Agreements and their alleged violations in ``events`` (stored event rows, any order). ``texts`` (article
+    id -> text, as ``Store.texts`` gives) lets a corridor take its route from another sentence of its article
+    ("Buses will go from Enerhodar via Vasylivka to Zaporizhzhia")."""
+    events = sorted(events, key=lambda e: (date_of(e) or "", e.get("event_id") or 0))
     w = load_words()
     accused = {(e.get("doc_id"), (e.get("evidence") or {}).get("start")) for e in events if e["event_type"] == "ACCUSE"}
-    for ev in events:
-        if ev["event_type"] not in ("AGREE", "RETREAT", "REJECT") or ev.get("status") == "negated":
+    found = [c for c in (read_commitment(ev, events, accused, w) for ev in events) if c is not None]
+    members: dict[int, list[Commitment]] = {}  # id(agreement) -> its commitments
+    agreements: list[Agreement] = []
+    for c in found:
+        if len(c.sides) >= 2:
+            _join(agreements, members, c)
+    for c in found:
+        if len(c.sides) >= 2:
             continue
-        if ev["event_type"] == "RETREAT" and ev.get("mode") != "ceasefire":
+        home = _same_article(agreements, members, c, w)
+        if home is not None:
+            _add(home, members, c)
             continue
-        sentence = (ev.get("evidence") or {}).get("sentence", "")
-        if (ev.get("doc_id"), (ev.get("evidence") or {}).get("start")) in accused or w.collapse.search(sentence) \
-                or w.in_force.search(sentence):
-            continue  # "accused X of violating the ceasefire", "the truce collapsed", "took effect": no commitment
-        found = commitment_kind(ev)
-        if found is None:
-            continue
-        kind, full, scope = found
-        actors, recipients = _countries(ev.get("actor")), _countries(ev.get("recipient"))
-        if not actors:
-            continue
-        when = _date(ev)
-        internal = len(set(actors) | set(recipients)) == 1 and \
-            len({e.get("sector") for e in ev.get("actor") or [] if e.get("sector")}) > 1
-        if internal:  # "Sudan's army and the Rapid Support Forces agreed": the factions are the sides
-            sides, mediators = sorted(_keys(ev.get("actor"), True)), []
-        else:
-            sides, mediators = _sides(events, kind, actors, recipients, when)
-        if len(sides) < 2:
-            continue  # an agreement binds two sides at least; a party's own pledge names no counterpart
-        if _days(when, ev.get("doc_date")) > HISTORY_DAYS:
-            continue  # "the 1974 ceasefire": a past agreement the article recalls, not news
-        mediators = sorted((set(mediators) | set(named_mediators(sentence))) - set(sides))
-        if ev["event_type"] == "REJECT":
-            status = "rejected"
-        elif ev.get("status") in ("planned", "intended", "hypothetical"):
-            status = "proposed"
-        else:
-            status = "agreed"
-        match = next((a for a in agreements if a.kind == kind and a.full == full and set(a.scope) == set(scope)
-                      and set(a.parties) == set(sides) and abs(_days(a.start, when)) <= WINDOW_DAYS), None)
-        if match is None:
-            loc = ev.get("location") or {}
-            match = Agreement(id=len(agreements) + 1, kind=kind, full=full, scope=scope, parties=sorted(sides),
-                              mediators=sorted(mediators), start=when, status=[], end=_end(ev, when),
-                              internal=internal,
-                              area=loc if loc.get("admin1") and {p.split("-")[0] for p in sides} == {loc.get("country")}
-                              else None)
-            agreements.append(match)
-        match.mediators = sorted(set(match.mediators) | set(mediators))
-        if not match.status or match.status[-1][1] != status:
-            match.status.append((when, status, ev.get("event_id")))
-        match.commitments.append(ev)
-        committed.add(id(ev))
-    for agreement in agreements:
+        # "The two sides exchanged 95 prisoners each", "Israel opened a corridor ... after fighting with Hamas": the
+        # states its article speaks of
+        c.sides = article_sides([e for e in events if e.get("doc_id") == c.ev.get("doc_id")], c.sides,
+                                set(c.mediators))
+        if len(c.sides) >= 2:
+            _join(agreements, members, c)
+        # else: an agreement binds two sides at least; a party's own pledge names no counterpart
+    agreements.sort(key=lambda a: (min(date_of(c.ev) or "" for c in members[id(a)]), a.id))
+    committed = {id(c.ev) for group in members.values() for c in group}
+    for n, agreement in enumerate(agreements, start=1):
+        agreement.id = n
+        _settle(agreement, members[id(agreement)], w, texts)
         _collapse(agreement, events, committed)
         if any(s in ("agreed", "in force") for _, s, _ in agreement.status):
             agreement.violations = _violations(agreement, events, committed)
     return agreements
 
 
-DURATION = re.compile(r"(?<![\w-])(\d{1,3})[- ](day|week|month)s?\b", re.IGNORECASE)
+def _join(agreements: list[Agreement], members: dict, c: Commitment) -> None:
+    """Add a commitment to the agreement of its kind, scope and sides within WINDOW_DAYS, or start one."""
+    when = date_of(c.ev)
+    match = next((a for a in agreements if a.kind == c.kind and a.full == c.full and set(a.scope) == set(c.scope)
+                  and set(a.parties) == set(c.sides) and abs(days(a.start, when)) <= WINDOW_DAYS), None)
+    if match is None:
+        match = Agreement(id=len(agreements) + 1, kind=c.kind, full=c.full, scope=c.scope, parties=sorted(c.sides),
+                          mediators=[], start=when, status=[], internal=c.internal)
+        agreements.append(match)
+        members[id(match)] = []
+    _add(match, members, c)
 
 
-def _end(ev: dict, start: str | None) -> str | None:
-    """The last day of an agreement whose clause gives its length ("a 30-day ceasefire", "a two-week truce" is
-    not read: figures only)."""
-    import datetime as dt
+def _add(agreement: Agreement, members: dict, c: Commitment) -> None:
+    agreement.mediators = sorted((set(agreement.mediators) | set(c.mediators)) - set(agreement.parties))
+    members[id(agreement)].append(c)
 
-    from parley.ground.dates import first_day
 
-    m = DURATION.search(_clause(ev))
-    begin = first_day(start)
-    if m is None or begin is None:
-        return None
-    days = int(m.group(1)) * {"day": 1, "week": 7, "month": 30}[m.group(2).lower()]
-    return (begin + dt.timedelta(days=days - 1)).isoformat()
+def _same_article(agreements: list[Agreement], members: dict, c: Commitment, w: Words) -> Agreement | None:
+    """The agreement of the commitment's own article that it speaks of: of its kind (or a kind the data file
+    relates to it), with its sides among the agreement's parties."""
+    doc = c.ev.get("doc_id")
+    kinds = {c.kind} | set(w.same_article.get(c.kind, ()))
+    candidates = [a for a in agreements if a.kind in kinds and set(c.sides) <= set(a.parties)
+                  and any(x.ev.get("doc_id") == doc for x in members[id(a)])]
+    return min(candidates, key=lambda a: a.kind != c.kind) if candidates else None
+
+
+def _settle(agreement: Agreement, group: list[Commitment], w: Words, texts: dict[str, str] | None) -> None:
+    """Commitments and status over time (in date order), then the terms: time window, area and route."""
+    group = sorted(group, key=lambda c: (date_of(c.ev) or "", c.ev.get("event_id") or 0))
+    agreement.commitments = [c.ev for c in group]
+    agreement.start = min((date_of(c.ev) for c in group if date_of(c.ev)), default=None)
+    for c in group:
+        if not agreement.status or agreement.status[-1][1] != c.status:
+            agreement.status.append((date_of(c.ev), c.status, c.ev.get("event_id")))
+    local = agreement.kind == "humanitarian_corridor" or any(w.local.search(clause(c.ev)) for c in group)
+    related = [p for k, p in w.kinds if k == agreement.kind or k in w.same_article.get(agreement.kind, ())]
+    following = _following(agreement.commitments, texts or {})
+    # its own clauses and sentences first, then the sentences after them that speak of it or (for a corridor or a
+    # local truce) of passage: "A local truce will hold from 10:00 until 18:00", "The first convoy leaves at 09:00"
+    stated = [(clause(c), _sentence(c), date_of(c)) for c in agreement.commitments]
+    stated += [(s, s, day) for s, day in following
+               if any(p.search(s) for p in related) or (local and w.route_words.search(s))]
+    for text, sentence, day in stated:
+        start, end = terms.read_window(text, sentence, day)
+        if start and "T" in start and (agreement.start is None or "T" not in agreement.start):
+            agreement.start = start  # the clock time it begins
+        if end and agreement.end is None:
+            agreement.end = end
+    sides = {p.split("-")[0] for p in agreement.parties}
+    place = next((loc for loc in (_place_of(c) for c in agreement.commitments) if loc), None)
+    if place and ((agreement.internal and sides == {place.get("country")}) or (local and place.get("country") in sides)):
+        agreement.area = place
+    if agreement.kind in w.route_kinds:
+        sentences = [s for s in (_sentence(c) for c in agreement.commitments) if w.route_words.search(s)]
+        sentences += [s for s, _ in following if local and w.route_words.search(s)]
+        agreement.route, agreement.route_evidence = _route(agreement, list(dict.fromkeys(sentences)), w, place)
+        if agreement.route and agreement.area and not any(
+                haversine_km(agreement.area["lat"], agreement.area["lon"], p["lat"], p["lon"]) <= AREA_KM
+                for p in agreement.route):
+            agreement.area = None  # a place far from the route it names is no place the agreement covers
+
+
+def _place_of(ev: dict) -> dict | None:
+    """The place below a country an event names, unless it is the name of one of its parties ("Kyiv and Moscow
+    agreed": Kyiv is a government, not a place)."""
+    loc = ev.get("location") or {}
+    said = {(e.get("text") or "").lower() for e in (*(ev.get("actor") or []), *(ev.get("recipient") or []))}
+    return loc if loc.get("admin1") and (loc.get("text") or "").lower() not in said else None
+
+
+def _sentence(ev: dict) -> str:
+    return (ev.get("evidence") or {}).get("sentence", "")
+
+
+def _following(commitments: list[dict], texts: dict[str, str]) -> list[tuple[str, str | None]]:
+    """The FOLLOWING sentences after each commitment in its article, with the commitment's date."""
+    out: dict[str, str | None] = {}
+    for c in commitments:
+        text = texts.get(c.get("doc_id") or "", "")
+        at = (c.get("evidence") or {}).get("end")
+        if not text or at is None:
+            continue
+        for s in _sentences(text[at:])[:FOLLOWING]:
+            out.setdefault(s, date_of(c))
+    return list(out.items())
+
+
+def _route(agreement: Agreement, sentences: list[str], w: Words, place: dict | None) -> tuple[list[dict], str | None]:
+    """The longest route the sentences give (the first of the longest), with the sentence it was read from;
+    ``place``, where the agreement holds, starts a route that names no origin."""
+    countries = list(dict.fromkeys(
+        [c["location"]["country"] for c in agreement.commitments if (c.get("location") or {}).get("country")]
+        + [p.split("-")[0] for p in agreement.parties]))
+    best: tuple[list[dict], str | None] = ([], None)
+    for sentence in sentences:
+        route = terms.read_route(sentence, w.route, countries, _folded_country_names(), place)
+        if len(route) > len(best[0]):
+            best = (route, sentence)
+    return best
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[\"“A-Z])|\n+", text) if s.strip()]
 
 
 @functools.lru_cache(maxsize=1)
-def _states() -> frozenset[str]:
+def _folded_country_names() -> frozenset[str]:
     from parley.actors.gazetteer import load_gazetteer
+    from parley.ground.places import fold
 
-    return frozenset(c.code for c in load_gazetteer().countries)
-
-
-def _sides(events, kind, actors, recipients, when) -> tuple[list[str], list[str]]:
-    """The agreement's parties and mediators. Parties are states (organisations such as the UN or the EU
-    that commit or receive a commitment mediate). A ceasefire's sides are at war; other agreements are
-    between the committing party and its partners."""
-    states = _states()
-    orgs = [c for c in (*actors, *recipients) if c not in states]
-    actors, recipients = [a for a in actors if a in states], [r for r in recipients if r in states]
-    if kind not in ("ceasefire", "humanitarian_corridor", "prisoner_exchange", "withdrawal"):
-        return sorted(set(actors) | set(recipients)), sorted(set(orgs))
-    sides, mediators = set(actors), list(orgs)
-    foes = Counter()
-    for a in actors:
-        foes.update({k: v for k, v in _foes(events, a, when).items() if k in states})
-    for r in recipients:
-        if r in foes or r in sides:
-            sides.add(r)
-        else:
-            mediators.append(r)
-    if len(sides) == 1 and foes:
-        sides.add(foes.most_common(1)[0][0])
-    return sorted(sides), sorted(set(mediators) - sides)
+    return frozenset(fold(n) for c in load_gazetteer().countries for n in (c.name, *c.aliases))
 
 
 def _collapse(agreement: Agreement, events: list[dict], committed: set) -> None:
@@ -327,18 +258,18 @@ def _collapse(agreement: Agreement, events: list[dict], committed: set) -> None:
     w = load_words()
     kind_words = dict(w.kinds).get(agreement.kind)
     for ev in events:
-        if _days(agreement.start, _date(ev)) < 0 or id(ev) in committed or \
+        if days(agreement.start, date_of(ev)) < 0 or id(ev) in committed or \
                 ev.get("status") in ("hypothetical", "planned", "intended", "negated"):
             continue  # "a withdrawal would mean abandoning an ally": what might be is no change of status
         sentence = (ev.get("evidence") or {}).get("sentence", "")
-        parties = _keys(ev.get("actor"), agreement.internal) | _keys(ev.get("recipient"), agreement.internal)
+        parties = keys(ev.get("actor"), agreement.internal) | keys(ev.get("recipient"), agreement.internal)
         if not parties & set(agreement.parties) or (kind_words is not None and not kind_words.search(sentence)):
             continue
         if _near(w.collapse, kind_words, sentence):  # "the truce collapsed", not "abandons the fight"
-            agreement.status.append((_date(ev), "collapsed", ev.get("event_id")))
+            agreement.status.append((date_of(ev), "collapsed", ev.get("event_id")))
             return
         if _near(w.in_force, kind_words, sentence) and agreement.current == "agreed":
-            agreement.status.append((_date(ev), "in force", ev.get("event_id")))
+            agreement.status.append((date_of(ev), "in force", ev.get("event_id")))
 
 
 def _near(words: re.Pattern, kind_words: re.Pattern | None, sentence: str, gap: int = 40) -> bool:
@@ -360,46 +291,79 @@ def _violations(agreement: Agreement, events: list[dict], committed: set) -> lis
     end = next((d for d, s, _ in agreement.status if s == "collapsed"), None)
     found: list[Violation] = []
     for ev in events:
-        when = _date(ev)
-        if id(ev) in committed or _days(agreement.start, when) < 0 or (end and _days(end, when) > 0):
+        when = date_of(ev)
+        if id(ev) in committed or days(agreement.start, when) < 0 or (end and days(end, when) > 0):
             continue
-        if agreement.end and _days(agreement.end, when) > 0:
+        if agreement.end and days(agreement.end, when) > 0:
             continue  # after the agreed term
-        if agreement.area and not _within(ev.get("location") or {}, agreement.area):
-            continue
         if ev.get("status") in ("negated", "planned", "intended", "hypothetical"):
             continue
-        actors, recipients = _keys(ev.get("actor"), agreement.internal), _keys(ev.get("recipient"), agreement.internal)
         sentence = (ev.get("evidence") or {}).get("sentence", "")
+        place = _place(agreement, ev.get("location") or {}, sentence, w)
+        if place is False:
+            continue
+        actors, recipients = keys(ev.get("actor"), agreement.internal), keys(ev.get("recipient"), agreement.internal)
         if ev["event_type"] == "ACCUSE" and actors & parties and recipients & (parties - actors) and (
                 ev.get("mode") == "allege" or (kind_words is not None and kind_words.search(sentence))):
             found.append(_violation(ev, "accusation", sorted(recipients & parties), sorted(actors & parties)[0]))
-        elif ev["event_type"] in violating and actors & parties and recipients & (parties - actors):
+        elif ev["event_type"] in violating and actors & parties and (recipients & (parties - actors) or place):
+            # on a corridor's route or in a local truce's area the attacked are whoever is there: the attacker suffices
             if agreement.scope and not set(ev.get("targets") or []) & set(agreement.scope):
                 continue
-            claim = next(iter(_keys([ev["claimed_by"]], agreement.internal)), None) if ev.get("claimed_by") else None
+            claim = next(iter(keys([ev["claimed_by"]], agreement.internal)), None) if ev.get("claimed_by") else None
             found.append(_violation(ev, "event", sorted(actors & parties), claim))
     return found
 
 
+def _place(agreement: Agreement, loc: dict, sentence: str, w: Words) -> bool | None:
+    """Whether a report falls where the agreement holds: True on a corridor's route (within ROUTE_KM) or in its
+    area, False elsewhere, None when the agreement covers everywhere. A report that names no place below a
+    country is given the benefit of the doubt for an area, and for a route when it speaks of the agreement or of
+    passage ("fired on an evacuation convoy")."""
+    from parley.ground.routes import km_to_route
+
+    if not agreement.route and not agreement.area:
+        return None
+    if not loc.get("admin1"):
+        if loc.get("country") and loc.get("country") not in {p.split("-")[0] for p in agreement.parties} | {
+                p["country"] for p in agreement.route}:
+            return False
+        if not agreement.route:
+            return True
+        kind_words = dict(w.kinds).get(agreement.kind)
+        return bool(w.route_words.search(sentence) or (kind_words is not None and kind_words.search(sentence)))
+    if agreement.area and _within(loc, agreement.area):
+        return True
+    if agreement.route and loc.get("lat") is not None:
+        km = km_to_route(loc["lat"], loc["lon"], agreement.route)
+        return km is not None and km <= ROUTE_KM
+    return False
+
+
 def _within(loc: dict, area: dict) -> bool:
-    """A place inside an agreement's area: the same region, or within 100 km of its place; a report that names
-    no place below a country is given the benefit of the doubt."""
+    """A place inside an agreement's area: the same region, or within AREA_KM of its place."""
     from parley.store.stories import _km
 
-    if not loc.get("admin1"):
-        return not loc.get("country") or loc.get("country") == area.get("country")
     km = _km(loc, area)
-    return loc.get("admin1") == area.get("admin1") or (km is not None and km <= 100)
+    return loc.get("admin1") == area.get("admin1") or (km is not None and km <= AREA_KM)
 
 
 def _violation(ev: dict, kind: str, against: list[str], alleged_by: str | None) -> Violation:
-    return Violation(event_id=ev.get("event_id"), date=_date(ev), kind=kind, against=against, alleged_by=alleged_by,
+    return Violation(event_id=ev.get("event_id"), date=date_of(ev), kind=kind, against=against, alleged_by=alleged_by,
                      event_type=ev["event_type"], evidence=(ev.get("evidence") or {}).get("sentence", ""),
                      outlet=ev.get("outlet"), url=ev.get("url"))
 
 
+ROUTE_FIELDS = ("name", "lat", "lon", "country", "geonameid")
+
+
+def _parties(entities) -> list[str]:
+    return [e["country"] for e in entities or [] if e.get("country")]
+
+
 def agreements_json(agreements: list[Agreement]) -> list[dict]:
+    """One JSON object per agreement: every field of :class:`Agreement` (``route`` as ordered places with
+    ROUTE_FIELDS), its description, current status, status history and commitments."""
     import dataclasses
 
     out = []
@@ -407,8 +371,9 @@ def agreements_json(agreements: list[Agreement]) -> list[dict]:
         d = dataclasses.asdict(a)
         d["description"], d["current"] = a.describe(), a.current
         d["status"] = [{"date": dt, "status": st, "event_id": eid} for dt, st, eid in a.status]
+        d["route"] = [{k: p.get(k) for k in ROUTE_FIELDS} for p in a.route]
         d["commitments"] = [{"event_id": c.get("event_id"), "event_type": c["event_type"],
-                             "by": _countries(c.get("actor")), "date": _date(c),
+                             "by": _parties(c.get("actor")), "date": date_of(c),
                              "evidence": (c.get("evidence") or {}).get("sentence", ""), "url": c.get("url")}
                             for c in a.commitments]
         out.append(d)
@@ -425,7 +390,7 @@ def format_agreements(agreements: list[Agreement]) -> str:
             lines.append(f"    {date or '?'}  {status}")
         for c in a.commitments:
             verb = "rejected" if c["event_type"] == "REJECT" else "committed"
-            lines.append(f"    {verb} by {'+'.join(_countries(c.get('actor')))}: "
+            lines.append(f"    {verb} by {'+'.join(_parties(c.get('actor'))) or '?'}: "
                          f"{(c.get('evidence') or {}).get('sentence', '')[:110]}")
         for v in a.violations:
             by = f"alleged by {v.alleged_by}" if v.alleged_by else "reported"

@@ -68,8 +68,9 @@ def totals(store: Store) -> dict[str, int]:
 
     counts = store.counts()
     events = list(store.events())
-    counts["story_events"] = len(merge(events, store.texts()))
-    counts["agreements"] = len(find_agreements(events))
+    texts = store.texts()
+    counts["story_events"] = len(merge(events, texts))
+    counts["agreements"] = len(find_agreements(events, texts))
     return counts
 
 
