@@ -85,7 +85,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     if c.claimed_by is None:
         c.claimed_by = ctx.discourse.voice  # the issuer of the bulletin the article is, if any
     location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse)
-    if location is None and c.event_type in _PLACED and not any(
+    if location is None and c.event_type == "ASSAULT" and not any(
             m.kind in ("country", "capital", "demonym") for m in ctx.ordered_mentions):
         # "One drone hit a residential building." after "... Lgov": where the report is, unless the sentence
         # names a country of its own
@@ -110,7 +110,8 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         if bare is not None:  # "a man was shot dead in Manaus": someone of the place
             c.recipient = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
     if not c.recipient and c.event_type == "ASSAULT" and trusted and _is_country(location.country) \
-            and location.country not in {e.country for e in c.actor} and (c.actor or _in_clause(c.token, location)):
+            and location.country not in {e.country for e in c.actor} and (c.actor or (
+                c.token.dep_ not in ("pobj", "pcomp") and _in_clause(c.token, location))):
         # "a ballistic missile hit Sumy", "Russian troops shelled Bilozerka": the country where it struck
         c.recipient = [Entity(text=location.country, country=location.country)]
         c.inferred_recipient = True

@@ -278,9 +278,15 @@ class SentenceExtractor(RoleReader):
 
     def _background(self, cands: dict[int, Candidate]) -> None:
         """Event nouns that only date or label something ("since the invasion", "the anniversary of the war",
-        "operational information regarding the Russian invasion")."""
+        "operational information regarding the Russian invasion"), or that a copula describes as already reported
+        ("The attack was one of the heaviest")."""
         for c in cands.values():
             if c.kind != "noun":
+                continue
+            tok = c.token
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain", "seem", "become", "appear") and \
+                    any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in tok.children):
+                c.absorbed = True  # "The attack was one of the heaviest": said of the attack already reported
                 continue
             for a in c.token.ancestors:
                 if a.lower_ in ("since", "regarding", "concerning") or a.lemma_.lower() == "anniversary":

@@ -511,6 +511,8 @@ class RoleReader:
             t = tok
             while t.head.i != t.i and subj is None:
                 t = t.head
+                if t.lemma_.lower() in self.lx.report_verbs:
+                    break  # "... in dawn raids, a press freedom group said": the speaker did not raid
                 subj = next((x for x in t.children if x.dep_ in SUBJ and tok not in x.subtree), None) \
                     if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in VICTIM_VERBS else None
         start = None
