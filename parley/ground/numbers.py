@@ -189,6 +189,9 @@ def attach_numbers(events, sentences) -> None:
     for e in list(events):
         if e.event_type in _VIOLENT and last_violent is not None and toll_only(e):
             events.remove(e)  # "Three people were injured." after an attack: its toll, not a new attack
+            if last_violent.acled_event_type is None:  # ... and the ACLED type the toll's clause was given
+                last_violent.acled_event_type = e.acled_event_type
+                last_violent.acled_sub_event_type = e.acled_sub_event_type
             continue
         by_sentence.setdefault(e.evidence.start, []).append(e)
         if e.event_type in _VIOLENT:
