@@ -179,11 +179,15 @@ class Coder:
         for (si, s), d in zip(todo, self.detector.detect([s.text for _, s in todo])):
             if not d.is_event or d.probability < DETECT_P or d.none_probability > DETECT_NONE_P:
                 continue
-            cameo, mode = TYPE_CODES[d.event_type]
             doc = parsed.get((ai, si)) or self.nlp(s.text)
             discourse.voice = voices[si]  # the issuer or poster in force at this sentence
-            event = rescue_event(doc, s, Sense(type=d.event_type, cameo=cameo, mode=mode), self.lexicon,
-                                 self.resolver, discourse, dates[si], _report_country(events, discourse))
+            try:
+                event = rescue_event(doc, s, Sense(type=d.event_type, cameo=TYPE_CAMEO[d.event_type]), self.lexicon,
+                                     self.resolver, discourse, dates[si], _report_country(events, discourse))
+            except Exception:  # as for the rules: one sentence's bug must not lose the rest of the stream
+                log.exception("[P014] %s: coding the sentence at characters %d-%d failed; it is skipped",
+                              art.id, s.start, s.end)
+                continue
             if event is not None:
                 event.confidence = round(min(event.confidence, d.probability), 2)
                 if short:  # a short report's ACLED type is the ACLED model's to give (``_classify``)
@@ -241,12 +245,10 @@ class Coder:
                 return
 
 
-# The CAMEO root and mode of an event whose type the detector named (not the wording): the type's general code.
-TYPE_CODES = {"AGREE": ("030", None), "CONSULT": ("040", None), "SUPPORT": ("051", None), "CONCEDE": ("080", None),
-              "COOPERATE": ("060", None), "AID": ("070", None), "RETREAT": ("087", None), "REQUEST": ("020", None),
-              "ACCUSE": ("112", None), "REJECT": ("120", None), "THREATEN": ("130", None),
-              "PROTEST": ("140", None), "SANCTION": ("160", None), "MOBILIZE": ("150", None),
-              "COERCE": ("170", None), "ASSAULT": ("190", None)}
+# The CAMEO code of an event whose type the detector named (not the wording): the type's general code.
+TYPE_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "051", "CONCEDE": "080", "COOPERATE": "060", "AID": "070",
+              "RETREAT": "087", "REQUEST": "020", "ACCUSE": "112", "REJECT": "120", "THREATEN": "130",
+              "PROTEST": "140", "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170", "ASSAULT": "190"}
 
 
 def _name(event, pred, text: str) -> None:
