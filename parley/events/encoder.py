@@ -56,7 +56,7 @@ def _layer_norm(x, w, b):
 def _gelu(x):
     from scipy.special import erf
 
-    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+    return 0.5 * x * (1.0 + erf(x / np.float32(np.sqrt(2.0))))
 
 
 class Encoder:
@@ -126,7 +126,7 @@ class Encoder:
             qkv = x @ qkv_w + qkv_b
             q, k, v = (qkv[..., j * self.dim:(j + 1) * self.dim].reshape(n, t, _HEADS, hd).transpose(0, 2, 1, 3)
                        for j in range(3))
-            scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(hd) + bias
+            scores = q @ k.transpose(0, 1, 3, 2) / np.float32(np.sqrt(hd)) + bias
             scores -= scores.max(-1, keepdims=True)
             probs = np.exp(scores)
             probs /= probs.sum(-1, keepdims=True)
