@@ -91,7 +91,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         # names a country of its own
         location = ctx.discourse.recent_place()
     # a namesake abroad of a place in the countries the report is about decides no party's country
-    trusted = location is not None and bool(location.country) and _plausible(location.country, ctx, doc)
+    trusted = location is not None and bool(location.country) and _plausible(location.country, ctx)
     here = location.country if trusted else (ctx.fallback_country if sector_enough else None)
     _enemies(c, ctx.resolver, ctx.discourse, location if trusted else None)
     _fill_countries(c, ctx.ordered_mentions, ctx.discourse, doc, here, ctx.resolver.gaz.enemies_of)
@@ -297,7 +297,7 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
 _CLAUSES = {"advcl", "ccomp", "xcomp", "conj", "parataxis", "relcl", "acl", "csubj"}
 
 
-def _plausible(country: str | None, ctx, doc) -> bool:
+def _plausible(country: str | None, ctx) -> bool:
     """Whether a place's country fits the report: one the article or the sentence names, or at war with one;
     any country while the report names none."""
     named = set(ctx.discourse.country_counts) | {m.country for m in ctx.ordered_mentions if m.country}
