@@ -200,17 +200,16 @@ class Coder:
     def _poster_voice(self, poster: tuple[str, str], discourse) -> None:
         """The person a post is by ("KHARKIV, Oleh Syniehubov, 07:45:") speaks for the country of the place the
         post is from: the voice of the post's events (who claims them, whose enemy "the enemy" is)."""
+        from parley.ground.locate import as_location
         from parley.ground.places import load_places
-        from parley.model import Entity, Location
+        from parley.model import Entity
 
         place, person = poster
         found = load_places().lookup(place.title(), countries=[discourse.main_country()] if
                                      discourse.main_country() else [])
         if found is not None:
             discourse.voice = Entity(text=person, country=found.country, sector="GOV")
-            discourse.post_place = Location(text=place, name=found.name, country=found.country, admin1=found.admin1,
-                                            lat=round(found.lat, 5), lon=round(found.lon, 5),
-                                            geonameid=found.geonameid)
+            discourse.post_place = as_location(place, found)
 
     def _has_party(self, text: str) -> bool:
         """Whether ``text`` names a known party or a kind of actor (tokenizer only: no parse)."""

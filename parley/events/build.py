@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import replace
 
 from parley.actors.resolve import ActorResolver
 from parley.events.coding import QUAD, acled_types, all_labels, first_label, load_tables
@@ -124,9 +125,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
             (location.country if trusted and _is_country(location.country) else None) or \
             (struck[0] if struck else None) or ctx.discourse.main_country()
         if country:
-            e = c.claimed_by
-            c.claimed_by = Entity(text=e.text, country=country, sector=e.sector, name=e.name, start=e.start,
-                                  end=e.end)
+            c.claimed_by = replace(c.claimed_by, country=country)
     if sector_enough and not c.actor and ctx.extractor is not None:
         subject = ctx.extractor.bare_subject(c)
         bare = subject or (ctx.extractor.bare_patient(c) if not c.recipient else None)
@@ -399,8 +398,7 @@ def _enemies(c: Candidate, resolver: ActorResolver, discourse: Discourse, locati
     if enemy is None:
         return
     for role, i, e in parties:
-        role[i] = Entity(text=e.text, country=enemy, sector=e.sector or "MIL", name=e.name, start=e.start,
-                         end=e.end)
+        role[i] = replace(e, country=enemy, sector=e.sector or "MIL")
 
 
 def _authorities(c: Candidate) -> None:

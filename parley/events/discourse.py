@@ -37,7 +37,7 @@ class Discourse:
         if not words:
             return None
         for e in reversed(self.named):
-            if e.country and e.text.lower().split()[-1:] == words[-1:]:
+            if e.text.lower().split()[-1:] == words[-1:]:  # only entities with a country are named
                 return e
         return None
 

@@ -156,7 +156,6 @@ def event_date(tok, ref: dt.date | None, future: bool = False) -> tuple[str | No
     return ref.isoformat(), "document"
 
 
-
 def stamp_date(stamp: str, ref: dt.date | None) -> dt.date | None:
     """The day a live blog's entry stamp gives ("14:05 GMT, Sunday": the Sunday before ``ref``; a bare time:
     ``ref`` itself)."""

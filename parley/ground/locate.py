@@ -269,8 +269,7 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         place = index.lookup(q, hints, quals) or index.lookup(_bare_name(q), hints, quals)
     if place is None:
         return None
-    return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,
-                    lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid)
+    return as_location(text, place)
 
 
 def lookup_name(index: PlaceIndex, name: str, countries: list[str] = (), regions: list[str] = ()):
@@ -366,3 +365,9 @@ def is_located(doc, span: tuple[int, int]) -> bool:
         if _place_object(head):
             return True
     return has_qualifier(doc, span)
+
+
+def as_location(text: str, place) -> Location:
+    """The output location of a gazetteer place the text calls ``text``."""
+    return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,
+                    lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid)
