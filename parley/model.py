@@ -66,6 +66,11 @@ class Location:
     """Longitude in decimal degrees (WGS84)."""
     geonameid: int | None = None
     """GeoNames identifier, where the gazetteer has one."""
+    admin2: str | None = None
+    """Name of the second-level region (district, Ukraine's raion), where known."""
+    precision: int | None = None
+    """How exact the place is, as ACLED's geo_precision: 1 the named town itself, 2 near a town or a part of a
+    region (a district, a community, a village placed at its community's centre), 3 a region or a country."""
 
 
 @dataclass

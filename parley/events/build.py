@@ -59,6 +59,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
         discourse.add_event(e.event_type, e.actor)
         if e.location is not None and e.location.country and e.location is not discourse.place:
             discourse.place, discourse.place_sentence = e.location, discourse.sentence
+            discourse.place_counts[e.location.country] += 1
         if e.event_type in _CONFLICT:
             discourse.add_conflict(e.actor, e.recipient)
     discourse.next_sentence()
@@ -436,6 +437,8 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     """Geocode the clause's place ``span``, else the first of the sentence's other place phrases that the
     table knows: a phrase given with its regions first, then the ones the sentence uses as places (any
     place name that qualifies no thing, when ``anywhere``), then bare proper nouns."""
+    if span is not None:
+        span = _town_of(doc, span, spans)
     others = sorted({v for k, v in spans.items() if k not in banned and v != span})
     precise = [o for o in sorted(set(spans.values())) if has_qualifier(doc, o)]
     if precise and span not in precise:
@@ -443,18 +446,24 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
         span = precise[0]  # an event report's own place, given with its regions
     if span is None and not others:
         return None
+    # where the text points: the countries and capitals the sentence names, the countries the article's events
+    # took place in; then, weaker, the countries of its parties and their adversaries (Russian forces shell
+    # Ukrainian villages: a party's nationality does not place its attack at home)
     hints = [m.country for m in sorted(set(mentions.values()), key=lambda m: m.start)
              if m.kind in ("country", "capital") and _is_country(m.country)]
-    hints += [code for code, _ in discourse.country_counts.most_common(3) if _is_country(code)]
-    hints += party_hints
-    ordered = list(dict.fromkeys(hints))
+    hints += [code for code, _ in discourse.place_counts.most_common(3) if _is_country(code)]
+    if discourse.post_place is not None:
+        hints.append(discourse.post_place.country)
+    ordered = list(dict.fromkeys(h for h in hints if h))
+    parties = list(party_hints) + [code for code, _ in discourse.country_counts.most_common(3) if _is_country(code)]
+    weak = list(dict.fromkeys(parties + [x for c in parties for x in resolver.gaz.enemies_of(c)]))
     index, names = load_places(), resolver.country_codes
     # beyond the clause's own place, only phrases the sentence uses as places ("in X", "X (A, B)"), never a
     # country name that merely qualifies someone ("U.S. President")
     others = [o for o in others if is_located(doc, o) or (anywhere and not is_modifier(doc, o, spans))]
     chunks = [o for o in proper_chunks(doc, spans, banned) if is_located(doc, o)]
     context = [doc[a:b].text for a, b in sorted(set(spans.values()) | set(chunks))]
-    found = [x for x in (geocode_span(doc, c, index, ordered, names, context)
+    found = [x for x in (geocode_span(doc, c, index, ordered, names, context, weak)
                          for c in dict.fromkeys(([span] if span else []) + others + chunks)) if x is not None]
     towns = [x for x in found if x.admin1 or x.geonameid]
     if not towns:
@@ -470,6 +479,15 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     for x in found:  # a name the table has as the place's own counts more than one it has as an alias
         votes[x.country] += 1.0 if _own_name(x) else 0.4
     return next((x for x in towns if votes[x.country] == max(votes.values())), towns[0])
+
+
+def _town_of(doc, span, spans):
+    """The town a region qualifies: in "shelled Vovchansk, Kharkiv" the parser may take "Kharkiv" for the
+    object, but "Kharkiv" only says where Vovchansk is."""
+    start = span[0]
+    while start >= 2 and doc[start - 1].text == "," and (start - 2) in spans:
+        start = spans[start - 2][0]
+    return spans.get(start, span) if start != span[0] else span
 
 
 def _own_name(loc) -> bool:

@@ -28,6 +28,7 @@ class Discourse:
         # Ministry"): what a later "the ministry" refers to
         self.place = None  # the last place an event was located at, and the sentence it was in
         self.place_sentence = -10
+        self.place_counts: Counter[str] = Counter()  # the countries the article's events took place in
         self.post_place = None  # the place a post is from ("KHARKIV, Oleh Syniehubov, 07:45:"), until the next
 
     def same_head(self, text: str) -> Entity | None:

@@ -220,8 +220,9 @@ def has_qualifier(doc, span: tuple[int, int]) -> bool:
 
 
 def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[str],
-                 country_names: dict[str, str], context: list[str] = ()) -> Location | None:
-    """Geocode the place phrase ``doc[start:end]`` (with its qualifiers and directions). ``context`` are the
+                 country_names: dict[str, str], context: list[str] = (), weak: list[str] = ()) -> Location | None:
+    """Geocode the place phrase ``doc[start:end]`` (with its qualifiers and directions). ``countries`` are the
+    countries the text points to, ``weak`` those of its parties (see ``PlaceIndex.lookup``). ``context`` are the
     other place names of the sentence: a namesake in a region among them is preferred ("Maan town in Hama
     countryside")."""
     start, end = span
@@ -250,26 +251,41 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
     if code:  # a country: its centroid ("in southern Russia" is Russia)
         place = index.country(code)
         return Location(text=text, name=name, country=code, lat=place.lat if place else None,
-                        lon=place.lon if place else None) if place else Location(text=text, name=name, country=code)
+                        lon=place.lon if place else None, precision=3)
     others = [c for c in context if fold(c) != fold(name)]
-    place = _lookup(index, name, hints, quals, others)
+    place = _lookup(index, name, hints, quals, others, weak)
+    fallback = False
     bare = _bare_name(name)
     regions = [q for q in quals if len(q) > 3 and fold(q) not in country_names]
     if place is not None and regions and place.admin1 and not region_match(place.admin1, region_keys(regions)):
         # "Kamianka, Donetsk" where the table's Kamianka lies elsewhere: the region the text names is nearer
-        named = next((p for p in (_lookup(index, q, [place.country, *hints], quals) for q in regions)
+        named = next((p for p in (_lookup(index, q, [place.country, *hints], quals, (), weak) for q in regions)
                       if p is not None), None)
         if named is not None and named.admin1 != place.admin1 and (
                 named.country == place.country or place.population < 100000 or
                 skeleton(fold(bare)) != skeleton(fold(place.name))):
-            place = named  # a namesake abroad of a village the table lacks: "Maan town in Hama countryside"
+            place, fallback = named, True  # a namesake abroad of a village the table lacks: "Maan town in Hama"
     for q in regions:  # a village the table lacks: the district or region the text names with it
         if place is not None:
             break
-        place = index.lookup(q, hints, quals) or index.lookup(_bare_name(q), hints, quals)
+        place = _region_lookup(index, q, hints, quals, weak)
+        fallback = True
     if place is None:
         return None
-    return as_location(text, place)
+    loc = as_location(text, place, near=is_near(doc, span))
+    if loc.precision == 1 and (fallback or index.has_namesake(bare, place, quals)):
+        loc.precision = 2  # a stand-in for the place named, or one of several of its name, is not certain
+    return loc
+
+
+def _region_lookup(index: PlaceIndex, name: str, hints, quals, weak=()):
+    """The region (else district, else town) a qualifier names: "Donetsk" after a village is Donetsk region."""
+    words = set(fold(name).split())
+    if not words & REGION_WORDS:
+        place = index.lookup(f"{name} region", hints, quals, weak=weak)
+        if place is not None and place.kind == "admin1":
+            return place
+    return index.lookup(name, hints, quals, weak=weak) or index.lookup(_bare_name(name), hints, quals, weak=weak)
 
 
 def lookup_name(index: PlaceIndex, name: str, countries: list[str] = (), regions: list[str] = ()):
@@ -278,22 +294,25 @@ def lookup_name(index: PlaceIndex, name: str, countries: list[str] = (), regions
     return _lookup(index, name, list(countries), list(regions))
 
 
-def _lookup(index: PlaceIndex, name: str, hints, quals, others=()):
+def _lookup(index: PlaceIndex, name: str, hints, quals, others=(), weak=()):
     """``index.lookup`` of a name, else of its bare form ("Piura city"), of its first part ("Mogadishu-Hodan")
     or of another romanisation ("Ar-Raqqa", "Idleb")."""
-    place = index.lookup(name, hints, quals, others)
+    def look(n):
+        return index.lookup(n, hints, quals, others, weak)
+
+    place = look(name)
     bare = _bare_name(name)
     if place is None and bare != name:
-        place = index.lookup(bare, hints, quals, others)
+        place = look(bare)
     head = name.split("-")[0].strip()
     if place is None and "-" in name and len(head) > 3:
-        place = index.lookup(head, hints, quals, others)
+        place = look(head)
         if place is not None and fold(place.name) != fold(head):
             place = None  # only the city's own name: "Barrah" is no alias of a town abroad
     for variant in _spellings(bare):
         if place is not None:
             break
-        place = index.lookup(variant, hints, quals, others)
+        place = look(variant)
     return place
 
 
@@ -367,7 +386,38 @@ def is_located(doc, span: tuple[int, int]) -> bool:
     return has_qualifier(doc, span)
 
 
-def as_location(text: str, place) -> Location:
-    """The output location of a gazetteer place the text calls ``text``."""
+def as_location(text: str, place, near: bool = False) -> Location:
+    """The output location of a gazetteer place the text calls ``text``; ``near`` when the text puts the event
+    near it or in part of it ("near Bakhmut", "on the outskirts of Kherson")."""
     return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,
-                    lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid)
+                    lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid,
+                    admin2=getattr(place, "admin2", None), precision=precision_of(place, near))
+
+
+def precision_of(place, near: bool = False) -> int:
+    """ACLED's geo_precision of a gazetteer place: 1 a town at its own coordinates, 2 near it, a district or a
+    community, or a village the table places at its community's centre, 3 a region or a country."""
+    if place.kind in ("admin1", "country"):
+        return 3
+    if place.kind == "admin2" or near or not getattr(place, "exact", True):
+        return 2
+    return 1
+
+
+# Words that put an event near a place or in part of it, not in the place itself.
+NEAR_WORDS = {"near", "outside", "around", "outskirts", "vicinity", "direction", "towards", "toward", "nearby",
+              "close", "approaches", "suburbs", "environs", "surroundings", "north", "south", "east", "west",
+              "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles", "area"}
+
+
+def is_near(doc, span: tuple[int, int]) -> bool:
+    """Whether the text puts its event near the place ``doc[span]`` rather than in it: "near Bakhmut", "on the
+    outskirts of Kherson", "10 km south of Izium", "in the Pokrovsk direction", "the Toretsk area"."""
+    start, end = span
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "of", "to", "from", "city", "town", "village", "settlement"):
+        i -= 1
+    before = {doc[j].lower_ for j in range(max(0, i - 1), i + 1)}
+    j = end
+    after = {doc[k].lower_ for k in range(j, min(len(doc), j + 2))}
+    return bool(before & NEAR_WORDS) or bool(after & {"direction", "area", "outskirts", "axis", "sector"})

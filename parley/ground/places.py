@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 # Words that name a kind of region rather than the region ("the Kharkiv region", "Abyan governorate").
 REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "district", "prefecture", "county",
                 "department", "territory", "division", "krai", "republic", "emirate", "wilaya", "muhafazah",
-                "raion", "rayon", "municipality", "area", "zone", "community", "hromada", "oblast's"}
+                "raion", "rayon", "municipality", "area", "zone", "community", "hromada", "oblast's", "territorial"}
 # Of those, the words of a unit below the first level: "Izium raion", "the Synelnykove community".
 DISTRICT_WORDS = {"district", "raion", "rayon", "community", "hromada", "municipality"}
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z' .\-]{2,}$")
@@ -101,10 +101,12 @@ class PlaceIndex:
         return self._sounds
 
     def lookup(self, name: str, countries: list[str] = (), admins: list[str] = (),
-               context: list[str] = ()) -> Place | None:
+               context: list[str] = (), weak: list[str] = ()) -> Place | None:
         """The place called ``name``: a town, else a region, ranked by the region names the text gives with
-        it (``admins``: "Kamianka, Donetsk"), by the countries the text is about (``countries``, most
-        relevant first), by other place names of the sentence (``context``), then by population."""
+        it (``admins``: "Kamianka, Donetsk"), by the countries the text points to (``countries``, most
+        relevant first), by other place names of the sentence (``context``), then by population. ``weak``
+        countries (those of the text's parties and their adversaries) count for less: they break near ties and
+        keep a place in them from being taken for an obscure namesake abroad."""
         key = fold(name)
         if not key:
             return None
@@ -130,6 +132,8 @@ class PlaceIndex:
                     # any country the text is about; the order only breaks ties of equal size ("Donetsk" is
                     # the Ukrainian city of a million, not the Russian town, whichever country comes first)
                     score += 10 - 0.2 * countries.index(p.country)
+                elif p.country in weak:
+                    score += 3
                 placed = False
                 if p.admin1 and region_match(p.admin1, admin_keys):
                     score, placed = score + 15, True
@@ -142,11 +146,25 @@ class PlaceIndex:
                 score += math.log10(p.population + 10) / 4 + (0.3 if p.exact else 0.0)
                 if score > best_score:
                     best, best_score, best_placed = p, score, placed
-        if best is not None and countries and best.country not in countries and best.population < 100000 and \
-                not best_placed:
+        if best is not None and (countries or weak) and best.country not in countries and \
+                best.country not in weak and best.population < 100000 and not best_placed:
             # an obscure namesake abroad, in no region the text names, is likelier a miss than the place meant
             return None
         return best
+
+    def has_namesake(self, name: str, place: Place, admins: list[str] = ()) -> bool:
+        """Whether another town of the name lies more than 25 km from ``place`` in the same region (when the text
+        names the region, ``admins``), else in the same country: which of them the text means is a guess."""
+        keys = region_keys(admins)
+        in_region = bool(place.admin1 and region_match(place.admin1, keys))
+        in_district = bool(place.admin2 and region_match(place.admin2, keys))
+        for p in self.cities.get(fold(name), ()):
+            if p.country != place.country or (in_region and p.admin1 != place.admin1) or (
+                    in_district and p.admin2 != place.admin2):
+                continue
+            if haversine_km(p.lat, p.lon, place.lat, place.lon) > 25:
+                return True
+        return False
 
     def country(self, code: str) -> Place | None:
         return self.countries.get(code)
@@ -155,7 +173,7 @@ class PlaceIndex:
 _ADMIN_PREFIXES = ("muhafazat ", "provincia de ", "departamento de ", "estado de ", "wilayat ")
 
 
-_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
+_DIGRAPHS = (("shch", "sch"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
 _LETTERS = str.maketrans({"q": "k", "y": "i", "e": "i", "w": "u", " ": None})
 _DOUBLE = re.compile(r"(.)\1+")
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az) (?=\S)")
@@ -208,7 +226,7 @@ def _package_file(package: str, *parts: str) -> str:
     return os.path.join(os.path.dirname(spec.origin), *parts)
 
 
-_CACHE_FORMAT = 2  # bump when the index's layout or the way it is built changes
+_CACHE_FORMAT = 3  # bump when the index's layout or the way it is built changes
 
 
 def _tables_digest() -> str:
