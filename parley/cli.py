@@ -80,7 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--until", help="last date YYYY-MM-DD")
     q.add_argument("--status", choices=("occurred", "ongoing", "planned", "intended", "hypothetical", "negated"))
     q.add_argument("--claimed-by", help="the claimant's country code")
-    q.add_argument("--place", help="part of a place name, a region, or a country code")
+    q.add_argument("--place", help="part of a place name, a region or district, or a country code")
+    q.add_argument("--precision", type=int, metavar="N",
+                   help="only events placed at geo precision N or better (1: the town itself, 2: near it or its "
+                        "district, 3: the region)")
     q.add_argument("--limit", type=int, help="at most this many events")
     q.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
     x = sub.add_parser("export", help="export stored events for other tools",
@@ -93,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     for name in ("actor", "recipient", "type", "since", "until", "status", "place"):
         x.add_argument(f"--{name}", help=f"as for parley events --{name}")
     x.add_argument("--claimed-by", help="as for parley events --claimed-by")
+    x.add_argument("--precision", type=int, metavar="N", help="as for parley events --precision")
     st = sub.add_parser("stories", help="list story events: the same happening merged across reports",
                         description="Merge the stored events that report the same happening (compatible type, a "
                                     "shared country, dates within two days, places close) into story events, each "
@@ -208,7 +212,7 @@ def _events(args: argparse.Namespace) -> int:
     return 0
 
 
-FILTERS = ("actor", "recipient", "type", "since", "until", "status", "claimed_by", "place", "limit")
+FILTERS = ("actor", "recipient", "type", "since", "until", "status", "claimed_by", "place", "precision", "limit")
 
 
 def _filters(args: argparse.Namespace) -> dict:

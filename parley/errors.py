@@ -58,6 +58,9 @@ class Errors:
             "from a source checkout")
     P024 = ("the static word vectors are missing or unreadable ({path}: {reason}); reinstall parley, or rebuild "
             "them with 'python scripts/build_static.py' from a source checkout")
+    P025 = "--precision {value} is not a geo precision: give 1 (the town itself), 2 (near it or its district) or 3"
+    P026 = ("the gazetteer table {path} is missing or unreadable ({reason}); reinstall parley, or rebuild it with "
+            "'make gazetteer' from a source checkout")
 
 
 def coded(code: str, **kw: object) -> str:

@@ -88,13 +88,23 @@ def acled_row(ev: dict) -> dict:
         "actor1": _name(ev.get("actor")), "assoc_actor_1": "", "inter1": i1,
         "actor2": _name(ev.get("recipient")), "assoc_actor_2": "", "inter2": i2,
         "interaction": int("".join(map(str, pair))) if pair else "",
-        "region": "", "country": country.get("name", ""), "admin1": loc.get("admin1") or "", "admin2": "",
+        "region": "", "country": country.get("name", ""), "admin1": loc.get("admin1") or "", "admin2": loc.get("admin2") or "",
         "admin3": "", "location": loc.get("name") or loc.get("text") or "",
         "latitude": loc.get("lat", ""), "longitude": loc.get("lon", ""),
-        "geo_precision": 1 if loc.get("geonameid") else (2 if loc.get("admin1") else 3) if loc else "",
+        "geo_precision": geo_precision(loc),
         "source": ev.get("outlet") or "", "source_scale": "", "notes": (ev.get("evidence") or {}).get("sentence", ""),
         "fatalities": ev.get("fatalities") or 0, "timestamp": "", "iso3": loc.get("country") or "",
     }
+
+
+def geo_precision(loc: dict | None) -> int | str:
+    """ACLED's geo_precision of a location: the coder's own, else (records stored before it was given) 1 for a
+    gazetteer town, 2 for a place in a region, 3 for a country; blank without a location."""
+    if not loc:
+        return ""
+    if loc.get("precision"):
+        return loc["precision"]
+    return 1 if loc.get("geonameid") else (2 if loc.get("admin1") else 3)
 
 
 def icews_row(ev: dict) -> dict:
@@ -112,7 +122,8 @@ def icews_row(ev: dict) -> dict:
         "Target Country": _countries().get(recipient.get("country") or "", {}).get(
             "name", recipient.get("country") or ""),
         "Story ID": ev.get("doc_id") or "", "Sentence Number": "", "Publisher": ev.get("outlet") or "",
-        "City": loc.get("name") or "", "District": "", "Province": loc.get("admin1") or "",
+        "City": loc.get("name") or "" if geo_precision(loc) != 3 else "", "District": loc.get("admin2") or "",
+        "Province": loc.get("admin1") or "",
         "Country": country.get("name", ""), "Latitude": loc.get("lat", ""), "Longitude": loc.get("lon", ""),
     }
 
@@ -128,7 +139,8 @@ def plover_record(ev: dict) -> dict:
         "mode": ev.get("mode"), "context": ev.get("context") or [], "actor": party(ev.get("actor")),
         "recipient": party(ev.get("recipient")), "source": (ev.get("claimed_by") or {}).get("country"),
         "dead": ev.get("fatalities"), "injured": ev.get("injured"), "size": size,
-        "location": {k: loc.get(k) for k in ("name", "country", "admin1", "lat", "lon")} if loc else None,
+        "location": {k: loc.get(k) for k in ("name", "country", "admin1", "admin2", "lat", "lon", "precision")}
+        if loc else None,
         "text": (ev.get("evidence") or {}).get("sentence"), "url": ev.get("url"), "publisher": ev.get("outlet"),
         "cameo": ev.get("cameo"), "quad_class": ev.get("quad_class"), "status": ev.get("status"),
     }

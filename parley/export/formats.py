@@ -15,7 +15,8 @@ CSV_COLUMNS = [
     "doc_id", "doc_title", "doc_date", "event_index", "event_type", "mode", "context", "cameo", "quad_class",
     "acled_event_type", "acled_sub_event_type", "actor", "actor_country", "actor_sector", "recipient",
     "recipient_country", "recipient_sector", "claimed_by", "claimed_by_country", "status", "targets", "date",
-    "date_source", "location", "location_country", "location_admin1", "lat", "lon", "geonameid", "fatalities",
+    "date_source", "location", "location_country", "location_admin1", "location_admin2", "location_precision", "lat",
+    "lon", "geonameid", "fatalities",
     "injured", "arrested", "quantities", "evidence_start", "evidence_end", "evidence", "confidence", "trigger",
 ]
 
@@ -45,6 +46,8 @@ def event_row(doc: CodedDocument, i: int, e: Event) -> dict:
         "status": e.status, "targets": join(e.targets), "date": e.date or "", "date_source": e.date_source or "",
         "location": loc.name or loc.text if loc else "", "location_country": (loc.country or "") if loc else "",
         "location_admin1": (loc.admin1 or "") if loc else "",
+        "location_admin2": (loc.admin2 or "") if loc else "",
+        "location_precision": loc.precision if loc and loc.precision is not None else "",
         "lat": loc.lat if loc and loc.lat is not None else "", "lon": loc.lon if loc and loc.lon is not None else "",
         "geonameid": loc.geonameid if loc and loc.geonameid is not None else "",
         "fatalities": "" if e.fatalities is None else e.fatalities,

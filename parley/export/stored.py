@@ -11,7 +11,8 @@ STORED_COLUMNS = [
     "event_id", "doc_id", "url", "outlet", "doc_date", "event_type", "mode", "cameo", "quad_class",
     "acled_event_type", "acled_sub_event_type", "actor", "actor_country", "actor_sector", "recipient",
     "recipient_country", "recipient_sector", "claimed_by_country", "status", "date", "location",
-    "location_country", "location_admin1", "lat", "lon", "fatalities", "injured", "arrested", "confidence",
+    "location_country", "location_admin1", "location_admin2", "location_precision", "lat", "lon", "fatalities",
+    "injured", "arrested", "confidence",
     "evidence_start", "evidence_end", "evidence",
 ]
 
@@ -44,6 +45,7 @@ def flat_row(ev: dict) -> dict:
         "claimed_by_country": _blank(claim.get("country")), "status": ev.get("status", ""),
         "date": _blank(ev.get("date")), "location": _blank(loc.get("name") or loc.get("text")),
         "location_country": _blank(loc.get("country")), "location_admin1": _blank(loc.get("admin1")),
+        "location_admin2": _blank(loc.get("admin2")), "location_precision": _blank(loc.get("precision")),
         "lat": _blank(loc.get("lat")), "lon": _blank(loc.get("lon")),
         "fatalities": _blank(ev.get("fatalities")), "injured": _blank(ev.get("injured")),
         "arrested": _blank(ev.get("arrested")), "confidence": ev.get("confidence"),

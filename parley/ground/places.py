@@ -288,10 +288,18 @@ def load_places() -> PlaceIndex:
 
 def _table(name: str) -> list[dict[str, str]]:
     """Rows of a gazetteer table in parley/data/places/ (built by scripts/build_gazetteer.py)."""
+    from parley.errors import ModelError, coded
+
     path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "places", name)
-    with open(path, encoding="utf-8") as f:
-        lines = (line for line in f if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = (line for line in f if not line.startswith("#"))
+            rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise ModelError(coded("P026", path=path, reason=exc)) from exc
+    if not rows or None in rows[0] or "name" not in rows[0]:
+        raise ModelError(coded("P026", path=path, reason="no rows, or rows of the wrong width"))
+    return rows
 
 
 def _variants(row: dict[str, str]) -> list[str]:

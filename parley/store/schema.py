@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, select
 from sqlalchemy.engine import Connection, Engine
 
-VERSION = 2
+VERSION = 3
 
 metadata = MetaData()
 
@@ -45,6 +45,7 @@ events = Table(
     Column("claimed_by", String(8)), Column("status", String(16), nullable=False),
     Column("event_date", String(10)), Column("place", Text), Column("country", String(8)),
     Column("admin1", Text), Column("lat", Float), Column("lon", Float),
+    Column("admin2", Text), Column("geo_precision", Integer),  # added in schema version 3
     Column("fatalities", Integer), Column("injured", Integer), Column("arrested", Integer),
     Column("confidence", Float, nullable=False),
     Column("record", Text, nullable=False),  # the whole event, JSON, as `parley code --format jsonl` gives it
@@ -76,7 +77,21 @@ def _v2(conn: Connection) -> None:
                articles.c.source)))
 
 
-MIGRATIONS = {1: _v1, 2: _v2}
+def _v3(conn: Connection) -> None:
+    """The district and ACLED's geo precision of each event's place. Events stored before have no district, and
+    a precision that claims no more than their columns show: 3 for a country, 2 for a place in a region (never 1:
+    which of them were towns at their own coordinates was not recorded)."""
+    from sqlalchemy import inspect, text
+
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    for name, kind in (("admin2", "TEXT"), ("geo_precision", "INTEGER")):
+        if name not in have:  # a store made at version 3 by create_all has them already
+            conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} {kind}"))
+    conn.execute(text("UPDATE events SET geo_precision = CASE WHEN admin1 IS NOT NULL THEN 2 ELSE 3 END "
+                      "WHERE geo_precision IS NULL AND (place IS NOT NULL OR country IS NOT NULL)"))
+
+
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}
 """Schema version -> the step that brings the store from the version before it."""
 
 

@@ -165,6 +165,7 @@ class Store:
             claimed_by=e.claimed_by.country if e.claimed_by else None, status=e.status, event_date=e.date,
             place=(loc.name or loc.text) if loc else None, country=loc.country if loc else None,
             admin1=loc.admin1 if loc else None, lat=loc.lat if loc else None, lon=loc.lon if loc else None,
+            admin2=loc.admin2 if loc else None, geo_precision=loc.precision if loc else None,
             fatalities=e.fatalities, injured=e.injured, arrested=e.arrested, confidence=e.confidence,
             record=json.dumps(to_dict(e), ensure_ascii=False))
 
@@ -181,11 +182,13 @@ class Store:
 
     def events(self, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                since: str | None = None, until: str | None = None, status: str | None = None,
-               claimed_by: str | None = None, place: str | None = None, limit: int | None = None) -> Iterator[dict]:
+               claimed_by: str | None = None, place: str | None = None, precision: int | None = None,
+               limit: int | None = None) -> Iterator[dict]:
         """Stored events matching every filter given, oldest first. ``actor``/``recipient``/``claimed_by``
         are country codes; ``type`` a PLOVER type (or several, comma-separated); ``since``/``until`` dates
         YYYY-MM-DD (inclusive) on the event's date, else its article's; ``place`` part of a place name, a
-        country code or a region. Each row: the event record, its article's fields and ``event_id``."""
+        country code, a region or a district; ``precision`` the largest geo precision kept (1: only events placed
+        at their town). Each row: the event record, its article's fields and ``event_id``."""
         when = func.coalesce(events.c.event_date, articles.c.pub_date)
         cond = []
         if actor:
@@ -207,7 +210,12 @@ class Store:
             cond.append(events.c.claimed_by == claimed_by.upper())
         if place:
             cond.append(or_(func.lower(events.c.place).like(f"%{place.lower()}%"), events.c.country == place.upper(),
-                            func.lower(events.c.admin1).like(f"%{place.lower()}%")))
+                            func.lower(events.c.admin1).like(f"%{place.lower()}%"),
+                            func.lower(events.c.admin2).like(f"%{place.lower()}%")))
+        if precision is not None:
+            if precision not in (1, 2, 3):
+                raise InputError("P025", "--precision", Errors.P025.format(value=precision))
+            cond.append(events.c.geo_precision <= precision)
         query = (select(events.c.id, events.c.record, articles.c.doc_id, articles.c.url, articles.c.outlet,
                         articles.c.title, articles.c.pub_date, articles.c.coder_version)
                  .join(articles, events.c.article_id == articles.c.id)

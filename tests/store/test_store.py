@@ -26,14 +26,21 @@ def test_an_older_store_is_migrated_and_keeps_its_articles(store_url, coder):
 
     store = Store(store_url)
     ingest([str(WIRE)], store, coder=coder, progress=False, version="v1")
-    with store.engine.begin() as conn:  # make it a version-1 store: no sources table
+    located = sum(1 for e in store.events() if e.get("location"))
+    with store.engine.begin() as conn:  # make it a version-1 store: no sources table, no district or precision
         conn.execute(text("DROP TABLE article_sources"))
+        conn.execute(text("ALTER TABLE events DROP COLUMN admin2"))
+        conn.execute(text("ALTER TABLE events DROP COLUMN geo_precision"))
         conn.execute(text("UPDATE parley_meta SET value = '1' WHERE key = 'schema_version'"))
     store.engine.dispose()
     reopened = Store(store_url)
-    assert reopened.version == VERSION == 2
+    assert reopened.version == VERSION == 3
     assert reopened.counts()["articles"] == 5
     assert sorted(reopened.sources()) == ["w1", "w2", "w3", "w4", "w5"]  # backfilled from the articles
+    # old events get a precision that claims no town: found by --precision 3 and 2, never by 1
+    assert located > 0
+    assert sum(1 for _ in reopened.events(precision=3)) == located
+    assert not list(reopened.events(precision=1))
 
 
 def test_ingesting_twice_stores_once(store_url, coder):
