@@ -23,7 +23,7 @@ from parley.ground.locate import (
     place_spans,
     proper_chunks,
 )
-from parley.ground.places import fold, load_places, skeleton
+from parley.ground.places import REGION_WORDS, fold, load_places, skeleton
 from parley.model import Entity, Event, Evidence
 
 _PLACED = {"ASSAULT", "PROTEST", "COERCE"}  # events that a place anchors when their actor is unknown
@@ -483,11 +483,21 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
 
 def _town_of(doc, span, spans):
     """The town a region qualifies: in "shelled Vovchansk, Kharkiv" the parser may take "Kharkiv" for the
-    object, but "Kharkiv" only says where Vovchansk is."""
+    object, but "Kharkiv" only says where Vovchansk is; so does "Kharkiv region" in "the village of Babaky in
+    Kharkiv region"."""
     start = span[0]
-    while start >= 2 and doc[start - 1].text == "," and (start - 2) in spans:
-        start = spans[start - 2][0]
-    return spans.get(start, span) if start != span[0] else span
+    while True:
+        i = start - 1
+        while i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        region = doc[span[1] - 1].lower_ in REGION_WORDS or (span[1] < len(doc) and doc[span[1]].lower_ in
+                                                              REGION_WORDS)
+        if i >= 1 and (doc[i].text == "," or (doc[i].lower_ == "in" and region)) and (i - 1) in spans \
+                and spans[i - 1] != span:
+            start = spans[i - 1][0]
+            span = spans[i - 1]
+            continue
+        return span
 
 
 def _own_name(loc) -> bool:

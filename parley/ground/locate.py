@@ -62,16 +62,23 @@ def _used_as_place(doc, t) -> bool:
     head = t
     while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.pos_ == "PROPN":
         head = head.head
-    if _place_object(head):
-        return True  # "in Barja", "in the town of Douris"
-    if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in STRUCK_VERBS:
-        return True  # "Russian drones struck Lviv", "Kharkiv was shelled": what is shelled is a place
-    if head.dep_ == "compound" and head.head.lower_ in PLACE_NOUNS | REGION_WORDS and _place_object(head.head):
-        return True  # "in Veliyankode village", "in villages of Nabha district"
+    if _placeish(head):
+        return True  # "in Barja", "in the town of Douris", "Russian drones struck Lviv", "Kharkiv was shelled"
+    if head.dep_ == "compound" and head.head.lower_ in PLACE_NOUNS | REGION_WORDS and _placeish(head.head):
+        return True  # "in Veliyankode village", "in villages of Nabha district", "shelled the Sumy region"
+    start = _proper_run(doc, t)[0]
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
+        return True  # "the village of Babaky", however the parser attached it
     i = _proper_run(doc, t)[1]
     while i < len(doc) and doc[i].lower_ in PLACE_NOUNS | REGION_WORDS:
         i += 1
     return i < len(doc) and doc[i].text == "(" and _region_list(doc, i)
+
+
+def _placeish(tok) -> bool:
+    """A phrase the sentence uses as a place: the object of a place preposition, or what is shelled or struck
+    ("Russian drones struck Lviv", "Kharkiv was shelled")."""
+    return _place_object(tok) or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STRUCK_VERBS)
 
 
 def _place_object(tok) -> bool:

@@ -116,7 +116,8 @@ class PlaceIndex:
         context_keys = region_keys(context)
         region_named = base != key
         if region_named and DISTRICT_WORDS & set(words):  # "Izium raion", "the Tokmak community"
-            pools = [self.districts.get(base, []), self.regions.get(base, []), self.cities.get(base, [])]
+            pools = [self.districts.get(base, []), self.cities.get(key, []), self.cities.get(base, []),
+                     self.regions.get(base, [])]  # a district named after its town is nearer the town
         elif region_named:
             pools = [self.regions.get(base, []), self.cities.get(key, []), self.cities.get(base, []),
                      self.districts.get(base, [])]
@@ -141,9 +142,12 @@ class PlaceIndex:
                     score, placed = score + 15, True
                 elif p.admin1 and region_match(p.admin1, context_keys):
                     score, placed = score + 5, True
-                if p.admin2 and p.admin1 and region_match(p.admin2, admin_keys - region_keys([p.admin1])):
+                if p.admin2 and p.admin1 and region_match(
+                        p.admin2, {k for k in admin_keys if not region_match(p.admin1, {k})}):
                     score += 3  # "Ivanivka, Izium district, Kharkiv region": the district tells namesakes apart
                 score += math.log10(p.population + 10) / 4 + (0.3 if p.exact else 0.0)
+                if fold(p.name) in (key, base):
+                    score += 0.5  # its own name, not one of its aliases ("Slovyansk" is not old Nikopol)
                 if score > best_score:
                     best, best_score, best_placed = p, score, placed
         if best is not None and (countries or weak) and best.country not in countries and \
@@ -226,7 +230,7 @@ def _package_file(package: str, *parts: str) -> str:
     return os.path.join(os.path.dirname(spec.origin), *parts)
 
 
-_CACHE_FORMAT = 3  # bump when the index's layout or the way it is built changes
+_CACHE_FORMAT = 4  # bump when the index's layout or the way it is built changes
 
 
 def _tables_digest() -> str:
@@ -448,6 +452,19 @@ def build_places() -> PlaceIndex:
         short = " ".join(w for w in key.split() if w not in REGION_WORDS)
         if short and short != key:
             regions[short].append(place)
+    # a region is also called by its main town: "Zaporizhzhia region" is the region whose seat Zaporizhzhia is
+    seat_keys: dict[int, list[str]] = defaultdict(list)
+    seats = {p.geonameid for p in seat.values()}
+    for k, places in cities.items():
+        for p in places:
+            if p.geonameid in seats:
+                seat_keys[p.geonameid].append(k)
+    for key in list(regions):
+        for place in list(regions[key]):
+            big = seat.get((place.country, place.admin1))
+            for k in seat_keys.get(big.geonameid if big else None, ()):
+                if place not in regions.get(k, ()):
+                    regions.setdefault(k, []).append(place)
     countries = {cc: Place(cc, cc, None, slat / n, slon / n, None, 0, "country")
                  for cc, (slat, slon, n) in country_sum.items()}
     log.debug("place index: %d names, %d regions, %d countries", len(cities), len(regions), len(countries))
