@@ -83,6 +83,8 @@ class Quantity:
     """What is counted, as a lower-case noun lemma ("serviceman", "drone", "protester")."""
     text: str
     """The phrase the number was read from."""
+    period: str | None = None
+    """For a total over a period rather than one event's count ("over the past day"), the period as written."""
 
 
 @dataclass

@@ -19,19 +19,23 @@ WORDS = {
     "a number of": 3, "a couple of": 2, "a couple": 2, "both": 2, "a handful of": 3, "numerous": 3,
 }
 _SCALE = {"thousand": 1000, "million": 1000000, "m": 1000000, "k": 1000}
+_TENS_UNITS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|"
+               r"eight|nine)")  # "twenty-three"
 _NUMBER = (r"(?:(?:at least|more than|over|nearly|almost|around|about|up to|some|approximately|roughly|"
            r"an estimated|as many as|between)\s+)?"
-           r"(?:\d[\d,.]*(?:\s*(?:thousand|million))?|tens of thousands|hundreds of thousands|thousands|a dozen|a few|"
+           r"(?:\d[\d,.]*(?:\s*(?:thousand|million))?|" + _TENS_UNITS + r"|tens of thousands|hundreds of thousands|"
+           r"thousands|a dozen|a few|"
            r"a number of|a couple of|a handful of|"
            + "|".join(sorted((w for w in WORDS if " " not in w), key=len, reverse=True))
            + r")\b(?:\s*(?:-|to|and|or)\s*\d[\d,]*\b)?")
-_PEOPLE = (r"(?:\s+(?:of\s+)?(?:the\s+)?(?:(?!\d)[\w-]+\s+){0,3}?)?(?:people|persons|civilians|soldiers|troops|men|women|"
+_PEOPLE_NOUNS = (r"(?:people|persons|civilians|soldiers|troops|men|women|"
            r"children|fighters|militants|rebels|members|officers|policemen|police|protesters|demonstrators|"
            r"students|villagers|residents|servicemen|personnel|workers|others|guards|militiamen|insurgents|"
            r"combatants|bodies|journalists|farmers|migrants|refugees|worshippers|passengers|individuals|suspects|"
            r"supporters|activists|gunmen|attackers|assailants|them|civilian|soldier|man|woman|child|person|"
            r"policeman|officer|fighter|militant|rebel|member|student|villager|resident|worker|farmer|boy|girl|"
            r"journalist|guard|commander|leader|teacher|driver|trader|protester|demonstrator|suspect)")
+_PEOPLE = r"(?:\s+(?:of\s+)?(?:the\s+)?(?:(?!\d)[\w-]+\s+){0,3}?)?" + _PEOPLE_NOUNS
 _KILL = (r"(?:killed|dead|died|perished|slain|murdered|executed|assassinated|lost their lives|shot dead|"
          r"shot and killed|pronounced dead|fatalities|deaths|"
          r"(?:shot|beaten|stabbed|hacked|burned|burnt|tortured|lynched) to death|found dead)")
@@ -42,11 +46,9 @@ _SINGLE = (r"(?:man|woman|child|boy|girl|person|civilian|soldier|officer|policem
            r"commander|journalist|farmer|student|teacher|trader|driver|operator|official|guard|villager|resident|"
            r"worker|activist|suspect|victim|cleric|chief|herder|prisoner|detainee|gunman|militiaman)")
 # an event report's own count: "Total fatalities coded as 13", "3 fatalities." standing alone
-STATED = re.compile(r"\bfatalit(?:y|ies) (?:were |was )?coded (?:as|to) (?P<n>\d+)|^\s*\[?(?:total:?\s*)?(?P<m>\d+) "
-                    r"(?:reported )?fatalit(?:y|ies)\b\.?\s*$", re.I)
-# "Fatalities split between 2 events", "[1 fatality split among 12 events]": the report's toll covers several
-SPLIT = re.compile(r"\b(?:split|spread|coded|divided) (?:up )?(?:between|across|among|over) (?P<k>\d+|two|three|four|five|"
-                   r"six|seven|eight|nine|ten) (?:events|locations|places|days)\b(?:\s*\((?P<n>\d+)\))?", re.I)
+# (ACLED's editorial notes, "[4 fatalities split across 22 events]", "fatalities coded as 3", are not news text and
+# are not read: a user's reports have none.)
+STATED = re.compile(r"^\s*(?:total:?\s*)?(?P<m>\d+) (?:reported )?fatalit(?:y|ies)\b\.?\s*$", re.I)
 SUMMED = re.compile(rf"\b(?P<a>{_NUMBER}){_PEOPLE}?\s*(?:,\s+|\s+and\s+)(?P<b>{_NUMBER}){_PEOPLE}?\s+"
                     rf"(?:\w+\s+)?(?:were|have been|had been)\s+(?:reportedly\s+)?{_KILL}", re.I)
 FATAL = [
@@ -110,6 +112,10 @@ def value(phrase: str) -> int | None:
         if m.group(2):
             n *= _SCALE[m.group(2)]
         return int(n)
+    m = re.match(_TENS_UNITS, p)
+    if m:
+        tens, units = re.split(r"[- ]", m.group(0))
+        return WORDS[tens] + WORDS[units]
     first = p.split()[0] if p.split() else ""
     return WORDS.get(first)
 
@@ -139,7 +145,7 @@ def casualties(text: str) -> tuple[int | None, int | None, int | None]:
     text = DATES.sub(lambda m: " " * len(m.group(0)), text)
     stated = STATED.search(text)
     if stated:
-        return int(stated.group("n") or stated.group("m")), _first(HURT, text), _first(HELD, text)
+        return int(stated.group("m")), _first(HURT, text), _first(HELD, text)
     summed = SUMMED.search(text)
     if summed and (summed.group("a").lower().startswith("between") or
                    re.search(r"\b(?:between|from)\s+$", text[:summed.start()], re.I)):
@@ -152,6 +158,39 @@ def casualties(text: str) -> tuple[int | None, int | None, int | None]:
     if killed is None and NONE.search(text):
         killed = 0
     return killed, _first(HURT, text), _first(HELD, text)
+
+
+# A total over a period, not one happening's toll: "over the past day", "in the last 24 hours", "since the start
+# of the week", "so far this month", "since the war began".
+PERIOD = re.compile(r"\b(?:(?:over|in|during) the (?:past|last|previous) (?:\d+ |two |three |few |several )?"
+                    r"(?:day|days|night|24 hours|hours|week|weeks|month|months|year|years)|"
+                    r"since the (?:start|beginning) of (?:the |this )?(?:day|week|month|year|war|invasion|"
+                    r"offensive|conflict|escalation)|since the (?:war|invasion|conflict|offensive) (?:began|started)|"
+                    r"so far (?:this|in) (?:week|month|year)|(?:this|last) (?:week|month) alone|in total since)\b", re.I)
+
+
+def period_of(text: str) -> str | None:
+    """The period a sentence sums its figures over ("over the past day"), or None."""
+    m = PERIOD.search(text)
+    return m.group(0) if m else None
+
+
+def sides(text: str) -> list[Quantity]:
+    """Each side's deaths where a sentence adds them up: "one soldier and three rebels were killed" gives
+    1 soldier killed and 3 rebels killed."""
+    text = DATES.sub(lambda m: " " * len(m.group(0)), text)
+    m = SUMMED.search(text)
+    if m is None or m.group("a").lower().startswith("between"):
+        return []
+    out = []
+    for key in ("a", "b"):
+        v = value(m.group(key))
+        tail = text[m.end(key):].split()
+        unit = next((w.strip(",.").lower() for w in tail[:4] if re.fullmatch(_PEOPLE_NOUNS, w.strip(",.").lower())),
+                    None)
+        if v is not None:
+            out.append(Quantity(value=v, unit=f"{unit or 'people'} killed", text=m.group(0).strip()))
+    return out if len(out) == 2 else []
 
 
 def quantities(text: str, start: int = 0) -> list[Quantity]:
@@ -203,6 +242,19 @@ def attach_numbers(events, sentences) -> None:
             e.quantities = e.quantities or quantities(s.text)
         if _QUICK.search(s.text):
             killed, injured, held = casualties(s.text)
+            period = period_of(s.text)
+            if period is not None:  # a total over a period: counts of the report, not one event's toll
+                target = next((e for e in own if e.event_type in _VIOLENT), None)
+                if target is not None:
+                    for unit, figure in (("killed", killed), ("injured", injured)):
+                        if figure:
+                            target.quantities.append(Quantity(value=figure, unit=unit, text=s.text.strip(),
+                                                              period=period))
+                killed = injured = None
+            for e in own:
+                if e.event_type in _VIOLENT and killed:
+                    e.quantities.extend(q for q in sides(s.text) if q not in e.quantities)
+                    break
             for field, figure, kinds in (("fatalities", killed, _VIOLENT), ("injured", injured, _VIOLENT),
                                          ("arrested", held, _HOLDING)):
                 if figure is None:
@@ -230,21 +282,18 @@ def toll_only(event) -> bool:
 
 
 def report_toll(sentences) -> int | None:
-    """The deaths a short report of one happening adds up to: the total it states outright ("4 fatalities",
-    "Total fatalities coded as 13"), else the sum of the tolls its sentences give ("2 soldiers were killed
-    ... 7 militants were also killed"; a figure repeated in a later sentence counts once), divided among
-    the events it says the toll is split between. None when it gives no toll."""
-    total, seen, split = None, [], None
+    """The deaths a short report of one happening adds up to: the total it states outright ("4 fatalities."),
+    else the sum of the tolls its sentences give ("2 soldiers were killed ... 7 militants were also killed"; a
+    figure repeated in a later sentence counts once). Totals over a period are left out. None when it gives no
+    toll."""
+    total, seen = None, []
     for s in sentences:
         text = DATES.sub(lambda m: " " * len(m.group(0)), s.text)
-        found = SPLIT.search(text)
-        if found:
-            if found.group("n"):
-                return int(found.group("n"))
-            split = value(found.group("k"))
+        if PERIOD.search(text):
+            continue  # a total over a period is no one happening's toll
         stated = STATED.search(text)
         if stated:
-            total = int(stated.group("n") or stated.group("m"))
+            total = int(stated.group("m"))
             seen = None
             continue
         if seen is None or not _QUICK.search(text):
@@ -254,6 +303,4 @@ def report_toll(sentences) -> int | None:
             seen.append(killed)
     if total is None and seen:
         total = sum(seen)
-    if total is not None and split:
-        total //= split
     return total

@@ -230,7 +230,7 @@ def _package_file(package: str, *parts: str) -> str:
     return os.path.join(os.path.dirname(spec.origin), *parts)
 
 
-_CACHE_FORMAT = 4  # bump when the index's layout or the way it is built changes
+_CACHE_FORMAT = 5  # bump when the index's layout or the way it is built changes
 
 
 def _tables_digest() -> str:
@@ -314,7 +314,17 @@ def _ua_names(row: dict[str, str]) -> list[str]:
     """A Ukrainian place's names as the press writes them: the national romanisation, GeoNames' spellings, and
     the Russian-style forms of its ending ("Oleksandrivka" is also written "Oleksandrovka")."""
     names = [row["name"], *_variants(row)]
-    return names + [v for n in names for v in russian_forms(n)]
+    names += [v for n in names for v in russian_forms(n)]
+    return names + [p for n in names if (p := press_spelling(n)) != n]
+
+
+_PRESS = re.compile(r"(?<=[a-z])i(?=[aeuo])|(?<=[aeo])i(?![aeiouy])")
+
+
+def press_spelling(name: str) -> str:
+    """The older English spelling of a nationally romanised Ukrainian name, common in the press: y for i
+    before and after a vowel ("Vodiane" -> "Vodyane", "Pervomaiske" -> "Pervomayske")."""
+    return _PRESS.sub("y", name)
 
 
 # Ukrainian endings of place names and the forms Russian-language copy gives them.
