@@ -138,11 +138,21 @@ DATES = re.compile(rf"\b\d{{1,2}}(?:\s*-\s*\d{{1,2}})?\s+{_MONTH}(?:,?\s+\d{{4}}
                    rf"(?:,?\s+\d{{4}})?\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:19|20)\d\d\b")
 
 
+_BRACKETED = re.compile(r"\[[^\]]*\]")  # an editor's insertion ("[Ministry reported 40. ...]"): not the report's
+
+
+def _readable(text: str) -> str:
+    """``text`` with dates and bracketed editorial insertions blanked (same length, offsets kept)."""
+    text = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)
+    return DATES.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def casualties(text: str) -> tuple[int | None, int | None, int | None]:
     """(killed, injured, arrested) stated in ``text``; 0 killed when it says there were no casualties.
     A count the report states outright ("fatalities coded as 3") wins; "5 soldiers and 1 officer were
-    killed" adds up. Dates and years are not counts ("On 4 May 2020, two soldiers were killed")."""
-    text = DATES.sub(lambda m: " " * len(m.group(0)), text)
+    killed" adds up. Dates and years are not counts ("On 4 May 2020, two soldiers were killed"), nor is what an
+    editor put in square brackets."""
+    text = _readable(text)
     stated = STATED.search(text)
     if stated:
         return int(stated.group("m")), _first(HURT, text), _first(HELD, text)
@@ -178,7 +188,7 @@ def period_of(text: str) -> str | None:
 def sides(text: str) -> list[Quantity]:
     """Each side's deaths where a sentence adds them up: "one soldier and three rebels were killed" gives
     1 soldier killed and 3 rebels killed."""
-    text = DATES.sub(lambda m: " " * len(m.group(0)), text)
+    text = _readable(text)
     m = SUMMED.search(text)
     if m is None or m.group("a").lower().startswith("between"):
         return []
@@ -288,7 +298,7 @@ def report_toll(sentences) -> int | None:
     toll."""
     total, seen = None, []
     for s in sentences:
-        text = DATES.sub(lambda m: " " * len(m.group(0)), s.text)
+        text = _readable(s.text)
         if PERIOD.search(text):
             continue  # a total over a period is no one happening's toll
         stated = STATED.search(text)

@@ -33,7 +33,8 @@ CASUALTIES = [
     ("A witness said 5 people were killed.", (5, None, None)),
     # a total the report states outright
     ("3 fatalities.", (3, None, None)),
-    ("Fatalities coded as 7.", (7, None, None)),
+    # an editor's insertion in square brackets is not the report's ("[Ministry reported 40 fatalities]")
+    ("Two soldiers were killed [the ministry reported 40 fatalities].", (2, None, None)),
     ("No casualties were reported after the blast.", (0, None, None)),
     ("Between 10 and 15 people were killed.", (10, None, None)),
 ]
@@ -50,9 +51,10 @@ TOLLS = [
     ("Two soldiers were killed. Five militants were also killed.", 7),  # summed across sentences
     ("Two soldiers were killed. Officials later confirmed two soldiers were killed.", 2),  # repeated once
     ("Two soldiers were killed. Five militants were killed. 4 fatalities.", 4),  # the stated total wins
-    ("Eight people were killed in clashes. Fatalities split between 2 events.", 4),
-    ("Nine people were killed. The toll is spread across three locations.", 3),
-    ("Seven people were killed. Fatalities spread across 2 locations.", 3),  # integer division
+    # how a data set's editors spread a toll over its records is theirs, not the report's: the text's toll stands
+    ("Eight people were killed in clashes. [8 fatalities split between 2 events].", 8),
+    ("Nine people were killed. The toll is spread across three locations.", 9),
+    ("Over the past day seven people were killed in the region.", None),  # a total over a period
     ("Protesters marched peacefully in the capital.", None),
     ("Police arrested 10 protesters.", None),  # arrests are no toll
 ]
