@@ -64,7 +64,9 @@ def test_acled_notes(coder, shared_dir, tmp_path):
     result = json.loads(_score(shared_dir, gold, pred).strip().splitlines()[-1])["acled_2020"]
     assert result["date"] >= 0.94  # issue 3 bar 0.90; measured 0.967 when pinned
     assert result["location"] >= 0.71  # issue 3 bar 0.70; measured 0.729 when pinned
-    assert result["fatalities"] >= 0.88  # issue 3 bar 0.80; measured 0.906 when pinned
+    # issue 3 bar 0.80; measured 0.906 when first pinned, but that read ACLED's editorial notes ("Fatalities coded
+    # as 3", "[... split across N events]"), which are not news text and are no longer read (issue 13): 0.841
+    assert result["fatalities"] >= 0.82
     assert result["no_invented_deaths"] >= 0.97  # issue 3 bar 0.97; measured 0.99 when pinned
     assert result["event_type_accuracy"] >= 0.89  # issue 4 bar 0.90; measured 0.903 when pinned
     assert result["sub_event_weighted_f1"] >= 0.87  # measured 0.886 when pinned

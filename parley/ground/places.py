@@ -132,7 +132,7 @@ class PlaceIndex:
                 if p.country in countries:
                     # any country the text is about; the order only breaks ties of equal size ("Donetsk" is
                     # the Ukrainian city of a million, not the Russian town, whichever country comes first)
-                    score += 10 - 0.2 * countries.index(p.country)
+                    score += 10 - 0.1 * countries.index(p.country)
                 elif p.country in weak:
                     score += 3
                 placed = False
