@@ -485,19 +485,16 @@ def _town_of(doc, span, spans):
     """The town a region qualifies: in "shelled Vovchansk, Kharkiv" the parser may take "Kharkiv" for the
     object, but "Kharkiv" only says where Vovchansk is; so does "Kharkiv region" in "the village of Babaky in
     Kharkiv region"."""
-    start = span[0]
     while True:
-        i = start - 1
+        i = span[0] - 1
         while i >= 0 and doc[i].lower_ == "the":
             i -= 1
         region = doc[span[1] - 1].lower_ in REGION_WORDS or (span[1] < len(doc) and doc[span[1]].lower_ in
                                                               REGION_WORDS)
-        if i >= 1 and (doc[i].text == "," or (doc[i].lower_ == "in" and region)) and (i - 1) in spans \
-                and spans[i - 1] != span:
-            start = spans[i - 1][0]
-            span = spans[i - 1]
-            continue
-        return span
+        if not (i >= 1 and (doc[i].text == "," or (doc[i].lower_ == "in" and region)) and (i - 1) in spans
+                and spans[i - 1] != span):
+            return span
+        span = spans[i - 1]
 
 
 def _own_name(loc) -> bool:

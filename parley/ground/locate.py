@@ -398,7 +398,7 @@ def as_location(text: str, place, near: bool = False) -> Location:
     near it or in part of it ("near Bakhmut", "on the outskirts of Kherson")."""
     return Location(text=text, name=place.name, country=place.country, admin1=place.admin1,
                     lat=round(place.lat, 5), lon=round(place.lon, 5), geonameid=place.geonameid,
-                    admin2=getattr(place, "admin2", None), precision=precision_of(place, near))
+                    admin2=place.admin2, precision=precision_of(place, near))
 
 
 def precision_of(place, near: bool = False) -> int:
@@ -406,7 +406,7 @@ def precision_of(place, near: bool = False) -> int:
     community, or a village the table places at its community's centre, 3 a region or a country."""
     if place.kind in ("admin1", "country"):
         return 3
-    if place.kind == "admin2" or near or not getattr(place, "exact", True):
+    if place.kind == "admin2" or near or not place.exact:
         return 2
     return 1
 

@@ -147,6 +147,16 @@ def _readable(text: str) -> str:
     return DATES.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def _summed(text: str):
+    """The match of two groups' deaths added up ("5 soldiers and 1 officer were killed"), not of a range
+    ("between 10 and 15 people were killed"); None when the text has none."""
+    m = SUMMED.search(text)
+    if m and (m.group("a").lower().startswith("between") or
+              re.search(r"\b(?:between|from)\s+$", text[:m.start()], re.I)):
+        return None
+    return m
+
+
 def casualties(text: str) -> tuple[int | None, int | None, int | None]:
     """(killed, injured, arrested) stated in ``text``; 0 killed when it says there were no casualties.
     A count the report states outright ("fatalities coded as 3") wins; "5 soldiers and 1 officer were
@@ -156,10 +166,7 @@ def casualties(text: str) -> tuple[int | None, int | None, int | None]:
     stated = STATED.search(text)
     if stated:
         return int(stated.group("m")), _first(HURT, text), _first(HELD, text)
-    summed = SUMMED.search(text)
-    if summed and (summed.group("a").lower().startswith("between") or
-                   re.search(r"\b(?:between|from)\s+$", text[:summed.start()], re.I)):
-        summed = None  # "between 10 and 15 people were killed": a range, not two groups
+    summed = _summed(text)
     killed = None
     if summed:
         a, b = value(summed.group("a")), value(summed.group("b"))
@@ -189,8 +196,8 @@ def sides(text: str) -> list[Quantity]:
     """Each side's deaths where a sentence adds them up: "one soldier and three rebels were killed" gives
     1 soldier killed and 3 rebels killed."""
     text = _readable(text)
-    m = SUMMED.search(text)
-    if m is None or m.group("a").lower().startswith("between"):
+    m = _summed(text)
+    if m is None:
         return []
     out = []
     for key in ("a", "b"):

@@ -311,8 +311,9 @@ def _variants(row: dict[str, str]) -> list[str]:
 
 
 def _ua_names(row: dict[str, str]) -> list[str]:
-    """A Ukrainian place's names as the press writes them: the national romanisation, GeoNames' spellings, and
-    the Russian-style forms of its ending ("Oleksandrivka" is also written "Oleksandrovka")."""
+    """A Ukrainian place's names as the press writes them: the national romanisation, GeoNames' spellings, their
+    Russian-language forms ("Oleksandrivka" is also written "Aleksandrovka") and the older English spelling of
+    each ("Vodiane" is also written "Vodyane")."""
     names = [row["name"], *_variants(row)]
     names += [v for n in names for v in russian_forms(n)]
     return names + [p for n in names if (p := press_spelling(n)) != n]
@@ -335,10 +336,9 @@ _ENDINGS = (("ivka", ("ovka", "evka")), ("ivske", ("ovskoye", "ovskoe")), ("ske"
 
 # Stems of Ukrainian place names (most from first names) and their Russian forms: "Mykolaivka" is "Nikolaevka".
 _STEMS = (("Oleksandr", "Aleksandr"), ("Oleksii", "Aleksee"), ("Mykolai", "Nikolae"), ("Mykol", "Nikol"),
-          ("Mykhail", "Mikhail"), ("Vasyl", "Vasil"), ("Hryhor", "Grigor"), ("Andrii", "Andree"), ("Ivan", "Ivan"),
-          ("Petr", "Petr"), ("Semen", "Semen"), ("Heorhii", "Georgie"), ("Kostiantyn", "Konstantin"),
-          ("Dmytr", "Dmitr"), ("Yakym", "Yakim"), ("Pavl", "Pavl"), ("Novo", "Novo"), ("Staro", "Staro"),
-          ("Velyk", "Velik"), ("Mal", "Mal"), ("Chervon", "Krasn"), ("Zelen", "Zelen"))
+          ("Mykhail", "Mikhail"), ("Vasyl", "Vasil"), ("Hryhor", "Grigor"), ("Andrii", "Andree"),
+          ("Heorhii", "Georgie"), ("Kostiantyn", "Konstantin"), ("Dmytr", "Dmitr"), ("Yakym", "Yakim"),
+          ("Velyk", "Velik"), ("Chervon", "Krasn"))
 
 
 _H = re.compile(r"(?<![KZCSkzcs])[Hh]")  # h of its own, not of kh, zh, ch, sh
