@@ -133,6 +133,10 @@ class Event:
     """Event date ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, resolved against the document date."""
     date_source: str | None = None
     """``text`` when the sentence dates the event, ``document`` when the document date was used."""
+    date_start: str | None = None
+    """The first day ``date`` covers, ``YYYY-MM-DD`` (a month's first day for ``2025-03``), or None."""
+    date_end: str | None = None
+    """The last day ``date`` covers, ``YYYY-MM-DD`` (``2025-03-31`` for ``2025-03``), or None."""
     location: Location | None = None
     """Where the event happened, or None."""
     fatalities: int | None = None

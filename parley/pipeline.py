@@ -23,7 +23,7 @@ from parley.events.domain import document_domain
 from parley.events.lexicon import Sense, load_lexicon
 from parley.events.segment import Sentence, split_sentences, trigger_filter
 from parley.events.voice import maybe_header
-from parley.ground.dates import stamp_date
+from parley.ground.dates import date_range, stamp_date
 from parley.ground.numbers import attach_numbers, report_toll
 from parley.model import Article, CodedDocument
 from parley.nlp import MODEL_NAME, load_pipeline
@@ -127,6 +127,9 @@ class Coder:
                 one_happening(events, sentences, date)
                 self._lead_place(events, sentences, parsed, ai, discourse, date)
             events = [e for e in events if e.confidence >= self.options.min_confidence]
+            for e in events:
+                span = date_range(e.date)
+                e.date_start, e.date_end = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
             yield CodedDocument(id=art.id, title=art.title, date=art.date, url=art.url, outlet=art.outlet,
                                 events=events)
 

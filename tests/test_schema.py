@@ -34,6 +34,8 @@ EVENT_CSV_COLUMNS = {
     "targets": ["targets"],
     "date": ["date"],
     "date_source": ["date_source"],
+    "date_start": ["date_start"],
+    "date_end": ["date_end"],
     "location": ["location", "location_country", "location_admin1", "lat", "lon", "geonameid"],
     "fatalities": ["fatalities"],
     "injured": ["injured"],

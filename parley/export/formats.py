@@ -15,7 +15,8 @@ CSV_COLUMNS = [
     "doc_id", "doc_title", "doc_date", "event_index", "event_type", "mode", "context", "cameo", "quad_class",
     "acled_event_type", "acled_sub_event_type", "actor", "actor_country", "actor_sector", "recipient",
     "recipient_country", "recipient_sector", "claimed_by", "claimed_by_country", "status", "targets", "date",
-    "date_source", "location", "location_country", "location_admin1", "location_admin2", "location_precision", "lat",
+    "date_source", "date_start", "date_end", "location", "location_country", "location_admin1", "location_admin2",
+    "location_precision", "lat",
     "lon", "geonameid", "fatalities",
     "injured", "arrested", "quantities", "evidence_start", "evidence_end", "evidence", "confidence", "trigger",
 ]
@@ -44,6 +45,7 @@ def event_row(doc: CodedDocument, i: int, e: Event) -> dict:
         "claimed_by": e.claimed_by.text if e.claimed_by else "",
         "claimed_by_country": (e.claimed_by.country or "") if e.claimed_by else "",
         "status": e.status, "targets": join(e.targets), "date": e.date or "", "date_source": e.date_source or "",
+        "date_start": e.date_start or "", "date_end": e.date_end or "",
         "location": loc.name or loc.text if loc else "", "location_country": (loc.country or "") if loc else "",
         "location_admin1": (loc.admin1 or "") if loc else "",
         "location_admin2": (loc.admin2 or "") if loc else "",

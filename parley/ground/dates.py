@@ -90,6 +90,26 @@ def first_day(value: str | None) -> dt.date | None:
         return None
 
 
+def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a schema date covers: a day itself, a month's first and last day, a year's
+    1 January and 31 December; None for no date or a malformed one ("2025-02-30", "2025-13")."""
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day is not None:
+            one = dt.date(year, int(month), int(day))
+            return one, one
+        if month is not None:
+            return dt.date(year, int(month), 1), dt.date(year, int(month), calendar.monthrange(year, int(month))[1])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
 def _iso(y: int, mo: int, d: int) -> str | None:
     try:
         return dt.date(y, mo, d).isoformat()

@@ -1,0 +1,31 @@
+"""Every schema date covers a span of real days: a day, a month or a year."""
+import datetime as dt
+
+import pytest
+
+from parley.ground.dates import date_range
+
+
+@pytest.mark.parametrize("value, first, last", [
+    ("2025-03-20", "2025-03-20", "2025-03-20"),
+    ("2025-03", "2025-03-01", "2025-03-31"),
+    ("2024-02", "2024-02-01", "2024-02-29"),  # a leap year's February
+    ("2023-02", "2023-02-01", "2023-02-28"),
+    ("1967", "1967-01-01", "1967-12-31"),
+])
+def test_a_date_covers_its_days(value, first, last):
+    assert date_range(value) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+@pytest.mark.parametrize("value", [None, "", "2025-02-30", "2025-13", "2025-13-45", "March 2025", "25-03-01"])
+def test_no_date_or_an_impossible_one_covers_nothing(value):
+    assert date_range(value) is None
+
+
+def test_coded_events_carry_their_span(coder):
+    from parley.model import Article
+
+    doc = next(coder.code([Article(id="a", text="Russian troops shelled Kherson in March, officials said.",
+                                   date="2025-05-02")]))
+    dated = [e for e in doc.events if e.date == "2025-03"]
+    assert dated and (dated[0].date_start, dated[0].date_end) == ("2025-03-01", "2025-03-31")
