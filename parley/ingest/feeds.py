@@ -3,48 +3,71 @@
 Each item gives: title; link as url; pubDate / published / dc:date / updated as date; the feed's
 own title as outlet; content (``content:encoded`` or Atom ``content``) or else description/summary
 as text, with HTML stripped; guid / Atom id as id (else the link, else ``<file name>:<line>``).
-The file is parsed incrementally with :class:`xml.etree.ElementTree.XMLPullParser`.
+The file is parsed incrementally with :class:`xml.etree.ElementTree.XMLPullParser`. A feed that is not
+UTF-8 is decoded in the encoding its XML declaration names, else as :mod:`parley.ingest.charset` finds it.
 """
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO, AnyStr
 
 from parley.errors import Errors, InputError
+from parley.ingest import charset
 from parley.ingest.html import strip_tags
-from parley.ingest.text import normalise_date, sniff
+from parley.ingest.text import MAX_BYTES, normalise_date, too_large, utf8_size_over
 from parley.model import Article
 
 FEED_ROOTS = frozenset(("rss", "feed", "RDF"))
 ITEMS = frozenset(("item", "entry"))
 _TEXT_FIELDS = ("encoded", "content", "description", "summary")
 _DATE_FIELDS = ("pubDate", "published", "date", "issued", "updated", "modified")
+_DECLARATION = re.compile(rb"""\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+_CHUNK = 1 << 16
 
 
-def read_feed(path: Path, source: str) -> Iterator[Article | InputError]:
-    """Yield one article per feed item; a parse error stops the file after the items before it."""
-    problem = sniff(path, source)
-    if problem:
-        yield problem
+def read_feed(path: Path, source: str, max_bytes: int = MAX_BYTES) -> Iterator[Article | InputError]:
+    """Yield one article per feed item; a parse error stops the file after the items before it.
+
+    An item whose text is larger than ``max_bytes`` (in UTF-8) is P036; the items around it are read.
+    """
+    encoding = charset.sniff(path, source, declared=_declared)
+    if isinstance(encoding, InputError):
+        yield encoding
         return
-    with open(path, "rb") as f:
+    # UTF-8 goes to the XML parser as bytes; text in another encoding is decoded here, and the parser,
+    # given text, follows no encoding declaration
+    with open(path, "rb") if encoding.is_utf8 else charset.open_text(path, encoding) as f:
         try:
-            yield from _items(_pull(f), path, source)
+            for item in _items(_pull(f), path, source):
+                size = None if isinstance(item, InputError) else utf8_size_over(item.text, max_bytes)
+                yield item if size is None else too_large("the item's text", size, max_bytes, item.source or source)
         except ET.ParseError as exc:
             line = exc.position[0]
             detail = Errors.P011.format(name=path.name, line=line, reason=str(exc).split(":")[0])
             yield InputError("P011", f"{source}:{line}", detail)
+        except UnicodeDecodeError as exc:
+            yield charset.decode_error(exc, source, encoding.name)
 
 
-def _pull(lines: Iterable[bytes]) -> Iterator[tuple[str, ET.Element, int]]:
-    """(event, element, line) for each start/end tag, feeding the parser one line at a time."""
+def _declared(head: bytes) -> str | None:
+    """The encoding an XML declaration at the start of ``head`` names, if any."""
+    found = _DECLARATION.match(head)
+    return found.group(1).decode("ascii") if found else None
+
+
+def _pull(f: IO[AnyStr]) -> Iterator[tuple[str, ET.Element, int]]:
+    """(event, element, line) for each start/end tag, feeding the parser a line (or a piece of a long
+    line) at a time; the line is the one the piece fed starts on."""
     parser = ET.XMLPullParser(events=("start", "end"))
-    lineno = 0
-    for lineno, chunk in enumerate(lines, 1):
+    lineno = 1
+    for chunk in iter(lambda: f.readline(_CHUNK), f.read(0)):
         parser.feed(chunk)
         for event, element in parser.read_events():
             yield event, element, lineno
+        lineno += chunk.count("\n" if isinstance(chunk, str) else b"\n")
     parser.close()
     for event, element in parser.read_events():
         yield event, element, lineno

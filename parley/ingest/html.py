@@ -5,32 +5,33 @@ A page is one article whose id is the file name. Its text is trafilatura's main-
 """
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 from parley.errors import Errors, InputError
-from parley.ingest.text import check_head, decode_error, normalise_date
+from parley.ingest import charset
+from parley.ingest.text import MAX_BYTES, normalise_date, oversize
 from parley.model import Article
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
-def read_html(path: Path, source: str) -> Iterator[Article | InputError]:
-    """Yield the one article in an HTML file, or the reason it cannot be read."""
+def read_html(path: Path, source: str, max_bytes: int = MAX_BYTES) -> Iterator[Article | InputError]:
+    """Yield the one article in an HTML file, or the reason it cannot be read.
+
+    The file is refused (P036) from its size before it is read when it is larger than ``max_bytes``.
+    """
     import trafilatura  # imported here: loading it is slow and only HTML input needs it
 
-    data = path.read_bytes()
-    problem = check_head(data, source)
+    problem = oversize(path, source, max_bytes)
     if problem:
         yield problem
         return
-    try:
-        page = decode_page(data)
-    except UnicodeDecodeError as exc:
-        yield decode_error(exc, source)
+    page = decode_page(path.read_bytes(), source)
+    if isinstance(page, InputError):
+        yield page
         return
     text = trafilatura.extract(page, include_comments=False)
     if not text or not text.strip():
@@ -51,21 +52,11 @@ def read_html(path: Path, source: str) -> Iterator[Article | InputError]:
     )
 
 
-def decode_page(data: bytes) -> str:
-    """Decode a page as UTF-8, or in the charset its ``<meta>`` declares when it is not UTF-8.
-
-    Raises the UTF-8 ``UnicodeDecodeError`` when neither works.
-    """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        declared = _CHARSET.search(data[:4096])
-        if declared:
-            try:
-                return data.decode(codecs.lookup(declared.group(1).decode("ascii")).name)
-            except (LookupError, UnicodeDecodeError):
-                pass
-        raise utf8_error from None
+def decode_page(data: bytes, source: str) -> str | InputError:
+    """A page's text: UTF-8, else the charset its ``<meta>`` declares, else the detected one (see
+    :mod:`parley.ingest.charset`); or why it cannot be read."""
+    declared = _CHARSET.search(data[:4096])
+    return charset.decode(data, source, declared.group(1).decode("ascii") if declared else None)
 
 
 class _TextCollector(HTMLParser):

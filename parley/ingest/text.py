@@ -1,8 +1,8 @@
-"""Plain-text files, plus the byte checks and date normalisation that every reader shares.
+"""Plain-text files, plus the size limit and date normalisation that every reader shares.
 
 A ``.txt`` file is one article whose id is the file name. Its text is the file content exactly as
-decoded (line endings and trailing newlines kept, only a UTF-8 byte-order mark is dropped), because
-evidence offsets index into it.
+decoded (line endings and trailing newlines kept, only a byte-order mark is dropped), because evidence
+offsets index into it. Text that is not UTF-8 is decoded as :mod:`parley.ingest.charset` finds it.
 """
 from __future__ import annotations
 
@@ -15,62 +15,54 @@ from pathlib import Path
 from typing import Any
 
 from parley.errors import Errors, InputError
+from parley.ingest import charset
 from parley.model import Article
 
 log = logging.getLogger("parley.ingest")
 
-SNIFF_BYTES = 8192
-"""How much of a file is looked at for NUL bytes before it is called binary."""
+MAX_BYTES = 10_000_000
+"""The default size limit of one article, in bytes (see :func:`too_large`)."""
 
 _ISO_START = re.compile(r"\d{4}-?\d{2}-?\d{2}")
 
 
-def sniff(path: Path, source: str) -> InputError | None:
-    """The file-level problem with ``path`` (empty or binary), or None when it looks like text."""
-    with open(path, "rb") as f:
-        head = f.read(SNIFF_BYTES)
-    return check_head(head, source)
+def oversize(path: Path, source: str, max_bytes: int) -> InputError | None:
+    """P036 when the file at ``path`` is larger than ``max_bytes``, from its size alone (nothing is read)."""
+    size = path.stat().st_size
+    return too_large("the file", size, max_bytes, source) if size > max_bytes else None
 
 
-def check_head(head: bytes, source: str) -> InputError | None:
-    """P003 when ``head`` holds nothing but whitespace, P004 when it holds a NUL byte, else None."""
-    if not head.strip():
-        return InputError("P003", source, Errors.P003)
-    if b"\x00" in head[:SNIFF_BYTES]:
-        return InputError("P004", source, Errors.P004)
-    return None
+def too_large(what: str, size: int, limit: int, source: str) -> InputError:
+    """The P036 error: ``what`` (the file, the record at line 7, ...) is ``size`` bytes, over ``limit``."""
+    return InputError("P036", source, Errors.P036.format(what=what, size=size, limit=limit))
 
 
-def decode_reason(exc: UnicodeDecodeError) -> str:
-    """A short, human description of a decoding failure: which byte, where, why."""
-    return f"byte 0x{exc.object[exc.start]:02x} at offset {exc.start}: {exc.reason}"
+def utf8_size_over(text: str, limit: int) -> int | None:
+    """The UTF-8 size of ``text`` when it is over ``limit`` bytes, else None (encodes only when in doubt)."""
+    if len(text) * 4 <= limit:
+        return None
+    size = len(text) if len(text) > limit else len(text.encode("utf-8", "surrogatepass"))
+    return size if size > limit else None
 
 
-def decode_error(exc: UnicodeDecodeError, source: str) -> InputError:
-    """The P008 error for a decoding failure at ``source``."""
-    return InputError("P008", source, Errors.P008.format(reason=decode_reason(exc)))
+def read_txt(path: Path, source: str, max_bytes: int = MAX_BYTES) -> Iterator[Article | InputError]:
+    """Yield the one article in a ``.txt`` file, or the reason it cannot be read.
 
-
-def read_txt(path: Path, source: str) -> Iterator[Article | InputError]:
-    """Yield the one article in a ``.txt`` file, or the reason it cannot be read."""
-    data = path.read_bytes()
-    problem = check_head(data, source)
+    The file is refused (P036) from its size before it is read when it is larger than ``max_bytes``.
+    """
+    problem = oversize(path, source, max_bytes)
     if problem:
         yield problem
         return
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield decode_error(exc, source)
-        return
-    yield text_article(text, path.name, source)
+    text = charset.decode(path.read_bytes(), source)
+    yield text if isinstance(text, InputError) else text_article(text, path.name, source)
 
 
 def text_article(text: str, id: str, source: str) -> Article | InputError:
-    """An article from text already in memory (standard input), or why it is unusable."""
+    """An article from decoded text, or why it is unusable (P003 blank, P004 holds NUL characters)."""
     if not text.strip():
         return InputError("P003", source, Errors.P003)
-    if "\x00" in text[:SNIFF_BYTES]:
+    if "\x00" in text:
         return InputError("P004", source, Errors.P004)
     return Article(id=id, text=text, source=source)
 

@@ -188,7 +188,7 @@ def test_feed_item_with_empty_content_falls_back_to_description(tmp_path):
     assert article.text == "The summary."
 
 
-def test_folder_is_recursive_sorted_and_skips_hidden_and_unknown(tmp_path):
+def test_folder_is_recursive_sorted_skips_hidden_and_reports_unknown(tmp_path):
     write(tmp_path / "b.txt", "Bee.")
     write(tmp_path / "a" / "z.txt", "Zed.")
     write(tmp_path / "a.txt", "Ay.")
@@ -200,7 +200,9 @@ def test_folder_is_recursive_sorted_and_skips_hidden_and_unknown(tmp_path):
     articles, report = read(tmp_path)
     assert [a.text for a in articles] == ["Zed.", "Ay.", "Bee.", "See."]
     assert articles[0].source == str(tmp_path / "a" / "z.txt")
-    assert report.errors == []
+    # unknown extensions are reported (P002, as for a file named on the command line); hidden files are not
+    assert codes(report) == [("P002", str(tmp_path / "image.png")), ("P002", str(tmp_path / "notes.md"))]
+    assert "'.png'" in report.errors[0].detail
 
 
 def test_stdin_json_lines(monkeypatch):
@@ -314,20 +316,22 @@ def test_binary_file_is_p004(tmp_path, name):
     assert [a.id for a in articles] == ["statement.txt"]
 
 
-def test_undecodable_text_file_is_p008(tmp_path):
-    path = write(tmp_path / "latin.txt", "Caf\xe9 society.".encode("latin-1"))
-    articles, report = read(path)
-    assert articles == [] and codes(report) == [("P008", str(path))]
-    assert "0xe9" in report.errors[0].detail
+def test_latin1_text_file_is_decoded_not_refused(tmp_path, caplog):
+    path = write(tmp_path / "latin.txt", "Caf\xe9 society gathered in the square on Tuesday.".encode("latin-1"))
+    with caplog.at_level(logging.WARNING, logger="parley.ingest"):
+        [article], report = read(path)
+    assert article.text == "Caf\xe9 society gathered in the square on Tuesday."
+    assert report.errors == []
+    assert caplog.records[0].getMessage().startswith(f"[P035] {path}: ")
 
 
-def test_undecodable_jsonl_line_is_p008_and_other_lines_are_kept(tmp_path):
+def test_a_latin1_line_in_a_small_jsonl_file_decodes_the_file_as_latin1(tmp_path):
     content = jsonl({"id": "a", "text": "A."}).encode() + b'{"id": "b", "text": "Caf\xe9"}\n'
     content += jsonl({"id": "c", "text": "C."}).encode()
     path = write(tmp_path / "mixed.jsonl", content)
     articles, report = read(path)
-    assert [a.id for a in articles] == ["a", "c"]
-    assert codes(report) == [("P008", f"{path}:2")]
+    assert [(a.id, a.text) for a in articles] == [("a", "A."), ("b", "Caf\xe9"), ("c", "C.")]
+    assert report.errors == []
 
 
 def test_broken_json_line_is_p005_with_its_line(tmp_path):
@@ -377,8 +381,11 @@ def test_csv_header_only_is_p003(tmp_path):
     assert codes(read(path)[1]) == [("P003", str(path))]
 
 
-def test_csv_row_with_undecodable_bytes_is_p008_and_other_rows_are_kept(tmp_path):
-    path = write(tmp_path / "u.csv", b"id,text\na,A.\nb,Caf\xe9\nc,C.\n")
+def test_csv_row_with_undecodable_bytes_is_p008_and_other_rows_are_kept(tmp_path, monkeypatch):
+    from parley.ingest import charset
+
+    monkeypatch.setattr(charset, "SAMPLE_BYTES", 32)  # the start decides the encoding: UTF-8
+    path = write(tmp_path / "u.csv", b"id,text\na,A first row that fills the start.\nb,Caf\xe9\nc,C.\n")
     articles, report = read(path)
     assert [a.id for a in articles] == ["a", "c"]
     assert codes(report) == [("P008", f"{path}:3")]
