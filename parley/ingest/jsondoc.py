@@ -96,23 +96,36 @@ def _is_object(line: str) -> bool:
 
 
 def _collapse(items: Iterator[Article | InputError], source: str) -> Iterator[Article | InputError]:
-    """``items`` as they come once one is an article; before that, the problems of :data:`_COLLAPSED` are
-    held back, and become one P037 when no article comes (or more than :data:`PENDING_LIMIT` pile up)."""
-    pending: list[InputError] = []
-    articles = False
-    for item in items:
-        if not articles and isinstance(item, InputError) and item.code in _COLLAPSED:
-            pending.append(item)
-            if len(pending) > PENDING_LIMIT:
-                yield _no_records(pending, source, f" in its first {PENDING_LIMIT:,} items")
-                return
-            continue
-        if isinstance(item, Article) and not articles:
-            articles = True
-            yield from pending
-        yield item
-    if pending and not articles:
-        yield _no_records(pending, source, "")
+    """``items`` as :class:`_Collapse` passes them on."""
+    return _Collapse(source).pass_on(items)
+
+
+class _Collapse:
+    """Passes items on as they come once one is an article; before that, holds back the problems of
+    :data:`_COLLAPSED`, which become one P037 when no article comes, or when more than
+    :data:`PENDING_LIMIT` pile up (then ``stopped`` is set and the file is read no further)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.stopped = False
+
+    def pass_on(self, items: Iterator[Article | InputError]) -> Iterator[Article | InputError]:
+        pending: list[InputError] = []
+        articles = False
+        for item in items:
+            if not articles and isinstance(item, InputError) and item.code in _COLLAPSED:
+                pending.append(item)
+                if len(pending) >= PENDING_LIMIT:
+                    self.stopped = True
+                    yield _no_records(pending, self.source, f" in its first {PENDING_LIMIT:,} items")
+                    return
+                continue
+            if isinstance(item, Article) and not articles:
+                articles = True
+                yield from pending
+            yield item
+        if pending and not articles:
+            yield _no_records(pending, self.source, "")
 
 
 def _no_records(problems: list[InputError], source: str, scope: str) -> InputError:
@@ -125,11 +138,14 @@ def _no_records(problems: list[InputError], source: str, scope: str) -> InputErr
 def _array(path: Path, source: str, max_bytes: int, encoding: charset.Encoding) -> Iterator[Article | InputError]:
     """The records of a file holding one JSON array, item by item (see :class:`_Scanner`)."""
     scanner = _Scanner(max_bytes)
+    collapse = _Collapse(source)
     try:
         with charset.open_text(path, encoding) as f:
-            yield from _collapse(_items(f, scanner, source, path.name, max_bytes), source)
+            yield from collapse.pass_on(_items(f, scanner, source, path.name, max_bytes))
     except UnicodeDecodeError as exc:
         yield charset.decode_error(exc, f"{source}:{scanner.line}", encoding.name)
+        return
+    if collapse.stopped:
         return
     if scanner.trailing is None:
         yield InputError("P038", f"{source}:{scanner.line}", Errors.P038.format(

@@ -1,4 +1,4 @@
-"""Matching coded events against hand-coded expectations (the format of parley/samples/expected.json).
+"""Matching coded events against hand-coded expectations (the format of tests/golden/expected.json).
 
 An expected event is found when a coded event has one of its types, its evidence sentence contains the
 anchor, and its actor and recipient countries meet the expected source and target (either way round when

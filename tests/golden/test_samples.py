@@ -3,7 +3,7 @@
 The floors are pinned at what the coder reaches, minus a small margin; they may rise, never fall.
 """
 import json
-from importlib import resources
+from pathlib import Path
 
 import pytest
 from golden.matching import match
@@ -11,6 +11,9 @@ from golden.matching import match
 from parley.api import sample_articles
 from parley.model import to_dict
 
+EXPECTED = Path(__file__).with_name("expected.json")
+"""The hand-coded events of each sample (kept with the test, out of the package's samples folder, which
+'parley code parley/samples/' reads)."""
 RECALL_FLOOR = 0.75  # measured 0.80 (59/74) when pinned
 PRECISION_FLOOR = 0.60  # measured 0.65 (66/102) when pinned
 
@@ -29,7 +32,7 @@ def test_every_sample_is_coded_and_has_events(coded):
 
 def test_samples_meet_expected_events(coded):
     arts, docs = coded
-    expected = json.loads((resources.files("parley") / "samples" / "expected.json").read_text())["articles"]
+    expected = json.loads(EXPECTED.read_text(encoding="utf-8"))["articles"]
     req = req_found = n_events = n_matched = 0
     for art, doc in zip(arts, docs):
         exp = expected[art.id]
