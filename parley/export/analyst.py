@@ -6,18 +6,31 @@
 - ``icews``: the ICEWS coded-event columns, tab-separated, CAMEO codes and Goldstein intensity;
 - ``plover``: JSON Lines with the PLOVER event record's field names (event, mode, context, actor, recipient,
   dead, injured, size).
+
+Every CSV-like export escapes text cells that a spreadsheet would run as a formula
+(:func:`parley.export.formats.safe_cell`). :data:`CSV_DTYPES` and :data:`CSV_DATES` say how to read each one back
+(:func:`pandas_options`).
+
+Dates. An ACLED row is dated in the span of the event's date (``date_start`` .. ``date_end``): ``event_date`` is
+its middle day, and ``time_precision`` says how wide the span is (:func:`time_precision`). An ICEWS row's
+``Event Date`` is the span's first day. An undated event takes its article's day, as a date known within a few
+days.
+
+Places. ACLED wants a country and a point on every row; :func:`acled_place` says where one comes from when the
+coder found no place. ICEWS fills ``City`` only for a town (:func:`place_level`).
 """
 from __future__ import annotations
 
-import csv
+import datetime as dt
 import functools
 import json
 from collections.abc import Iterable
 from importlib import resources
 from typing import TextIO
 
-from parley.export.stored import STORED_COLUMNS, flat_row
-from parley.ground.dates import first_day
+from parley.export.formats import CSV_TYPES, DAY, FLOAT, INT, TEXT, column_types
+from parley.export.stored import STORED_COLUMNS, STORED_TYPES, as_day, csv_writer, event_span, flat_row
+from parley.ground.places import fold
 
 FORMATS = ("jsonl", "csv", "parquet", "acled", "icews", "plover")
 
@@ -72,49 +85,151 @@ def _inter(ev: dict, role: str) -> int | str:
     return _INTER.get(entities[0].get("sector") or "", 8 if entities[0].get("country") else "")
 
 
-def acled_row(ev: dict) -> dict:
-    loc = ev.get("location") or {}
-    country = _countries().get(loc.get("country") or "", {})
-    when = ev.get("date") or ev.get("doc_date")
-    date = first_day(when)
-    i1, i2 = _inter(ev, "actor"), _inter(ev, "recipient")
-    pair = sorted(x for x in (i1, i2) if x != "")
-    return {
-        "data_id": ev.get("event_id"), "iso": country.get("isonumeric", ""),
-        "event_id_cnty": f"{loc.get('country') or 'XXX'}{ev.get('event_id')}", "event_id_no_cnty": ev.get("event_id"),
-        "event_date": date.strftime("%d %B %Y") if date else "", "year": date.year if date else "",
-        "time_precision": 1 if ev.get("date_source") == "text" else 2,
-        "event_type": ev.get("acled_event_type") or "", "sub_event_type": ev.get("acled_sub_event_type") or "",
-        "actor1": _name(ev.get("actor")), "assoc_actor_1": "", "inter1": i1,
-        "actor2": _name(ev.get("recipient")), "assoc_actor_2": "", "inter2": i2,
-        "interaction": int("".join(map(str, pair))) if pair else "",
-        "region": "", "country": country.get("name", ""), "admin1": loc.get("admin1") or "", "admin2": loc.get("admin2") or "",
-        "admin3": "", "location": loc.get("name") or loc.get("text") or "",
-        "latitude": loc.get("lat", ""), "longitude": loc.get("lon", ""),
-        "geo_precision": geo_precision(loc),
-        "source": ev.get("outlet") or "", "source_scale": "", "notes": (ev.get("evidence") or {}).get("sentence", ""),
-        "fatalities": ev.get("fatalities") or 0, "timestamp": "", "iso3": loc.get("country") or "",
-    }
+# Events whose place is where their actors are, whatever the act: crowds and forces that gather.
+_GATHER_TYPES = {"PROTEST", "MOBILIZE"}
+_GATHER_ACLED = {"Protests", "Riots"}
+
+
+def acled_dating(ev: dict) -> tuple[dt.date | None, int | str]:
+    """ACLED's ``event_date`` and ``time_precision`` of a stored event: the middle day of the event's span and how
+    wide the span is (:func:`time_precision`). An event dated from its article (``date_source`` "document") or not
+    at all (its article's day is used) is known within a few days at best: precision 2 or more. (None, "") when
+    neither the event nor its article has a date."""
+    span = event_span(ev)
+    from_article = ev.get("date_source") == "document"
+    if span is None:
+        day = as_day(ev.get("doc_date"))
+        if day is None:
+            return None, ""
+        span, from_article = (day, day), True
+    start, end = span
+    precision = time_precision(start, end)
+    return start + (end - start) / 2, max(precision, 2) if from_article else precision
+
+
+def time_precision(start: dt.date, end: dt.date) -> int:
+    """ACLED's time_precision of a span of days: 1 the day is known, 2 within a week or a few days, 3 a month or
+    longer (a month alone, a year alone)."""
+    days = (end - start).days + 1
+    return 1 if days <= 1 else 2 if days <= 7 else 3
+
+
+def place_level(loc: dict | None) -> str:
+    """What a stored location is: ``town`` (a settlement, or a place near one), ``district``, ``region`` or
+    ``country``; "" without one. Read from the record's fields, so that records stored before locations carried
+    their precision read alike: a gazetteer id makes a town; no first-level region makes a country; a name that is
+    its own region (or precision 3 without a gazetteer id) a region; a name that is its own district a district."""
+    if not loc:
+        return ""
+    if loc.get("geonameid"):
+        return "town"
+    admin1, admin2 = loc.get("admin1"), loc.get("admin2")
+    if not admin1:
+        return "country" if loc.get("country") else ""
+    name = fold(loc.get("name") or loc.get("text") or "")
+    if loc.get("precision") == 3 or name == fold(admin1):
+        return "region"
+    if admin2 and name == fold(admin2):
+        return "district"
+    return "town"
 
 
 def geo_precision(loc: dict | None) -> int | str:
-    """ACLED's geo_precision of a location: the coder's own, else (records stored before it was given) 1 for a
-    gazetteer town, 2 for a place in a region, 3 for a country; blank without a location."""
+    """ACLED's geo_precision of a location: the coder's own; for records stored before it was given, never more
+    than the record shows (as the store's migration does): 2 for a town or district, 3 for a region or a country;
+    blank without a location."""
     if not loc:
         return ""
     if loc.get("precision"):
         return loc["precision"]
-    return 1 if loc.get("geonameid") else (2 if loc.get("admin1") else 3)
+    return {"town": 2, "district": 2, "region": 3, "country": 3}.get(place_level(loc), "")
+
+
+def _country(code: str | None) -> tuple[dict, object] | None:
+    """A country's GeoNames record and its mean point (``Place``), or None for no code or an organisation's."""
+    record = _countries().get(code or "")
+    if record is None:
+        return None
+    from parley.ground.places import load_places
+
+    point = load_places().country(code)
+    return (record, point) if point is not None else None
+
+
+def fallback_countries(ev: dict) -> list[str]:
+    """The countries an event without a usable place may be placed in, in order: its location's country; then,
+    for a material act done to someone (quad class MATERIAL_*: an attack, an arrest, aid), the recipients'
+    countries before the actors', since the act lands where its target is; for anything else, and for crowds and
+    forces that gather (PLOVER PROTEST and MOBILIZE, ACLED Protests and Riots), the actors' countries first."""
+    loc = ev.get("location") or {}
+    actors = [e.get("country") for e in ev.get("actor") or []]
+    recipients = [e.get("country") for e in ev.get("recipient") or []]
+    lands = (ev.get("quad_class") or "").startswith("MATERIAL") and ev.get("event_type") not in _GATHER_TYPES \
+        and ev.get("acled_event_type") not in _GATHER_ACLED
+    ordered = [loc.get("country"), *(recipients + actors if lands else actors + recipients)]
+    return list(dict.fromkeys(c for c in ordered if c))
+
+
+def acled_place(ev: dict) -> dict:
+    """ACLED's place columns of an event (``iso3``, ``country``, ``iso``, ``admin1``, ``admin2``, ``location``,
+    ``latitude``, ``longitude``, ``geo_precision``). A location with coordinates is used as it is. Otherwise the
+    event is placed at the mean point of the first of :func:`fallback_countries` that is a country, named after
+    it, with geo_precision 3 (never 1 or 2: the coder did not find the place). An event with no country at all
+    keeps its row with these columns blank."""
+    loc = ev.get("location") or {}
+    if loc.get("lat") is not None and loc.get("lon") is not None:
+        record = _countries().get(loc.get("country") or "", {})
+        return {"iso3": loc.get("country") or "", "country": record.get("name", ""),
+                "iso": record.get("isonumeric", ""), "admin1": loc.get("admin1") or "",
+                "admin2": loc.get("admin2") or "", "location": loc.get("name") or loc.get("text") or "",
+                "latitude": loc["lat"], "longitude": loc["lon"], "geo_precision": geo_precision(loc)}
+    for code in fallback_countries(ev):
+        found = _country(code)
+        if found is not None:
+            record, point = found
+            return {"iso3": code, "country": record["name"], "iso": record.get("isonumeric", ""), "admin1": "",
+                    "admin2": "", "location": record["name"], "latitude": round(point.lat, 5),
+                    "longitude": round(point.lon, 5), "geo_precision": 3}
+    return {"iso3": "", "country": "", "iso": "", "admin1": "", "admin2": "", "location": "", "latitude": "",
+            "longitude": "", "geo_precision": ""}
+
+
+def acled_row(ev: dict) -> dict:
+    """One event as a row of :data:`ACLED_COLUMNS` (dates ISO ``YYYY-MM-DD``, as ACLED writes them)."""
+    place = acled_place(ev)
+    day, precision = acled_dating(ev)
+    i1, i2 = _inter(ev, "actor"), _inter(ev, "recipient")
+    pair = sorted(x for x in (i1, i2) if x != "")
+    return {
+        "data_id": ev.get("event_id"), "iso": place["iso"],
+        "event_id_cnty": f"{place['iso3'] or 'XXX'}{ev.get('event_id')}", "event_id_no_cnty": ev.get("event_id"),
+        "event_date": day.isoformat() if day else "", "year": day.year if day else "", "time_precision": precision,
+        "event_type": ev.get("acled_event_type") or "", "sub_event_type": ev.get("acled_sub_event_type") or "",
+        "actor1": _name(ev.get("actor")), "assoc_actor_1": "", "inter1": i1,
+        "actor2": _name(ev.get("recipient")), "assoc_actor_2": "", "inter2": i2,
+        "interaction": int("".join(map(str, pair))) if pair else "",
+        "region": "", "country": place["country"], "admin1": place["admin1"], "admin2": place["admin2"],
+        "admin3": "", "location": place["location"], "latitude": place["latitude"], "longitude": place["longitude"],
+        "geo_precision": place["geo_precision"],
+        "source": ev.get("outlet") or "", "source_scale": "", "notes": (ev.get("evidence") or {}).get("sentence", ""),
+        "fatalities": ev.get("fatalities") or 0, "timestamp": "", "iso3": place["iso3"],
+    }
 
 
 def icews_row(ev: dict) -> dict:
+    """One event as a row of :data:`ICEWS_COLUMNS`. ``Event Date`` is always a full day: the first day of the
+    event's span (a month's first day for ``2025-03``), else its article's day. ``City`` is filled for a town only;
+    a region fills ``Province``, a district ``District``; ``Country`` is the location's country."""
     loc = ev.get("location") or {}
+    level = place_level(loc)
     code = ev.get("cameo") or ""
     name, goldstein = cameo_roots().get(code[:2], ("", ""))
     actor, recipient = (ev.get("actor") or [{}])[0], (ev.get("recipient") or [{}])[0]
     country = _countries().get(loc.get("country") or "", {})
+    span = event_span(ev)
+    day = span[0] if span else as_day(ev.get("doc_date"))
     return {
-        "Event ID": ev.get("event_id"), "Event Date": ev.get("date") or ev.get("doc_date") or "",
+        "Event ID": ev.get("event_id"), "Event Date": day.isoformat() if day else "",
         "Source Name": actor.get("text", ""), "Source Sectors": actor.get("sector") or "",
         "Source Country": _countries().get(actor.get("country") or "", {}).get("name", actor.get("country") or ""),
         "Event Text": name.capitalize(), "CAMEO Code": code, "Intensity": goldstein,
@@ -122,8 +237,9 @@ def icews_row(ev: dict) -> dict:
         "Target Country": _countries().get(recipient.get("country") or "", {}).get(
             "name", recipient.get("country") or ""),
         "Story ID": ev.get("doc_id") or "", "Sentence Number": "", "Publisher": ev.get("outlet") or "",
-        "City": loc.get("name") or "" if geo_precision(loc) != 3 else "", "District": loc.get("admin2") or "",
-        "Province": loc.get("admin1") or "",
+        "City": (loc.get("name") or loc.get("text") or "") if level == "town" else "",
+        "District": (loc.get("admin2") or "") if level in ("town", "district") else "",
+        "Province": (loc.get("admin1") or "") if level in ("town", "district", "region") else "",
         "Country": country.get("name", ""), "Latitude": loc.get("lat", ""), "Longitude": loc.get("lon", ""),
     }
 
@@ -158,7 +274,7 @@ def export(rows: Iterable[dict], fmt: str, out: TextIO | None = None, path: str 
         return n
     columns, make, delimiter = {"csv": (STORED_COLUMNS, flat_row, ","), "acled": (ACLED_COLUMNS, acled_row, ","),
                                 "icews": (ICEWS_COLUMNS, icews_row, "\t")}[fmt]
-    writer = csv.DictWriter(out, fieldnames=columns, delimiter=delimiter, lineterminator="\n")
+    writer = csv_writer(out, columns, delimiter)
     writer.writeheader()
     for ev in rows:
         if fmt == "acled" and not ev.get("acled_event_type"):
@@ -178,17 +294,41 @@ def _parquet(rows: Iterable[dict], path: str | None) -> int:
         import pyarrow.parquet as pq
     except ImportError as exc:
         raise InputError("P019", "--format parquet", "Parquet needs pyarrow: pip install 'parley[parquet]'") from exc
+    kinds = {TEXT: (pa.string(), str), INT: (pa.int64(), int), FLOAT: (pa.float64(), float),
+             DAY: (pa.date32(), as_day)}
     flat = [flat_row(ev) for ev in rows]
-    numeric = {"event_id", "fatalities", "injured", "arrested", "evidence_start", "evidence_end"}
-    floats = {"lat", "lon", "confidence"}
     columns = {}
-    for c in STORED_COLUMNS:
-        values = [r[c] if r[c] != "" else None for r in flat]
-        if c in numeric:
-            columns[c] = pa.array([None if v is None else int(v) for v in values], pa.int64())
-        elif c in floats:
-            columns[c] = pa.array([None if v is None else float(v) for v in values], pa.float64())
-        else:
-            columns[c] = pa.array([None if v is None else str(v) for v in values], pa.string())
+    for c, kind in STORED_TYPES.items():
+        arrow_type, cast = kinds[kind]
+        columns[c] = pa.array([None if r[c] is None or r[c] == "" else cast(r[c]) for r in flat], arrow_type)
     pq.write_table(pa.table(columns), path)
     return len(flat)
+
+
+# --- reading the CSV exports back ------------------------------------------------------------------------------
+
+ACLED_TYPES = column_types(
+    ACLED_COLUMNS,
+    ints={"data_id", "iso", "event_id_no_cnty", "year", "time_precision", "inter1", "inter2", "interaction",
+          "geo_precision", "fatalities", "timestamp"},
+    floats={"latitude", "longitude"}, days={"event_date"})
+ICEWS_TYPES = column_types(ICEWS_COLUMNS, ints={"Event ID", "Sentence Number"},
+                           floats={"Intensity", "Latitude", "Longitude"}, days={"Event Date"})
+_TYPES = {"csv": STORED_TYPES, "acled": ACLED_TYPES, "icews": ICEWS_TYPES, "code": CSV_TYPES}
+_PANDAS = {TEXT: "str", INT: "Int64", FLOAT: "float64"}
+
+CSV_DTYPES: dict[str, dict[str, str]] = {
+    fmt: {c: _PANDAS[k] for c, k in types.items() if k != DAY} for fmt, types in _TYPES.items()}
+"""The pandas dtype of every column that is not a date, per CSV export: ``csv`` (``parley export --format csv``
+and ``parley events --format csv``), ``acled``, ``icews`` and ``code`` (``parley code --format csv``). Codes and
+ids are text (``cameo`` "084" stays "084"), counts are nullable integers (``Int64``), coordinates floats."""
+CSV_DATES: dict[str, list[str]] = {fmt: [c for c, k in types.items() if k == DAY] for fmt, types in _TYPES.items()}
+"""The columns of each CSV export that hold real days (ISO ``YYYY-MM-DD``), for ``parse_dates``. The textual
+``date`` column is not one of them: it keeps its precision (``2025-03``) and reads as text."""
+
+
+def pandas_options(fmt: str) -> dict:
+    """Keyword arguments for ``pandas.read_csv`` that read the CSV export ``fmt`` back with its types:
+    ``pandas.read_csv(path, **pandas_options("acled"))``. Plain data: parley itself never imports pandas."""
+    return {"sep": "\t" if fmt == "icews" else ",", "dtype": dict(CSV_DTYPES[fmt]),
+            "parse_dates": list(CSV_DATES[fmt])}

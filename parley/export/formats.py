@@ -1,4 +1,10 @@
-"""Writers for coded documents: JSON Lines (the output contract), CSV (one row per event), a table for people."""
+"""Writers for coded documents: JSON Lines (the output contract), CSV (one row per event), a table for people.
+
+Also what every CSV-like output of parley shares (``parley code --format csv``, ``parley events --format csv``,
+``parley export --format csv|acled|icews``): :func:`safe_cell`, which keeps spreadsheets from reading a text cell
+as a formula, the :class:`CsvWriter` that applies it to every cell, and the column types (:data:`CSV_TYPES`) that
+``parley.export.CSV_DTYPES`` gives pandas.
+"""
 from __future__ import annotations
 
 import csv
@@ -11,6 +17,12 @@ from parley.model import CodedDocument, Event, to_dict
 
 FORMATS = ("table", "jsonl", "csv")
 
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# The kinds of a CSV column: text, a whole number, a decimal number, or a real day (ISO YYYY-MM-DD).
+TEXT, INT, FLOAT, DAY = "text", "int", "float", "day"
+
 CSV_COLUMNS = [
     "doc_id", "doc_title", "doc_date", "event_index", "event_type", "mode", "context", "cameo", "quad_class",
     "acled_event_type", "acled_sub_event_type", "actor", "actor_country", "actor_sector", "recipient",
@@ -20,6 +32,51 @@ CSV_COLUMNS = [
     "lon", "geonameid", "fatalities",
     "injured", "arrested", "quantities", "evidence_start", "evidence_end", "evidence", "confidence", "trigger",
 ]
+
+
+
+def column_types(columns: list[str], ints: set[str] = frozenset(), floats: set[str] = frozenset(),
+                 days: set[str] = frozenset()) -> dict[str, str]:
+    """Column -> its kind (:data:`TEXT`, :data:`INT`, :data:`FLOAT` or :data:`DAY`), in the columns' order."""
+    unknown = (ints | floats | days) - set(columns)
+    if unknown:
+        raise ValueError(f"typed columns that are not columns: {sorted(unknown)}")
+    return {c: INT if c in ints else FLOAT if c in floats else DAY if c in days else TEXT for c in columns}
+
+
+CSV_TYPES = column_types(
+    CSV_COLUMNS,
+    ints={"event_index", "location_precision", "geonameid", "fatalities", "injured", "arrested", "evidence_start",
+          "evidence_end"},
+    floats={"lat", "lon", "confidence"}, days={"doc_date", "date_start", "date_end"})
+"""The kind of each column of ``parley code --format csv`` (the textual ``date`` is text: it keeps its precision)."""
+
+
+def safe_cell(value):
+    """A cell as a CSV-like output writes it: text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return gets a single quote in front, so that a spreadsheet shows it instead of running it as a formula (the
+    OWASP advice on CSV injection). Numbers, dates and blanks are returned as they are: ``-3.5`` stays a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class CsvWriter(csv.DictWriter):
+    """``csv.DictWriter`` that passes every cell through :func:`safe_cell`; every CSV-like output of parley uses
+    it. Rows end in CRLF (RFC 4180): the csv module quotes a cell that holds a character of the line terminator, so
+    with CRLF a carriage return or a newline inside a cell is always quoted and never splits its row."""
+
+    def __init__(self, out, fieldnames, **kw):
+        if kw.get("lineterminator", "\r\n") != "\r\n":
+            raise ValueError("CsvWriter writes RFC 4180 rows: the line terminator is CRLF")
+        super().__init__(out, fieldnames=fieldnames, **kw)
+
+    def writerow(self, rowdict):
+        return super().writerow({k: safe_cell(v) for k, v in rowdict.items()})
+
+    def writerows(self, rowdicts):
+        for row in rowdicts:
+            self.writerow(row)
 
 
 def document_json(doc: CodedDocument) -> str:
@@ -75,7 +132,7 @@ class Writer:
             self.out.write(document_json(doc) + "\n")
         elif self.fmt == "csv":
             if self._csv is None:
-                self._csv = csv.DictWriter(self.out, fieldnames=CSV_COLUMNS)
+                self._csv = CsvWriter(self.out, fieldnames=CSV_COLUMNS)
                 self._csv.writeheader()
             for i, e in enumerate(doc.events):
                 self._csv.writerow(event_row(doc, i, e))

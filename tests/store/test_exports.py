@@ -51,7 +51,7 @@ def test_the_acled_csv_has_acleds_columns_in_order_and_only_acled_events(db, tmp
     assert len(frame) == sum(1 for e in events if e.get("acled_event_type"))
     kharkiv = frame[frame["location"] == "Kharkiv"].iloc[0]
     assert kharkiv["event_type"] == "Explosions/Remote violence" and kharkiv["iso3"] == "UKR"
-    assert kharkiv["iso"] == 804 and kharkiv["country"] == "Ukraine" and kharkiv["event_date"] == "01 April 2025"
+    assert kharkiv["iso"] == 804 and kharkiv["country"] == "Ukraine" and kharkiv["event_date"] == "2025-04-01"
     assert kharkiv["fatalities"] == 3 and kharkiv["inter1"] == 1
 
 
