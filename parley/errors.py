@@ -71,6 +71,14 @@ class Errors:
     P038 = "the JSON is malformed at line {line}, column {column} ({reason}); {consequence}"
     P039 = ("the manifest entry for {file!r} names no file in the folder of {manifest}; its title, date and "
             "other metadata are unused")
+    P040 = ("the event store cannot be written ({reason}); {consequence}. Check that you may write it (for a SQLite "
+            "file: the file and its folder; on a server: the user's rights, the disk), or give another with --db")
+    P041 = ("the event store cannot be read ({reason}). Check that it is a parley store you may read (for a SQLite "
+            "file: the file and its folder), or give another with --db")
+    P042 = "{value!r} is not a date{why}: give a day YYYY-MM-DD, a month YYYY-MM or a year YYYY"
+    P043 = "{value!r} is not {what}: {hint}"
+    P044 = "{value!r} is not a limit: give a whole number of at least 1, or no limit for every event"
+    P045 = "{since} is after --until {until}: no event can fall between them; swap them"
 
 
 def coded(code: str, **kw: object) -> str:

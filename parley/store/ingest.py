@@ -3,7 +3,8 @@
 Each batch is one transaction: a run killed at any point loses only the batch it was writing, and a rerun
 skips every article already stored by the same coder version (by URL or by text), so it resumes where the
 killed run stopped and stores nothing twice. An article stored by an older coder version is coded again and
-its events replaced.
+its events replaced. Two runs into one store at once may both code an article, but it is stored once: the
+store looks again as it writes (:meth:`Store.write_batch`).
 """
 from __future__ import annotations
 
@@ -106,13 +107,14 @@ def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=Non
             if art.url:
                 seen.add(art.url)
         docs = list(coder.code(todo))
-        n_articles, n_events = store.write(list(zip(todo, docs)), version)
-        if reprints:  # the same text from another outlet or URL: one article, one more source
-            known = store.lookup(reprints)
-            report.reprints += store.add_sources([(known[content_hash(a.text)].id, a) for a in reprints
-                                                  if content_hash(a.text) in known])
-        report.stored += n_articles
-        report.events += n_events
+        # one transaction: the coded articles, and one more source for each reprint (the same text from another
+        # outlet or URL); an article another process stored meanwhile is left as it is and counted as skipped
+        done = store.write_batch(list(zip(todo, docs)), version, reprints)
+        report.stored += done.articles
+        report.events += done.events
+        report.reprints += done.sources
+        if done.already:
+            report.skipped["already stored by this coder version"] += done.already
         if bar is not None:
             bar.update(len(pending))
         pending.clear()

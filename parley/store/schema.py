@@ -3,14 +3,15 @@
 ``articles`` holds each article once (by URL or by content hash) with the coder version that produced its
 events; ``events`` holds the coded events, flattened for querying, each with its whole record as JSON. The
 schema version lives in ``parley_meta``; :func:`migrate` brings any older store up to :data:`VERSION`, each
-step in its own transaction.
+step in its own transaction, holding the database's write lock (SQLite) or an advisory lock (PostgreSQL) so
+that processes opening one store at once migrate it once.
 """
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, select
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, func, select
 from sqlalchemy.engine import Connection, Engine
 
-VERSION = 3
+VERSION = 4
 
 metadata = MetaData()
 
@@ -43,13 +44,17 @@ events = Table(
     Column("actors", Text, nullable=False),  # "|RUS|UKR|": the actors' countries, for matching one
     Column("recipients", Text, nullable=False),
     Column("claimed_by", String(8)), Column("status", String(16), nullable=False),
-    Column("event_date", String(10)), Column("place", Text), Column("country", String(8)),
+    Column("event_date", String(10)),  # as the text dates it: YYYY-MM-DD, YYYY-MM or YYYY
+    Column("date_start", String(10)), Column("date_end", String(10)),  # its first and last day (version 4)
+    Column("place", Text), Column("country", String(8)),
     Column("admin1", Text), Column("lat", Float), Column("lon", Float),
     Column("admin2", Text), Column("geo_precision", Integer),  # added in schema version 3
     Column("fatalities", Integer), Column("injured", Integer), Column("arrested", Integer),
     Column("confidence", Float, nullable=False),
     Column("record", Text, nullable=False),  # the whole event, JSON, as `parley code --format jsonl` gives it
     Index("ix_events_article", "article_id"), Index("ix_events_type_date", "event_type", "event_date"),
+    Index("ix_events_start", "date_start"), Index("ix_events_end", "date_end"),
+    Index("ux_events_article_seq", "article_id", "seq", unique=True),  # an article's events once (version 4)
 )
 
 
@@ -91,26 +96,79 @@ def _v3(conn: Connection) -> None:
                       "WHERE geo_precision IS NULL AND (place IS NOT NULL OR country IS NOT NULL)"))
 
 
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}
+def _v4(conn: Connection) -> None:
+    """The first and last day of each event's date (``2025-03`` covers 2025-03-01 to 2025-03-31), for filters
+    that compare ranges; and one row per article and place in its list of events. Old rows get their days from
+    their date; a date that names no real day leaves them empty (the article's date stands in, as before)."""
+    from sqlalchemy import bindparam, inspect, text
+
+    from parley.ground.dates import date_range
+
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    for name in ("date_start", "date_end"):
+        if name not in have:  # a store made at version 4 by create_all has them already
+            conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} VARCHAR(10)"))
+    dated = conn.execute(select(events.c.id, events.c.event_date).where(
+        events.c.event_date.is_not(None), events.c.date_start.is_(None))).all()
+    days = [{"row": r.id, "start": s.isoformat(), "end": e.isoformat()}
+            for r in dated for s, e in [date_range(r.event_date) or (None, None)] if s is not None]
+    if days:
+        conn.execute(events.update().where(events.c.id == bindparam("row"))
+                     .values(date_start=bindparam("start"), date_end=bindparam("end")), days)
+    # an article's events are written in one statement, so a repeated seq can only be a copy: keep the first
+    first = select(func.min(events.c.id)).group_by(events.c.article_id, events.c.seq)
+    conn.execute(events.delete().where(events.c.id.not_in(first.scalar_subquery())))
+    for index in events.indexes:
+        if index.name in ("ix_events_start", "ix_events_end", "ux_events_article_seq"):
+            index.create(conn, checkfirst=True)
+
+
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 """Schema version -> the step that brings the store from the version before it."""
+
+_LOCK = 0x7061726C6579  # "parley": the PostgreSQL advisory lock held while migrating
 
 
 def current_version(conn: Connection) -> int:
-    meta.create(conn, checkfirst=True)
+    """The store's schema version; 0 for an empty database (nothing is created)."""
+    from sqlalchemy import inspect
+
+    if not inspect(conn).has_table("parley_meta"):
+        return 0
     row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
     return int(row[0]) if row else 0
 
 
+def write_lock(conn: Connection) -> None:
+    """Make ``conn``'s new transaction a writer from its first statement: SQLite's ``BEGIN IMMEDIATE`` takes the
+    database's write lock (waiting for another writer), so what the transaction reads stays true until it
+    commits. PostgreSQL needs nothing here: rows are locked as they are written or read ``FOR UPDATE``."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def migrate(engine: Engine) -> int:
-    """Apply the migrations a store lacks, each in its own transaction; return the version reached."""
-    with engine.begin() as conn:
+    """Apply the migrations a store lacks, each in its own transaction; return the version reached.
+
+    A store already at :data:`VERSION` is only read (so a read-only store opens). Otherwise each step is taken
+    under a lock and after reading the version again, so that processes opening a store at once apply each step
+    once. Errors are SQLAlchemy's; the caller names the store."""
+    with engine.connect() as conn:
         have = current_version(conn)
-    for version in range(have + 1, VERSION + 1):
+    while have < VERSION:
         with engine.begin() as conn:
-            MIGRATIONS[version](conn)
+            write_lock(conn)
+            if conn.dialect.name == "postgresql":
+                conn.execute(select(func.pg_advisory_xact_lock(_LOCK)))
+            meta.create(conn, checkfirst=True)
+            have = current_version(conn)
+            if have >= VERSION:
+                break
+            MIGRATIONS[have + 1](conn)
             conn.execute(meta.delete().where(meta.c.key == "schema_version"))
-            conn.execute(meta.insert().values(key="schema_version", value=str(version)))
-    return max(have, VERSION)
+            conn.execute(meta.insert().values(key="schema_version", value=str(have + 1)))
+            have += 1
+    return have
 
 
 def enable_sqlite_pragmas(engine: Engine) -> None:
@@ -127,4 +185,5 @@ def enable_sqlite_pragmas(engine: Engine) -> None:
         cur.close()
 
 
-__all__ = ["VERSION", "article_sources", "articles", "current_version", "events", "meta", "metadata", "migrate"]
+__all__ = ["VERSION", "article_sources", "articles", "current_version", "events", "meta", "metadata", "migrate",
+           "write_lock"]

@@ -4,6 +4,11 @@
 >>> store.write([(article, coded_document)], version)   # one transaction
 >>> for row in store.events(actor="RUS", since="2025-03-01"):
 ...     row["event_type"], row["record"]["evidence"]["sentence"]
+
+Writing is idempotent: each article is claimed (looked up, and on PostgreSQL locked) inside the batch's
+transaction and inserted with ``ON CONFLICT DO NOTHING``, so two processes storing the same article at once
+store it once with its events once. Every database failure becomes a coded error that names the store (its
+password hidden) and the database's reason, never the SQL or an article's words.
 """
 from __future__ import annotations
 
@@ -11,18 +16,35 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
 
-from sqlalchemy import create_engine, delete, func, or_, select, update
+from sqlalchemy import create_engine, delete, func, insert, or_, select, update
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from parley.errors import Errors, InputError
+from parley.ground.dates import date_range
 from parley.model import Article, CodedDocument, Event, to_dict
-from parley.store.schema import article_sources, articles, enable_sqlite_pragmas, events, migrate
+from parley.store.filters import validate_filters
+from parley.store.schema import (
+    VERSION,
+    article_sources,
+    articles,
+    current_version,
+    enable_sqlite_pragmas,
+    events,
+    migrate,
+    write_lock,
+)
 
 DEFAULT_DB = "sqlite:///parley.db"
 ENV = "PARLEY_DB"
+SQLITE_WAIT = 60.0  # seconds a SQLite writer waits for another process's transaction before giving up
+RETRIES = 5  # attempts at a batch that PostgreSQL aborted to break a deadlock between two writers
+T = TypeVar("T")
 
 
 def database_url(url: str | None = None) -> str:
@@ -45,6 +67,61 @@ def _shown(url: str) -> str:
         return url
 
 
+def _path_problem(url: str) -> str:
+    """Why a SQLite file cannot be opened, when its path shows it ("" when it does not, or for a server)."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+    except Exception:
+        return ""
+    name = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or name in ("", ":memory:"):
+        return ""
+    path = Path(name[len("file:"):] if name.startswith("file:") else name)
+    folder = path.parent
+    if path.is_dir():
+        return f"{path} is a folder: give a file in it, such as {path / 'parley.db'}"
+    if not folder.is_dir():
+        return f"the folder {folder} does not exist: create it first"
+    if path.exists() and not os.access(path, os.R_OK):
+        return f"you may not read {path}"
+    if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        return f"{path} does not exist and you may not create files in {folder}"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"SQLite writes its -wal and -shm files beside {path}, and you may not write in {folder}"
+    return ""
+
+
+def _reason(exc: BaseException) -> str:
+    """The database's own words for ``exc``: its first line, without SQL, parameters or links."""
+    orig = getattr(exc, "orig", None)
+    said = str(orig if orig is not None else exc).strip()
+    line = said.splitlines()[0] if said else ""
+    return line.split("[SQL:")[0].split("(Background on this error")[0].strip() or type(orig or exc).__name__
+
+
+def _store_error(url: str, exc: BaseException, doing: str) -> InputError:
+    """The coded error for a database failure while ``doing`` ("open", "read", "write" or "migrate")."""
+    shown = _shown(url)
+    reason = _reason(exc)
+    if doing == "open":
+        problem = _path_problem(url)
+        return InputError("P018", shown, Errors.P018.format(url=shown, reason=f"{reason}: {problem}" if problem
+                                                             else reason))
+    if doing == "read":
+        return InputError("P041", shown, Errors.P041.format(reason=reason))
+    consequence = ("nothing of this batch was stored, and what the store held before is intact" if doing == "write"
+                   else f"it must be migrated to schema version {VERSION} before use, and it is unchanged")
+    return InputError("P040", shown, Errors.P040.format(reason=reason, consequence=consequence))
+
+
+def _transient(exc: DBAPIError) -> bool:
+    """A failure that trying the transaction again cures: PostgreSQL ended it to break a deadlock between two
+    writers, or could not serialise it."""
+    return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
+
+
 def content_hash(text: str) -> str:
     """The identity of an article's text: sha256 of its words, whitespace folded."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
@@ -63,21 +140,58 @@ class Stored:
     coder_version: str
 
 
+@dataclass
+class Batch:
+    """What :meth:`Store.write_batch` did: articles and events written; articles another writer had stored by
+    the same coder version meanwhile (left as they were); new sources recorded for articles it did not write."""
+
+    articles: int = 0
+    events: int = 0
+    already: int = 0
+    sources: int = 0
+
+
 class Store:
     def __init__(self, url: str | None = None):
         self.url = database_url(url)
         shown = _shown(self.url)
-        try:
-            self.engine = create_engine(self.url, future=True)
+        sqlite = self.url.startswith("sqlite")
+        try:  # parameters (an article's words) never reach an error message or a log
+            self.engine = create_engine(self.url, future=True, hide_parameters=True,
+                                        connect_args={"timeout": SQLITE_WAIT} if sqlite else {})
         except Exception as exc:  # a malformed URL, or a driver that is not installed
             raise InputError("P018", shown, Errors.P018.format(url=shown, reason=exc)) from exc
         if self.engine.dialect.name == "sqlite":
             enable_sqlite_pragmas(self.engine)
+        with self._guard("open"), self.engine.connect() as conn:
+            self.version = current_version(conn)
+        if self.version < VERSION:
+            with self._guard("migrate"):
+                self.version = migrate(self.engine)
+
+    @contextmanager
+    def _guard(self, doing: str):
+        """Turn a database failure while ``doing`` into the coded error that names this store."""
         try:
-            self.version = migrate(self.engine)
-        except Exception as exc:
-            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-            raise InputError("P018", shown, Errors.P018.format(url=shown, reason=reason)) from exc
+            yield
+        except SQLAlchemyError as exc:
+            raise _store_error(self.url, exc, doing) from exc
+
+    def _writing(self, work: Callable[..., T]) -> T:
+        """``work(conn)`` in one transaction that holds the write lock from its start; tried again when
+        PostgreSQL broke a deadlock with another writer by ending it; a failure is a coded error (P040)."""
+        for attempt in range(1, RETRIES + 1):
+            try:
+                with self.engine.begin() as conn:
+                    write_lock(conn)
+                    return work(conn)
+            except DBAPIError as exc:
+                if attempt < RETRIES and _transient(exc):
+                    continue
+                raise _store_error(self.url, exc, "write") from exc
+            except SQLAlchemyError as exc:
+                raise _store_error(self.url, exc, "write") from exc
+        raise AssertionError("unreachable")
 
     # ------------------------------------------------------------------ writing
     def lookup(self, batch: Iterable[Article]) -> dict[str, Stored]:
@@ -89,7 +203,7 @@ class Store:
         if urls:
             cond = or_(cond, articles.c.url.in_(urls))
         found: dict[str, Stored] = {}
-        with self.engine.connect() as conn:
+        with self._guard("read"), self.engine.connect() as conn:
             rows = conn.execute(select(articles.c.id, articles.c.url, articles.c.content_hash,
                                        articles.c.coder_version).where(cond)).all()
         by_url = {r.url: r for r in rows if r.url}
@@ -102,35 +216,96 @@ class Store:
 
     def write(self, coded: list[tuple[Article, CodedDocument]], coder_version: str) -> tuple[int, int]:
         """Store ``coded`` in one transaction: new articles are added, articles already stored (same URL or
-        same text) have their row and events replaced. Returns (articles written, events written)."""
-        if not coded:
-            return 0, 0
-        stored = self.lookup(a for a, _ in coded)
+        same text) by another coder version have their row and events replaced. Returns (articles written,
+        events written); see :meth:`write_batch`."""
+        done = self.write_batch(coded, coder_version)
+        return done.articles, done.events
+
+    def write_batch(self, coded: list[tuple[Article, CodedDocument]], coder_version: str,
+                    reprints: Iterable[Article] = ()) -> Batch:
+        """Store ``coded``, and record where each of ``reprints`` (articles already stored, read again from
+        another place) was read, all in one transaction.
+
+        Each article is looked up again inside the transaction, holding the write lock (SQLite) or its row's
+        lock (PostgreSQL), and inserted with ON CONFLICT DO NOTHING: an article that another process stored by
+        this coder version since :meth:`lookup` is left as it is (counted in ``already``), so two ingests of
+        overlapping inputs store each article and its events once. A failure rolls the whole batch back and
+        raises P040."""
+        coded, reprints = list(coded), list(reprints)
+        if not coded and not reprints:
+            return Batch()
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        n_events = 0
-        with self.engine.begin() as conn:
-            for art, doc in coded:
-                h = content_hash(art.text)
-                row = dict(doc_id=art.id, url=art.url or None, content_hash=h, outlet=art.outlet, title=art.title,
-                           pub_date=art.date, source=art.source, text=art.text, coder_version=coder_version,
-                           n_events=len(doc.events), ingested_at=now)
-                old = stored.get(h)
-                if old is not None:
-                    conn.execute(delete(events).where(events.c.article_id == old.id))
-                    conn.execute(update(articles).where(articles.c.id == old.id).values(**row))
-                    article_id = old.id
-                else:
-                    article_id = conn.execute(articles.insert().values(**row)).inserted_primary_key[0]
-                self._add_source(conn, article_id, art)
-                if doc.events:
-                    conn.execute(events.insert(), [self._event_row(article_id, i, e) for i, e in enumerate(doc.events)])
-                n_events += len(doc.events)
-        return len(coded), n_events
+        return self._writing(lambda conn: self._write(conn, coded, coder_version, reprints, now))
+
+    def _write(self, conn, coded, coder_version: str, reprints: list[Article], now: str) -> Batch:
+        done = Batch()
+        for art, doc in coded:
+            h = content_hash(art.text)
+            row = dict(doc_id=art.id, url=art.url or None, content_hash=h, outlet=art.outlet, title=art.title,
+                       pub_date=art.date, source=art.source, text=art.text, coder_version=coder_version,
+                       n_events=len(doc.events), ingested_at=now)
+            old, url_holder = self._claim(conn, h, art.url)
+            article_id = None
+            if old is None:
+                article_id = conn.execute(self._insert_new(row)).scalar()
+                if article_id is None:  # another writer stored it after our look-up: claim its row
+                    old, url_holder = self._claim(conn, h, art.url)
+            if old is not None:
+                if old.coder_version == coder_version and old.content_hash == h:
+                    done.already += 1
+                    done.sources += self._add_source(conn, old.id, art)
+                    continue
+                if url_holder is not None and url_holder.id != old.id:
+                    row.pop("url")  # the URL is another stored article's: this row keeps its own
+                conn.execute(delete(events).where(events.c.article_id == old.id))
+                conn.execute(update(articles).where(articles.c.id == old.id).values(**row))
+                article_id = old.id
+            self._add_source(conn, article_id, art)
+            if doc.events:
+                conn.execute(events.insert(), [self._event_row(article_id, i, e) for i, e in enumerate(doc.events)])
+            done.articles += 1
+            done.events += len(doc.events)
+        for art in reprints:
+            old, _ = self._claim(conn, content_hash(art.text), art.url)
+            if old is not None:
+                done.sources += self._add_source(conn, old.id, art)
+        return done
+
+    @staticmethod
+    def _claim(conn, h: str, url: str | None):
+        """The stored article with text hash ``h`` (else the one at ``url``), and the one at ``url``; their rows
+        locked until the transaction ends (PostgreSQL; SQLite's transaction holds the whole database)."""
+        cond = articles.c.content_hash == h
+        if url:
+            cond = or_(cond, articles.c.url == url)
+        rows = conn.execute(select(articles.c.id, articles.c.url, articles.c.content_hash, articles.c.coder_version)
+                            .where(cond).order_by(articles.c.id).with_for_update()).all()
+        by_hash = next((r for r in rows if r.content_hash == h), None)
+        by_url = next((r for r in rows if url and r.url == url), None)
+        return by_hash or by_url, by_url
+
+    def _insert_new(self, row: dict):
+        """INSERT of an article row that does nothing when the article is already stored (by URL or text),
+        returning the new row's id (none then)."""
+        dialect = self.engine.dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        elif dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        else:  # another database: a conflict fails the batch (P040) instead of being skipped
+            return insert(articles).values(**row).returning(articles.c.id)
+        return dialect_insert(articles).values(**row).on_conflict_do_nothing().returning(articles.c.id)
 
     def add_sources(self, pairs: list[tuple[int, Article]]) -> int:
         """Record that each article was also read from another place (a reprint); return how many are new."""
-        with self.engine.begin() as conn:
-            return sum(self._add_source(conn, article_id, art) for article_id, art in pairs)
+        def work(conn) -> int:
+            new = 0
+            for article_id, art in pairs:
+                conn.execute(select(articles.c.id).where(articles.c.id == article_id).with_for_update()).first()
+                new += self._add_source(conn, article_id, art)
+            return new
+
+        return self._writing(work) if pairs else 0
 
     @staticmethod
     def _add_source(conn, article_id: int, art: Article) -> bool:
@@ -150,7 +325,7 @@ class Store:
         query = (select(articles.c.doc_id, article_sources.c.outlet, article_sources.c.url, article_sources.c.pub_date)
                  .join(articles, article_sources.c.article_id == articles.c.id).order_by(article_sources.c.id))
         out: dict[str, list[dict]] = {}
-        with self.engine.connect() as conn:
+        with self._guard("read"), self.engine.connect() as conn:
             for r in conn.execute(query):
                 out.setdefault(r.doc_id, []).append({"outlet": r.outlet, "url": r.url, "date": r.pub_date})
         return out
@@ -163,6 +338,7 @@ class Store:
             quad_class=e.quad_class, acled_event_type=e.acled_event_type,
             acled_sub_event_type=e.acled_sub_event_type, actors=_codes(e.actor), recipients=_codes(e.recipient),
             claimed_by=e.claimed_by.country if e.claimed_by else None, status=e.status, event_date=e.date,
+            **_days(e),
             place=(loc.name or loc.text) if loc else None, country=loc.country if loc else None,
             admin1=loc.admin1 if loc else None, lat=loc.lat if loc else None, lon=loc.lon if loc else None,
             admin2=loc.admin2 if loc else None, geo_precision=loc.precision if loc else None,
@@ -172,11 +348,11 @@ class Store:
     # ------------------------------------------------------------------ reading
     def texts(self) -> dict[str, str]:
         """Article id -> text, for finding agency copies."""
-        with self.engine.connect() as conn:
+        with self._guard("read"), self.engine.connect() as conn:
             return {r.doc_id: r.text for r in conn.execute(select(articles.c.doc_id, articles.c.text))}
 
     def counts(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
+        with self._guard("read"), self.engine.connect() as conn:
             return {"articles": conn.execute(select(func.count()).select_from(articles)).scalar_one(),
                     "events": conn.execute(select(func.count()).select_from(events)).scalar_one()}
 
@@ -185,47 +361,63 @@ class Store:
                claimed_by: str | None = None, place: str | None = None, precision: int | None = None,
                limit: int | None = None) -> Iterator[dict]:
         """Stored events matching every filter given, oldest first. ``actor``/``recipient``/``claimed_by``
-        are country codes; ``type`` a PLOVER type (or several, comma-separated); ``since``/``until`` dates
-        YYYY-MM-DD (inclusive) on the event's date, else its article's; ``place`` part of a place name, a
-        country code, a region or a district; ``precision`` the largest geo precision kept (1: only events placed
-        at their town). Each row: the event record, its article's fields and ``event_id``."""
+        are country or organisation codes; ``type`` a PLOVER type (or several, comma-separated); ``status`` an
+        event status; ``since``/``until`` a day YYYY-MM-DD, a month YYYY-MM or a year YYYY (inclusive): an event
+        is kept when the days its date covers (``date_start`` to ``date_end``; its article's date when it has
+        none) overlap them, so an event dated 2025-03 is found by ``since="2025-03-15"``; ``place`` part of a
+        place name, a country code, a region or a district; ``precision`` the largest geo precision kept (1: only
+        events placed at their town); ``limit`` at least 1. The filters are checked first, when this is called
+        (:func:`~parley.store.filters.validate_filters`: a coded error names the nearest valid values). Each
+        row: the event record, its article's fields and ``event_id``."""
+        f = validate_filters(actor=actor, recipient=recipient, type=type, since=since, until=until, status=status,
+                             claimed_by=claimed_by, place=place, precision=precision, limit=limit)
         when = func.coalesce(events.c.event_date, articles.c.pub_date)
         cond = []
-        if actor:
-            cond.append(events.c.actors.like(f"%|{actor.upper()}|%"))
-        if recipient:
-            cond.append(events.c.recipients.like(f"%|{recipient.upper()}|%"))
-        if type:
-            cond.append(events.c.event_type.in_([t.strip().upper() for t in type.split(",")]))
-        for name, value in (("since", since), ("until", until)):
-            if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                raise InputError("P009", f"--{name}", Errors.P009.format(value=value))
-        if since:
-            cond.append(when >= since)
-        if until:
-            cond.append(when <= until)
-        if status:
-            cond.append(events.c.status == status)
-        if claimed_by:
-            cond.append(events.c.claimed_by == claimed_by.upper())
-        if place:
+        if f["actor"]:
+            cond.append(events.c.actors.like(f"%|{f['actor']}|%"))
+        if f["recipient"]:
+            cond.append(events.c.recipients.like(f"%|{f['recipient']}|%"))
+        if f["type"]:
+            cond.append(events.c.event_type.in_(f["type"].split(",")))
+        if f["since"]:  # the event's last day is on or after the first day asked for
+            cond.append(func.coalesce(events.c.date_end, articles.c.pub_date) >= f["since"])
+        if f["until"]:  # and its first day on or before the last
+            cond.append(func.coalesce(events.c.date_start, articles.c.pub_date) <= f["until"])
+        if f["status"]:
+            cond.append(events.c.status == f["status"])
+        if f["claimed_by"]:
+            cond.append(events.c.claimed_by == f["claimed_by"])
+        if f["place"]:
+            place = f["place"]
             cond.append(or_(func.lower(events.c.place).like(f"%{place.lower()}%"), events.c.country == place.upper(),
                             func.lower(events.c.admin1).like(f"%{place.lower()}%"),
                             func.lower(events.c.admin2).like(f"%{place.lower()}%")))
-        if precision is not None:
-            if precision not in (1, 2, 3):
-                raise InputError("P025", "--precision", Errors.P025.format(value=precision))
-            cond.append(events.c.geo_precision <= precision)
-        query = (select(events.c.id, events.c.record, articles.c.doc_id, articles.c.url, articles.c.outlet,
-                        articles.c.title, articles.c.pub_date, articles.c.coder_version)
+        if f["precision"] is not None:
+            cond.append(events.c.geo_precision <= f["precision"])
+        query = (select(events.c.id, events.c.record, events.c.date_start, events.c.date_end, articles.c.doc_id,
+                        articles.c.url, articles.c.outlet, articles.c.title, articles.c.pub_date,
+                        articles.c.coder_version)
                  .join(articles, events.c.article_id == articles.c.id)
                  .where(*cond).order_by(when, events.c.article_id, events.c.seq))
-        if limit:
-            query = query.limit(limit)
-        with self.engine.connect() as conn:
+        if f["limit"]:
+            query = query.limit(f["limit"])
+        return self._rows(query)
+
+    def _rows(self, query) -> Iterator[dict]:
+        with self._guard("read"), self.engine.connect() as conn:
             for r in conn.execute(query):
-                yield {"event_id": r.id, "doc_id": r.doc_id, "url": r.url, "outlet": r.outlet, "title": r.title,
+                row = {"event_id": r.id, "doc_id": r.doc_id, "url": r.url, "outlet": r.outlet, "title": r.title,
                        "doc_date": r.pub_date, "coder_version": r.coder_version, **json.loads(r.record)}
+                row["date_start"], row["date_end"] = r.date_start, r.date_end  # also for records stored before them
+                yield row
+
+
+def _days(e: Event) -> dict:
+    """The first and last day of the event's date, as the coder gave them or from the date itself."""
+    if e.date_start and e.date_end:
+        return {"date_start": e.date_start, "date_end": e.date_end}
+    span = date_range(e.date)
+    return {"date_start": span[0].isoformat() if span else None, "date_end": span[1].isoformat() if span else None}
 
 
 def open_store(url: str | None = None) -> Store:

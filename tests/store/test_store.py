@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from parley.errors import InputError
+from parley.ground.dates import date_range
 from parley.model import Article
 from parley.store import Store, content_hash, ingest
 from parley.store.schema import VERSION, current_version
@@ -27,20 +28,25 @@ def test_an_older_store_is_migrated_and_keeps_its_articles(store_url, coder):
     store = Store(store_url)
     ingest([str(WIRE)], store, coder=coder, progress=False, version="v1")
     located = sum(1 for e in store.events() if e.get("location"))
-    with store.engine.begin() as conn:  # make it a version-1 store: no sources table, no district or precision
+    with store.engine.begin() as conn:  # make it a version-1 store: no sources, district, precision or days
         conn.execute(text("DROP TABLE article_sources"))
-        conn.execute(text("ALTER TABLE events DROP COLUMN admin2"))
-        conn.execute(text("ALTER TABLE events DROP COLUMN geo_precision"))
+        for index in ("ix_events_start", "ix_events_end", "ux_events_article_seq"):
+            conn.execute(text(f"DROP INDEX {index}"))
+        for column in ("admin2", "geo_precision", "date_start", "date_end"):
+            conn.execute(text(f"ALTER TABLE events DROP COLUMN {column}"))
         conn.execute(text("UPDATE parley_meta SET value = '1' WHERE key = 'schema_version'"))
     store.engine.dispose()
     reopened = Store(store_url)
-    assert reopened.version == VERSION == 3
+    assert reopened.version == VERSION == 4
     assert reopened.counts()["articles"] == 5
     assert sorted(reopened.sources()) == ["w1", "w2", "w3", "w4", "w5"]  # backfilled from the articles
     # old events get a precision that claims no town: found by --precision 3 and 2, never by 1
     assert located > 0
     assert sum(1 for _ in reopened.events(precision=3)) == located
     assert not list(reopened.events(precision=1))
+    # and each dated event the days its date covers
+    days = [(e["date"], e["date_start"], e["date_end"]) for e in reopened.events()]
+    assert days and all(d and (s, e) == tuple(x.isoformat() for x in date_range(d)) for d, s, e in days)
 
 
 def test_ingesting_twice_stores_once(store_url, coder):
@@ -120,8 +126,8 @@ def test_queries_filter_by_party_type_date_status_claimant_and_place(store_url, 
     assert {e["doc_id"] for e in store.events(place="tbilisi")} == {"w3"}
     assert list(store.events(status="negated")) == []
     assert len(list(store.events(limit=2))) == 2
-    with pytest.raises(InputError, match="P009"):
-        list(store.events(since="last week"))
+    with pytest.raises(InputError, match="P042"):
+        store.events(since="last week")
 
 
 def test_a_bad_database_url_is_named():
