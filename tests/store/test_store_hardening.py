@@ -4,9 +4,12 @@ inputs both finish with every article and its events stored once; date filters c
 covers; filters are checked against their vocabularies. Articles written for these tests."""
 import json
 import multiprocessing
+import os
+import shutil
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from urllib.parse import quote
 
 import pytest
@@ -107,6 +110,53 @@ def test_ingest_into_a_read_only_store_prints_one_coded_line(tmp_path):
     assert run.stderr.startswith("parley: [P040] ") and "news.db" in run.stderr
     assert "Traceback" not in run.stderr and "INSERT INTO" not in run.stderr and "Ilvesheim" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+@contextmanager
+def _unwritable(path):
+    """``path`` (a file or a folder) made unwritable: ``chmod a-w``, or, for root, whom permissions do not stop,
+    ``chattr +i`` (immutable)."""
+    if os.geteuid() != 0:
+        mode = os.stat(path).st_mode
+        os.chmod(path, mode & ~0o222)
+        try:
+            yield
+        finally:
+            os.chmod(path, mode)
+        return
+    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+        pytest.skip("root ignores file permissions, and chattr +i does not work here")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_a_store_file_without_write_permission_is_read_but_not_written(tmp_path):
+    db = tmp_path / "kept.db"
+    store = Store(f"sqlite:///{db}")
+    _store_one(store, "kept", "2025-04-02", [_event("ASSAULT", "2025-04-01")])
+    store.engine.dispose()
+    with _unwritable(db):
+        locked = Store(f"sqlite:///{db}")
+        assert [e["doc_id"] for e in locked.events()] == ["kept"]
+        with pytest.raises(ParleyError) as err:
+            _store_one(locked, "new", "2025-04-03", [_event("COERCE", "2025-04-03", SECRET)])
+        locked.engine.dispose()
+    assert err.value.code == "P040" and str(db) in str(err.value) and "readonly" in str(err.value)
+    assert "Ilvesheim" not in str(err.value) and "[SQL" not in str(err.value)
+    assert Store(f"sqlite:///{db}").counts() == {"articles": 1, "events": 1}
+
+
+def test_a_store_in_a_folder_without_write_permission_says_so(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    Store(f"sqlite:///{folder / 'old.db'}").engine.dispose()  # closed: SQLite removes its -wal and -shm files
+    with _unwritable(folder):
+        for name, says in (("old.db", "-wal and -shm files"), ("new.db", "may not create files")):
+            with pytest.raises(ParleyError) as err:
+                Store(f"sqlite:///{folder / name}")
+            assert err.value.code == "P018" and says in str(err.value) and str(folder) in str(err.value)
 
 
 @pytest.mark.parametrize("where, says", [("nowhere/sub/news.db", "does not exist"), ("", "is a folder")])
