@@ -4,6 +4,8 @@ import csv
 import io
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from parley.export.analyst import export
 from parley.export.formats import Writer
@@ -90,3 +92,48 @@ def test_a_carriage_return_in_a_cell_never_splits_its_row(stored, coded):
         cells = {v for r in rows for v in r.values()}
         if "acled" not in name and "icews" not in name:  # the sentence is in the others; no ACLED event
             assert "'\rA second report from the same town." in cells, name
+
+
+# --- property: whatever the text, every CSV-like export keeps its rows and escapes its cells ------------------
+
+texts = st.text(max_size=30)
+entity = st.fixed_dictionaries({"text": texts, "country": st.sampled_from([None, "UKR", "GBR", "UN"]),
+                                "sector": st.none() | texts})
+stored_event = st.fixed_dictionaries({
+    "event_id": st.integers(1, 10**6), "doc_id": texts, "url": st.none() | texts, "outlet": st.none() | texts,
+    "title": st.none() | texts, "doc_date": st.none() | st.sampled_from(["2025-03-01", "2025-02-30", "2025"]),
+    "event_type": st.sampled_from(["ASSAULT", "PROTEST", "ACCUSE"]), "mode": st.none() | texts,
+    "cameo": st.none() | st.sampled_from(["084", "190", "141", ""]),
+    "quad_class": st.sampled_from(["MATERIAL_CONFLICT", "VERBAL_CONFLICT"]),
+    "acled_event_type": st.none() | st.sampled_from(["Protests", "Explosions/Remote violence"]),
+    "actor": st.lists(entity, max_size=2), "recipient": st.lists(entity, max_size=2),
+    "status": texts, "date": st.none() | st.sampled_from(["2025-03-02", "2025-03", "2025", "2025-13"]),
+    "date_source": st.none() | st.sampled_from(["text", "document"]),
+    "location": st.none() | st.fixed_dictionaries({
+        "text": texts, "name": st.none() | texts, "country": st.none() | st.just("UKR"),
+        "admin1": st.none() | texts, "lat": st.none() | st.floats(-90, 90), "lon": st.none() | st.floats(-180, 180)}),
+    "fatalities": st.none() | st.integers(0, 1000), "confidence": st.floats(0, 1),
+    "evidence": st.fixed_dictionaries({"sentence": texts, "start": st.integers(0, 99), "end": st.integers(0, 99)}),
+})
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(stored_event, min_size=1, max_size=4))
+def test_any_stored_text_keeps_every_csv_row_whole_and_safe(events):
+    for fmt, sep in (("csv", ","), ("acled", ","), ("icews", "\t")):
+        buf = io.StringIO(newline="")
+        n = export(events, fmt, buf)
+        rows = _cells(buf.getvalue(), sep)
+        assert len(rows) == n == (len(events) if fmt != "acled" else sum(bool(e["acled_event_type"]) for e in events))
+        for r in rows:
+            assert None not in r and None not in r.values()  # as wide as the header
+            bad = [v for v in r.values() if v.startswith(FORMULA_START) and not _is_number(v)]
+            assert not bad, (fmt, bad)
+    buf = io.StringIO(newline="")
+    write_stored(events, buf, "csv")
+    rows = _cells(buf.getvalue(), ",")
+    assert [r["evidence"] for r in rows] == [safe(e["evidence"]["sentence"]) for e in events]
+
+
+def safe(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from parley.export import pandas_options
 from parley.export.analyst import cameo_roots
 from parley.store import Store, ingest
 
@@ -58,12 +59,21 @@ def test_the_acled_csv_has_acleds_columns_in_order_and_only_acled_events(db, tmp
 def test_the_icews_tsv_carries_cameo_codes_and_goldstein_intensity(db, tmp_path):
     pd = pytest.importorskip("pandas")
     path, events = db
-    frame = pd.read_csv(_export(path, "icews", tmp_path / "icews.tsv"), sep="\t", dtype={"CAMEO Code": str})
+    frame = pd.read_csv(_export(path, "icews", tmp_path / "icews.tsv"), **pandas_options("icews"))
     assert list(frame.columns)[:8] == ["Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country",
                                        "Event Text", "CAMEO Code", "Intensity"]
     assert len(frame) == len(events)
     protest = frame[frame["CAMEO Code"].str.startswith("14")].iloc[0]
     assert protest["Intensity"] == -6.5 and protest["Event Text"] == "Protest"
+
+
+@pytest.mark.parametrize("fmt, column", [("csv", "cameo"), ("icews", "CAMEO Code")])
+def test_exported_cameo_codes_read_back_as_stored_with_the_documented_dtypes(db, tmp_path, fmt, column):
+    pd = pytest.importorskip("pandas")
+    path, events = db
+    frame = pd.read_csv(_export(path, fmt, tmp_path / f"e.{fmt}"), **pandas_options(fmt))
+    assert sorted(frame[column].dropna()) == sorted(e["cameo"] for e in events if e.get("cameo"))
+    assert any(e["cameo"].startswith("0") for e in events if e.get("cameo"))  # a code whose zero must survive
 
 
 def test_plover_json_uses_the_plover_field_names(db, tmp_path):
