@@ -92,9 +92,7 @@ class Coder:
                     continue
                 if self.filter.search(s.text):
                     jobs.append((s.text, (ai, si)))
-        parsed: dict[tuple[int, int], object] = {}
-        for doc, key in self.nlp.pipe(jobs, batch_size=self.options.batch_size, as_tuples=True):
-            parsed[key] = doc
+        parsed = self._parse(jobs, articles)
         for ai, (art, sentences, domain) in enumerate(plans):
             date = parse_date(art.date)
             discourse = Discourse()
@@ -133,6 +131,27 @@ class Coder:
             yield CodedDocument(id=art.id, title=art.title, date=art.date, url=art.url, outlet=art.outlet,
                                 events=events)
 
+
+    def _parse(self, jobs: list[tuple[str, tuple[int, int]]], articles: list[Article]) -> dict:
+        """The parses of ``jobs`` (sentence text, (article, sentence) key), in batches; when a batch fails, its
+        sentences one by one, so that one bad sentence (reported as P014) never loses the others."""
+        parsed: dict[tuple[int, int], object] = {}
+        try:
+            for doc, key in self.nlp.pipe(jobs, batch_size=self.options.batch_size, as_tuples=True):
+                parsed[key] = doc
+            return parsed
+        except Exception:  # the parser's own failure: retried sentence by sentence below
+            log.warning("parsing a batch of %d sentences failed; parsing them one by one", len(jobs))
+        for text, key in jobs:
+            if key in parsed:
+                continue
+            try:
+                parsed[key] = self.nlp(text)
+            except Exception:  # one sentence the parser cannot take: reported, the others kept
+                art = articles[key[0]]
+                log.exception("[P014] %s: parsing the sentence of %d characters failed; it is skipped", art.id,
+                              len(text))
+        return parsed
 
     def _classify(self, art: Article, sentences, parsed, ai, events, date, discourse):
         """Short reports: the trained model names the ACLED sub-type of the main event (the first the rules

@@ -16,6 +16,11 @@ _ABBREV = {
     "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
     "oct", "nov", "dec", "adm", "cmdr", "pres", "amb", "approx", "dept", "est", "fig", "mt", "ft",
 }
+MAX_SENTENCE_CHARS = 2000
+"""A longer "sentence" (a table, a list with no full stop, a line of junk) is cut into pieces of at most this
+many characters before it is parsed: the parser's time and memory stay bounded per piece, and spaCy's
+``max_length`` is never reached. News sentences are rarely a fifth of this."""
+_WORD_LOOKBACK = 40  # longer than any abbreviation or dotted acronym ("U.S.S.R", "approx")
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n|:[ \t]*\n(?=\s*["'“‘(\[]?[A-Z0-9])""")
 
 
@@ -58,10 +63,13 @@ class Sentence:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial ("U.S.", "Gen.", "J.")."""
-    m = re.search(r"([A-Za-z.]+)$", text[:dot])
-    if not m:
-        return False
-    word = m.group(1)
+    begin = dot  # walk back over the word before the stop: a bounded look, never a search of the whole text
+    while begin > 0 and dot - begin < _WORD_LOOKBACK and (text[begin - 1] == "." or text[begin - 1].isascii()
+                                                         and text[begin - 1].isalpha()):
+        begin -= 1
+    if begin == dot or (begin > 0 and dot - begin >= _WORD_LOOKBACK and text[begin - 1].isalpha()):
+        return False  # no word, or one too long to be an abbreviation
+    word = text[begin:dot]
     if word.lower().rstrip(".") in _ABBREV:
         return True
     # initials and dotted acronyms: "J." "U.S." "U.N."; but a dotted acronym that ends a sentence
@@ -95,7 +103,29 @@ def split_sentences(text: str) -> list[Sentence]:
             poster = (m.group("place")[:-2], m.group("person")[:-2]) if m.group("place") and m.group("person") \
                 else None
             out[i] = Sentence(s.text[m.end():], s.start + m.end(), s.end, stamp=m.group(0).strip(), poster=poster)
+    if any(len(s.text) > MAX_SENTENCE_CHARS for s in out):
+        out = [piece for s in out for piece in _pieces(s)]
     return out
+
+
+def _pieces(sentence: Sentence) -> list[Sentence]:
+    """``sentence`` cut into pieces of at most ``MAX_SENTENCE_CHARS``: at a semicolon or comma in the second half
+    of each window, else at its last space, else (a run of letters with no space) at the limit. Only the first
+    piece keeps the stamp and poster."""
+    text, pieces, at = sentence.text, [], 0
+    while len(text) - at > MAX_SENTENCE_CHARS:
+        window = text[at:at + MAX_SENTENCE_CHARS]
+        half = MAX_SENTENCE_CHARS // 2
+        cut = max(window.rfind("; ", half), window.rfind(", ", half))
+        cut = cut + 1 if cut > 0 else window.rfind(" ", half)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        _append(text, at, at + cut, pieces)
+        at += cut
+    _append(text, at, len(text), pieces)
+    shifted = [Sentence(p.text, sentence.start + p.start, sentence.start + p.end) for p in pieces]
+    if shifted:
+        shifted[0] = Sentence(shifted[0].text, shifted[0].start, shifted[0].end, sentence.stamp, sentence.poster)
+    return shifted
 
 
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
