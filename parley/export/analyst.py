@@ -104,7 +104,8 @@ def acled_dating(ev: dict) -> tuple[dt.date | None, int | str]:
         span, from_article = (day, day), True
     start, end = span
     precision = time_precision(start, end)
-    return start + (end - start) / 2, max(precision, 2) if from_article else precision
+    middle = start + dt.timedelta(days=(end - start).days // 2)
+    return middle, max(precision, 2) if from_article else precision
 
 
 def time_precision(start: dt.date, end: dt.date) -> int:
