@@ -50,6 +50,8 @@ def read_feed(path: Path, source: str, max_bytes: int = MAX_BYTES) -> Iterator[A
             yield InputError("P011", f"{source}:{line}", detail)
         except UnicodeDecodeError as exc:
             yield charset.decode_error(exc, source, encoding.name)
+        except LookupError as exc:  # the XML declaration names an encoding Python does not know
+            yield InputError("P011", f"{source}:1", Errors.P011.format(name=path.name, line=1, reason=exc))
 
 
 def _declared(head: bytes) -> str | None:

@@ -535,3 +535,12 @@ def test_any_records_round_trip_through_jsonl_and_csv(rows):
             articles, report = read(path)
             assert report.errors == []
             assert [(a.id, a.text) for a in articles] == rows
+
+
+def test_feed_declaring_an_unknown_encoding_is_p011_not_a_crash(tmp_path):
+    # found by the fuzz (tests/fuzz): expat raised LookupError out of the reader
+    path = write(tmp_path / "f.rss", '<?xml version="1.0" encoding="bogus-42"?><rss><channel></channel></rss>')
+    articles, report = read(path, FIXTURES / "statement.txt")
+    assert codes(report) == [("P011", f"{path}:1")]
+    assert "bogus-42" in report.errors[0].detail
+    assert [a.id for a in articles] == ["statement.txt"]
