@@ -9,7 +9,7 @@ nearest valid values:
 '2025-03-31'
 >>> validate_filters(type="ASAULT")
 Traceback (most recent call last):
-parley.errors.InputError: [P043] --type: 'ASAULT' is not a PLOVER event type: did you mean ASSAULT?
+parley.errors.InputError: [P043] --type: 'ASAULT' is not a PLOVER event type: did you mean ASSAULT or CONSULT?
 """
 from __future__ import annotations
 
@@ -64,7 +64,9 @@ def _nearest(value: str, choices) -> list[str]:
 
 
 def _did_you_mean(found: list[str], fallback: str) -> str:
-    return f"did you mean {' or '.join(found)}?" if found else fallback
+    if not found:
+        return fallback
+    return "did you mean " + (f"{', '.join(found[:-1])} or {found[-1]}" if len(found) > 1 else found[0]) + "?"
 
 
 def _types(value) -> str | None:
@@ -108,7 +110,7 @@ def _codes() -> tuple[dict[str, str], dict[str, str]]:
         codes[c.code] = c.name
         for name in (c.name, *c.aliases, *c.demonyms):
             names.setdefault(name.lower(), c.code)
-    for o in gaz.organisations:
+    for o in sorted(gaz.organisations, key=lambda o: o.country not in (o.name, *o.aliases)):  # UN: United Nations
         codes.setdefault(o.country, o.name)
         for name in (o.name, *o.aliases):
             names.setdefault(name.lower(), o.country)
@@ -122,10 +124,12 @@ def _code(name: str, value) -> str | None:
     codes, names = _codes()
     if code in codes:
         return code
-    said = str(value).strip().lower()
-    found = [names[said]] if said in names else []
-    found += [c for c in _nearest(code, codes) if c not in found]
-    found += [names[n] for n in _nearest(said, names) if names[n] not in found]
+    said = str(value).strip().lower().removeprefix("the ")
+    if said in names:  # a name, alias or demonym: its code, and no other
+        found = [names[said]]
+    else:
+        found = _nearest(code, codes)
+        found += [names[n] for n in _nearest(said, names) if names[n] not in found]
     hint = _did_you_mean([f"{c} ({codes[c]})" for c in found[:3]],
                          "give an ISO 3166 alpha-3 code such as RUS, or an organisation code such as NATO "
                          "(parley/data/countries.tsv, organisations.tsv)")
