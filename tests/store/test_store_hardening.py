@@ -159,6 +159,26 @@ def test_a_store_in_a_folder_without_write_permission_says_so(tmp_path):
             assert err.value.code == "P018" and says in str(err.value) and str(folder) in str(err.value)
 
 
+def test_a_damaged_store_that_opens_but_cannot_be_read_says_so(tmp_path):
+    db = tmp_path / "damaged.db"
+    store = Store(f"sqlite:///{db}")
+    _store_one(store, "a", "2025-04-02", [_event("ASSAULT", "2025-04-01", SECRET)])
+    with store.engine.connect() as conn:
+        pages = conn.execute(text("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'events'")).scalars().all()
+        size = conn.execute(text("PRAGMA page_size")).scalar_one()
+    store.engine.dispose()
+    with open(db, "r+b") as f:  # the pages of the events table and its indexes overwritten; the rest is sound
+        for page in pages:
+            f.seek((page - 1) * size)
+            f.write(b"\xff" * size)
+    damaged = Store(f"sqlite:///{db}")  # its schema and version are intact
+    for read in (damaged.counts, lambda: list(damaged.events())):
+        with pytest.raises(ParleyError) as err:
+            read()
+        assert err.value.code == "P041" and str(db) in str(err.value) and "malformed" in str(err.value)
+        assert "[SQL" not in str(err.value) and "FROM events" not in str(err.value)
+
+
 @pytest.mark.parametrize("where, says", [("nowhere/sub/news.db", "does not exist"), ("", "is a folder")])
 def test_a_store_path_that_cannot_be_opened_says_why(tmp_path, where, says):
     path = tmp_path / where if where else tmp_path
