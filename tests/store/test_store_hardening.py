@@ -303,6 +303,9 @@ def test_an_older_store_gets_the_days_of_its_dates(store_url):
         conn.execute(text("UPDATE events SET record = :r WHERE event_date = '2025-03'"),
                      {"r": json.dumps({"event_type": "ASSAULT", "date": "2025-03", "status": "occurred"})})
     store.engine.dispose()
+    with pytest.raises(ParleyError) as err:  # read-only, it cannot be migrated: it says so and stays as it is
+        Store(_read_only(store_url))
+    assert err.value.code == "P040" and "migrated to schema version 4" in str(err.value)
     reopened = Store(store_url)
     assert reopened.version == VERSION == 4
     with reopened.engine.connect() as conn:
