@@ -11,7 +11,7 @@ the sentences after them in their article: its time window (``start``, ``end``: 
 time, "2025-03-08T10:00") and, for a corridor or a local truce, its route (the places of "from X via Y to Z", in
 order, geocoded) and its area (the place below a country its commitment names).
 
-After an agreement's start, two kinds of report are linked to it as alleged violations:
+After an agreement's start and up to its end, two kinds of report are linked to it as alleged violations:
 - an accusation between its parties that speaks of the agreement or of breaking it ("the Kremlin said Ukraine
   had failed to honor the ceasefire"): alleged by the accuser, against the accused;
 - an attack by one party on another that falls within the scope (for a partial ceasefire on energy, an
@@ -19,14 +19,23 @@ After an agreement's start, two kinds of report are linked to it as alleged viol
   attacker suffices): against the attacker, alleged by whoever the report attributes it to (None when the
   outlet reports it in its own voice).
 
+A report is placed in time by its event's own date, not its article's: the days that date covers (``date_start``
+to ``date_end``; "in April" is 1 to 30 April). Days all before the start, or all after the end (the agreed term or
+the collapse), are no violation; days that straddle either ("in April" for a truce of 10 April), or an event or
+agreement with no date, make a violation marked ``uncertain``. The violation's ``date`` is the event's. Besides,
+its own sentence may place the event: an attack "hours before the truce began" or "on the eve of the ceasefire"
+is before the start, one "since the truce collapsed" after the end, whatever its date (``terms.anchors``).
+
 The word lists are data (``parley/data/agreements.yaml``).
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
 
+from parley.ground.dates import date_range
 from parley.ground.places import haversine_km
 from parley.store import terms
 from parley.store.commitments import (
@@ -41,6 +50,8 @@ from parley.store.commitments import (
     load_words,
     named_mediators,
     read_commitment,
+    span_of,
+    trigger_at,
 )
 
 __all__ = ["Agreement", "Violation", "agreements_json", "commitment_kind", "find_agreements", "format_agreements",
@@ -55,7 +66,7 @@ FOLLOWING = 3  # sentences after a commitment that may state its terms ("Buses w
 @dataclass
 class Violation:
     event_id: int | None
-    date: str | None
+    date: str | None  # the event's own date, as precise as its report ("2025-05-18", "2025-04")
     kind: str  # "accusation" or "event"
     against: list[str]  # the party accused of violating
     alleged_by: str | None  # who says so (None: the outlet reports it in its own voice)
@@ -63,6 +74,9 @@ class Violation:
     evidence: str
     outlet: str | None = None
     url: str | None = None
+    date_start: str | None = None  # the first and last day ``date`` covers (YYYY-MM-DD)
+    date_end: str | None = None
+    uncertain: bool = False  # its days straddle the agreement's start or end, or it or the agreement has no date
 
 
 @dataclass
@@ -257,8 +271,10 @@ def _collapse(agreement: Agreement, events: list[dict], committed: set) -> None:
     """Later reports that the agreement took effect, then that it collapsed, in date order."""
     w = load_words()
     kind_words = dict(w.kinds).get(agreement.kind)
+    start = _days(agreement.start)
     for ev in events:
-        if days(agreement.start, date_of(ev)) < 0 or id(ev) in committed or \
+        span = span_of(ev)
+        if (start and span and span[1] < start[0]) or id(ev) in committed or \
                 ev.get("status") in ("hypothetical", "planned", "intended", "negated"):
             continue  # "a withdrawal would mean abandoning an ally": what might be is no change of status
         sentence = (ev.get("evidence") or {}).get("sentence", "")
@@ -268,7 +284,8 @@ def _collapse(agreement: Agreement, events: list[dict], committed: set) -> None:
         if _near(w.collapse, kind_words, sentence):  # "the truce collapsed", not "abandons the fight"
             agreement.status.append((date_of(ev), "collapsed", ev.get("event_id")))
             return
-        if _near(w.in_force, kind_words, sentence) and agreement.current == "agreed":
+        started = any(a.started for a in _anchors(agreement, sentence, w))  # "hours before the truce began"
+        if (started or _near(w.in_force, kind_words, sentence)) and agreement.current == "agreed":
             agreement.status.append((date_of(ev), "in force", ev.get("event_id")))
 
 
@@ -283,35 +300,66 @@ def _near(words: re.Pattern, kind_words: re.Pattern | None, sentence: str, gap: 
     return False
 
 
+def _days(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a tracker date ("2025-03-14T10:00" is its day, "2025-04" all of April)."""
+    return date_range((value or "")[:10])
+
+
+def _in_time(agreement: Agreement, span: tuple[dt.date, dt.date] | None) -> bool | None:
+    """Whether an event's days fall within the agreement's time, from its start to its end (the agreed term or
+    the collapse, whichever is first; a day-precise bound counts its whole day): True when they all do, False
+    when they all fall before the start or after the end, None (uncertain) when they straddle either or when the
+    event or the agreement has no date."""
+    start = _days(agreement.start)
+    ends = [b for b in (_days(agreement.end),
+                        _days(next((d for d, s, _ in agreement.status if s == "collapsed"), None))) if b]
+    if span is None or start is None:
+        return None if span is None or not any(span[0] > b[1] for b in ends) else False
+    first, last = span
+    if last < start[0] or any(first > b[1] for b in ends):
+        return False
+    return None if first < start[1] or any(last > b[0] for b in ends) else True
+
+
+def _anchors(agreement: Agreement, sentence: str, w: Words) -> list[terms.Anchor]:
+    """The time anchors of a sentence that name this agreement: by a word of its kind (or of a kind its reports
+    speak of it as, a corridor's truce), or by "it" in a sentence that names its kind."""
+    kinds = {agreement.kind} | set(w.same_article.get(agreement.kind, ()))
+    kind_words = dict(w.kinds).get(agreement.kind)
+    named = kind_words is not None and bool(kind_words.search(sentence))
+    return [a for a in w.anchors(sentence) if a.kind in kinds or (a.kind is None and named)]
+
+
 def _violations(agreement: Agreement, events: list[dict], committed: set) -> list[Violation]:
     w = load_words()
     parties = set(agreement.parties)
     kind_words = dict(w.kinds).get(agreement.kind)
     violating = w.violating.get(agreement.kind, set())
-    end = next((d for d, s, _ in agreement.status if s == "collapsed"), None)
     found: list[Violation] = []
     for ev in events:
-        when = date_of(ev)
-        if id(ev) in committed or days(agreement.start, when) < 0 or (end and days(end, when) > 0):
-            continue
-        if agreement.end and days(agreement.end, when) > 0:
-            continue  # after the agreed term
+        within = _in_time(agreement, span_of(ev))
+        if id(ev) in committed or within is False:
+            continue  # before the start, or after the agreed term or the collapse
         if ev.get("status") in ("negated", "planned", "intended", "hypothetical"):
             continue
         sentence = (ev.get("evidence") or {}).get("sentence", "")
+        anchor = terms.anchor_at(sentence, trigger_at(ev), _anchors(agreement, sentence, w))
+        if anchor is not None and anchor.relation in (terms.BEFORE_START, terms.AFTER_END):
+            continue  # "hours before the truce began, warplanes struck", "since the truce collapsed"
         place = _place(agreement, ev.get("location") or {}, sentence, w)
         if place is False:
             continue
         actors, recipients = keys(ev.get("actor"), agreement.internal), keys(ev.get("recipient"), agreement.internal)
         if ev["event_type"] == "ACCUSE" and actors & parties and recipients & (parties - actors) and (
                 ev.get("mode") == "allege" or (kind_words is not None and kind_words.search(sentence))):
-            found.append(_violation(ev, "accusation", sorted(recipients & parties), sorted(actors & parties)[0]))
+            found.append(_violation(ev, "accusation", sorted(recipients & parties), sorted(actors & parties)[0],
+                                    within is None))
         elif ev["event_type"] in violating and actors & parties and (recipients & (parties - actors) or place):
             # on a corridor's route or in a local truce's area the attacked are whoever is there: the attacker suffices
             if agreement.scope and not set(ev.get("targets") or []) & set(agreement.scope):
                 continue
             claim = next(iter(keys([ev["claimed_by"]], agreement.internal)), None) if ev.get("claimed_by") else None
-            found.append(_violation(ev, "event", sorted(actors & parties), claim))
+            found.append(_violation(ev, "event", sorted(actors & parties), claim, within is None))
     return found
 
 
@@ -348,10 +396,13 @@ def _within(loc: dict, area: dict) -> bool:
     return loc.get("admin1") == area.get("admin1") or (km is not None and km <= AREA_KM)
 
 
-def _violation(ev: dict, kind: str, against: list[str], alleged_by: str | None) -> Violation:
+def _violation(ev: dict, kind: str, against: list[str], alleged_by: str | None, uncertain: bool) -> Violation:
+    span = span_of(ev)
     return Violation(event_id=ev.get("event_id"), date=date_of(ev), kind=kind, against=against, alleged_by=alleged_by,
                      event_type=ev["event_type"], evidence=(ev.get("evidence") or {}).get("sentence", ""),
-                     outlet=ev.get("outlet"), url=ev.get("url"))
+                     outlet=ev.get("outlet"), url=ev.get("url"),
+                     date_start=span[0].isoformat() if span else None, date_end=span[1].isoformat() if span else None,
+                     uncertain=uncertain)
 
 
 ROUTE_FIELDS = ("name", "lat", "lon", "country", "geonameid")
@@ -394,6 +445,7 @@ def format_agreements(agreements: list[Agreement]) -> str:
                          f"{(c.get('evidence') or {}).get('sentence', '')[:110]}")
         for v in a.violations:
             by = f"alleged by {v.alleged_by}" if v.alleged_by else "reported"
-            lines.append(f"    {v.date or '?'}  violation by {'+'.join(v.against)} ({v.kind}, {by}): "
+            lines.append(f"    {v.date or '?'}  violation by {'+'.join(v.against)} ({v.kind}, {by}"
+                         + (", date uncertain" if v.uncertain else "") + "): "
                          f"{v.evidence[:100]}")
     return "\n".join(lines) + ("\n" if lines else "(no agreements)\n")

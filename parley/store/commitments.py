@@ -10,21 +10,27 @@ An event is a commitment when its clause names an agreement of a kind (``kinds``
 - a SUPPORT of an agreement ("the UN welcomes the agreement of the army and the RSF to a corridor"): the
   sides are whom it supports.
 
+An agreement named only to place another event before its start ("Hours before the truce began, warplanes
+struck", "on the eve of the ceasefire") or after its end ("since the truce collapsed") is no commitment: the
+coder's event for "truce" there is the anchor of a time (``parley/store/terms.py``), not a truce declared.
+
 Parties are states, or inside one country's conflict its factions ("SDN-MIL", "SDN-REB"); organisations
 mediate. The subject of a mediating verb ("Turkey brokered the swap") and a country named as mediator ("in a
 deal mediated by the UAE", "a Qatar-brokered swap", "Egyptian mediators") are mediators, never parties.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
 
 from parley.events.definitions import phrase_pattern
+from parley.ground.dates import date_range
 from parley.store import terms
 
 CONFLICT_DAYS = 60  # how far around a commitment the sides' attacks are looked for
@@ -53,6 +59,21 @@ class Words:
     route_kinds: frozenset[str]
     route_words: re.Pattern
     route: re.Pattern
+    anchor: re.Pattern
+    start_verbs: re.Pattern
+    started: re.Pattern
+    end_words: re.Pattern
+    _anchors: dict = field(default_factory=dict, compare=False, repr=False)  # sentence -> its anchors
+
+    def anchors(self, sentence: str) -> list[terms.Anchor]:
+        """The time anchors of ``sentence`` ("hours before the truce began"): see ``terms.anchors``. Each
+        sentence is read once (the tracker asks for every agreement)."""
+        if sentence not in self._anchors:
+            if len(self._anchors) > 10_000:
+                self._anchors.clear()
+            self._anchors[sentence] = terms.anchors(sentence, self.anchor, self.start_verbs, self.started,
+                                                    self.end_words)
+        return self._anchors[sentence]
 
 
 NAME = r"[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3}"
@@ -69,7 +90,8 @@ def load_words() -> Words:
     swap = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, d["exchange_verbs"])) + r")\w*(?!\W+(?:"
                       + "|".join(map(re.escape, d["not_exchanged"])) + r")\b)(?:\W+\w+){0,4}?\W+(?:"
                       + "|".join(map(re.escape, d["captive_nouns"])) + r")\w*", re.IGNORECASE)
-    return Words(kinds=tuple((k, phrase_pattern(v)) for k, v in d["kinds"].items()), halt=halt, swap=swap,
+    kinds = tuple((k, phrase_pattern(v)) for k, v in d["kinds"].items())
+    return Words(kinds=kinds, halt=halt, swap=swap,
                  full=phrase_pattern(d["full_words"]), collapse=phrase_pattern(d["collapse_words"]),
                  in_force=phrase_pattern(d["in_force_words"]),
                  violating={k: set(v) for k, v in d["violating_types"].items()},
@@ -82,7 +104,9 @@ def load_words() -> Words:
                  agreement_nouns=phrase_pattern(d["agreement_nouns"]),
                  same_article={k: frozenset(v) for k, v in d["same_article_kinds"].items()},
                  local=phrase_pattern(d["local_words"]), route_kinds=frozenset(d["route_kinds"]),
-                 route_words=phrase_pattern(d["route_words"]), route=terms.route_pattern(d["route_markers"]))
+                 route_words=phrase_pattern(d["route_words"]), route=terms.route_pattern(d["route_markers"]),
+                 anchor=terms.anchor_pattern(d["anchor_markers"], kinds), start_verbs=phrase_pattern(d["start_verbs"]),
+                 started=phrase_pattern(d["started_words"]), end_words=phrase_pattern(d["end_words"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -198,7 +222,27 @@ def _countries(entities) -> list[str]:
 
 
 def date_of(ev: dict) -> str | None:
+    """The event's own date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); its article's only when the event has none
+    (the coder gives an event its article's date when the sentence names none, so this is rare)."""
     return ev.get("date") or ev.get("doc_date")
+
+
+def span_of(ev: dict) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the event's own date covers: its ``date_start`` and ``date_end``, else (an event
+    stored before they existed) the days its ``date`` covers, else those of its article's date."""
+    try:
+        if ev.get("date_start") and ev.get("date_end"):
+            return dt.date.fromisoformat(ev["date_start"]), dt.date.fromisoformat(ev["date_end"])
+    except ValueError:
+        pass
+    return date_range(ev.get("date")) or date_range(ev.get("doc_date"))
+
+
+def trigger_at(ev: dict) -> int:
+    """Where the event's trigger stands in its sentence (the first whole-word match), or -1."""
+    sentence, trigger = (ev.get("evidence") or {}).get("sentence", ""), ev.get("trigger") or ""
+    m = re.search(r"(?<![\w-])" + re.escape(trigger) + r"(?![\w-])", sentence) if trigger else None
+    return m.start() if m else sentence.find(trigger) if trigger else -1
 
 
 def days(a: str | None, b: str | None) -> int:
@@ -239,6 +283,10 @@ def read_commitment(ev: dict, events: list[dict], accused: set, w: Words) -> Com
     if (ev.get("doc_id"), (ev.get("evidence") or {}).get("start")) in accused or w.collapse.search(sentence) \
             or w.in_force.search(sentence):
         return None  # "accused X of violating the ceasefire", "the truce collapsed", "took effect": no commitment
+    at = trigger_at(ev)
+    if any(a.named[0] <= at < a.named[1] and a.relation in (terms.BEFORE_START, terms.AFTER_END)
+           for a in w.anchors(sentence)):
+        return None  # "Hours before the truce began, warplanes struck": the truce is when, not what was agreed
     found = commitment_kind(ev)
     if found is None:
         return None

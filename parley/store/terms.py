@@ -13,12 +13,23 @@ X"), stops ("via Y", "through Y"), destinations ("to Z", "towards Z", "leave X f
 and Z", "along the X-Z road"). A sentence gives a route only when it speaks of passage (the ``route_words`` of
 ``parley/data/agreements.yaml``: corridor, buses, evacuation, ...). Each name is geocoded with parley's offline
 gazetteer (:mod:`parley.ground.routes`); names it does not know, and countries, are left out.
+
+**Time anchors.** A sentence may place its events against an agreement it names: "hours before the truce began",
+"on the eve of the ceasefire", "shortly before the ceasefire came into force" (before its start), "after the truce
+began", "despite the ceasefire" (after it), "hours before the truce expired" (before its end), "since the ceasefire
+collapsed" (after its end); not "than before the truce" or "since before the truce", which compare. Each event of
+the sentence goes with the anchor nearest its trigger in its part of the sentence (parts end at ";" and at "but",
+"while", "whereas", "although", "though"; nearest: the fewest commas between, then the fewest characters). The words are the ``anchor_markers``, ``start_verbs``,
+``started_words`` and ``end_words`` of the data file.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from parley.ground.dates import MONTHS, WEEKDAYS, resolve
 from parley.ground.numbers import WORDS
@@ -253,3 +264,90 @@ def read_route(sentence: str, pattern: re.Pattern, countries: list[str], not_pla
             haversine_km(origin["lat"], origin["lon"], route[0]["lat"], route[0]["lon"]) <= ORIGIN_KM:
         route.insert(0, {k: origin.get(k) for k in ("name", "lat", "lon", "country", "geonameid", "admin1", "text")})
     return route
+
+
+# ---------------------------------------------------------------------------------------------------- time anchors
+BEFORE_START, AFTER_START, BEFORE_END, AFTER_END = "before start", "after start", "before end", "after end"
+ANCHOR_WORDS = 5  # words between an anchor's marker and the agreement it names ("before Hamas agreed to the truce")
+VERB_WORDS = 6  # words after the agreement's name in which its verb is looked for ("a truce with Hamas took effect")
+ANCHOR_CHARS = 300  # an anchor further than this from an event's trigger does not place it
+_COMPARED = re.compile(r"\b(?:than|since)\s*$", re.IGNORECASE)  # "than before the truce"
+_PART_END = re.compile(r";|\s(?:but|while|whereas|although|though)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A phrase that places the events near it in time against an agreement it names."""
+
+    start: int  # the phrase in its sentence, from its marker to the agreement's name or verb
+    end: int
+    named: tuple[int, int]  # the agreement's own words in it, from its name to its verb ("truce began")
+    kind: str | None  # the kind its name says (None for "it": "before it took effect")
+    relation: str  # BEFORE_START, AFTER_START, BEFORE_END or AFTER_END
+    started: bool  # its verb says that the agreement did start ("before the truce began", "after it took effect")
+
+
+def anchor_pattern(markers: dict[str, list[str]], kinds: Iterable[tuple[str, re.Pattern]]) -> re.Pattern:
+    """A marker of the data file, up to ANCHOR_WORDS words that are no marker, then a word naming an agreement of
+    a kind (group ``k_<kind>``) or "it"/"its" (group ``pronoun``)."""
+    def alt(words: list[str]) -> str:
+        return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+    every = alt([w for words in markers.values() for w in words])
+    names = "|".join(f"(?P<k_{kind}>{p.pattern})" for kind, p in kinds)
+    return re.compile(rf"(?<![\w-])(?:(?P<before>{alt(markers['before'])})|(?P<after>{alt(markers['after'])}))"
+                      rf"(?P<gap>(?:\s+(?!(?:{every})(?![\w'’-]))[\w'’-]+){{0,{ANCHOR_WORDS}}}?)"
+                      rf"\s+(?:{names}|(?P<pronoun>it|its)(?![\w'’-]))", re.IGNORECASE)
+
+
+def anchors(sentence: str, pattern: re.Pattern, start_verbs: re.Pattern, started: re.Pattern,
+            end_words: re.Pattern) -> list[Anchor]:
+    """The time anchors of a sentence (see the module docstring). The agreement's verb is the first start verb
+    or end word within VERB_WORDS words after its name, in its clause; "it" is an anchor only with a verb."""
+    out = []
+    for m in pattern.finditer(sentence):
+        if m.group("before") and _COMPARED.search(sentence, max(0, m.start() - 12), m.start()):
+            continue  # "more attacks than before the truce", "the worst since before the truce": no event's time
+        kind = next((g[2:] for g, v in m.groupdict().items() if g.startswith("k_") and v is not None), None)
+        rest = re.split(r"[,;:.!?()\"“”]", sentence[m.end():m.end() + 40 * VERB_WORDS], maxsplit=1)[0]
+        words = list(re.finditer(r"\S+", rest))[:VERB_WORDS]
+        rest = rest[:words[-1].end()] if words else ""
+        verb = min((v for v in (start_verbs.search(rest), end_words.search(rest)) if v), key=lambda v: v.start(),
+                   default=None)
+        if m.group("pronoun") and verb is None:
+            continue
+        ending = bool(end_words.search(m.group("gap"))) or (verb is not None and bool(end_words.fullmatch(verb.group(0))))
+        if m.group("before"):
+            relation = BEFORE_END if ending else BEFORE_START
+        else:
+            relation = AFTER_END if ending else AFTER_START
+        name_at = m.start(f"k_{kind}") if kind else m.start("pronoun")
+        end = m.end() + verb.end() if verb is not None else m.end()
+        out.append(Anchor(m.start(), end, (name_at, end), kind, relation,
+                          verb is not None and not ending and bool(started.fullmatch(verb.group(0)))))
+    return out
+
+
+def anchor_at(sentence: str, at: int, found: list[Anchor]) -> Anchor | None:
+    """The anchor nearest to character ``at`` in its part of the sentence and within ANCHOR_CHARS of it (the
+    fewest commas between, then the fewest characters), or None."""
+    if not 0 <= at < len(sentence):
+        return None  # a trigger not found in its sentence
+    lo, hi = max(0, at - 2 * ANCHOR_CHARS), min(len(sentence), at + ANCHOR_CHARS + 1)  # no anchor beyond
+    for m in _PART_END.finditer(sentence, lo, hi):  # its part of the sentence
+        if m.end() <= at:
+            lo = m.end()
+        else:
+            hi = m.start()
+            break
+    first = bisect.bisect_left(found, lo, key=lambda a: a.start)  # found: in order
+    last = bisect.bisect_left(found, hi, key=lambda a: a.start)
+    near = [a for a in found[first:last] if a.start - ANCHOR_CHARS <= at < a.end + ANCHOR_CHARS]
+
+    def distance(a: Anchor) -> tuple[int, int]:  # commas between first: "X hit A on the eve of it, and Y hit B after"
+        if a.start <= at < a.end:
+            return 0, 0
+        between = sentence[a.end:at] if a.end <= at else sentence[at:a.start]
+        return between.count(","), min(abs(at - a.start), abs(at - a.end))
+
+    return min(near, key=distance, default=None)
