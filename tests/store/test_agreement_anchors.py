@@ -136,3 +136,15 @@ def test_an_agreement_reported_in_the_sentence_that_places_an_attack_before_it_s
     ev = _event("AGREE", "agreed", sentence, actor=[ISR, PSE], recipient=[])
     c = read_commitment(ev, [ev], set(), load_words())
     assert c is not None and c.kind == "ceasefire" and c.sides == ["ISR", "PSE"]
+
+
+def test_anchors_of_a_very_long_sentence_take_linear_time():
+    import time
+
+    sentence = "Before the war, ahead of talks, jets struck the city after the ceasefire " * 7000  # 511 KB
+    began = time.perf_counter()
+    found = load_words().anchors(sentence)
+    for at in range(0, len(sentence), 5000):
+        anchor_at(sentence, at, found)
+    assert len(found) == 14000
+    assert time.perf_counter() - began < 10  # about 0.3 s; reading the text before each anchor took minutes
