@@ -8,7 +8,7 @@ The inputs (random bytes, random Unicode with control and bidi characters, very 
 HTML, malformed JSON, JSON Lines, CSV and RSS/Atom, folders with manifests, standard input) are those of
 ``tests/fuzz/inputs.py``; one input in twenty is a folder. Prints the count of inputs, articles read and
 coded, coded rejections and warnings by code, and failures: uncaught exceptions, rejections without a known
-code, and P014 (a coder bug caught on one sentence), with the first few tracebacks. Exits 1 when there
+code, and P014 (a coder bug caught on one sentence), with a count of each kind and one traceback of the first few kinds. Exits 1 when there
 was any failure.
 """
 from __future__ import annotations
@@ -16,8 +16,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -72,9 +74,22 @@ def main(argv: list[str] | None = None) -> int:
           f"({', '.join(f'{code} {n:,}' for code, n in sorted(tally.warnings.items()))})")
     print(f"uncaught exceptions and other failures: {len(tally.failures)}")
     print(f"seconds: {seconds:.0f}")
-    for failure in tally.failures[: args.show]:
-        print("\n--- " + failure)
+    kinds = Counter(_signature(failure) for failure in tally.failures)
+    for signature, n in kinds.most_common():
+        print(f"  {n:>5}  {signature}")
+    shown = set()
+    for failure in tally.failures:
+        if len(shown) < args.show and _signature(failure) not in shown:
+            shown.add(_signature(failure))
+            print("\n--- " + failure)
     return 1 if tally.failures else 0
+
+
+def _signature(failure: str) -> str:
+    """What a failure was and where: its first line without the input's suffix, and the exception's last line."""
+    lines = failure.splitlines()
+    errors = [line for line in lines if re.match(r"^[A-Za-z_.]+(Error|Exception|Exit|Interrupt)\b", line)]
+    return f"{lines[0].split(' on ')[0]}: {(errors[-1] if errors else lines[-1])[:120]}"
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ import io
 import itertools
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ __all__ = ["MAX_BYTES", "READERS", "ReadReport", "count_articles", "read_path", 
 log = logging.getLogger("parley.ingest")
 
 STDIN = "-"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 STDIN_SOURCE = "<stdin>"
 """How standard input is named in ``Article.source`` and in error messages."""
 
@@ -156,6 +158,10 @@ def _deliver(
             if isinstance(item, InputError):
                 report.add(item)
                 continue
+            problem = _not_unicode(item)
+            if problem:
+                report.add(problem)
+                continue
             if entry is not None:
                 entry.fill(item)
             if item.date is None:
@@ -164,6 +170,18 @@ def _deliver(
             yield item
     except OSError as exc:  # e.g. permission denied, or the file vanished while being read
         report.add(InputError("P001", source, exc.strerror or str(exc)))
+
+
+def _not_unicode(article: Article) -> InputError | None:
+    """P008 when a field of ``article`` holds a lone surrogate (JSON's ``"\\ud800"`` reads as one): that is
+    no Unicode, and no UTF-8 output could hold it."""
+    for name in ("text", "id", "title", "url", "outlet"):
+        value = getattr(article, name)
+        found = _SURROGATE.search(value) if isinstance(value, str) else None
+        if found:
+            reason = f"the {name} holds a lone surrogate U+{ord(found.group()):04X} at character {found.start()}"
+            return InputError("P008", article.source or "?", Errors.P008.format(reason=reason))
+    return None
 
 
 def _stdin_items(max_bytes: int) -> Iterator[Article | InputError]:

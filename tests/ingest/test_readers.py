@@ -544,3 +544,15 @@ def test_feed_declaring_an_unknown_encoding_is_p011_not_a_crash(tmp_path):
     assert codes(report) == [("P011", f"{path}:1")]
     assert "bogus-42" in report.errors[0].detail
     assert [a.id for a in articles] == ["statement.txt"]
+
+
+def test_record_with_a_lone_surrogate_is_p008_and_the_others_are_read(tmp_path):
+    # found by the fuzz: JSON's "\ud800" escape reads as a lone surrogate, which is no Unicode (the coder's
+    # tokenizer crashed on it, and no UTF-8 output can hold it)
+    content = jsonl({"id": "a", "text": "A."}, '{"id": "b", "text": "Half an emoji \\ud83d."}',
+                    '{"id": "c", "text": "C.", "title": "\\udfff"}', {"id": "d", "text": "D."})
+    path = write(tmp_path / "s.jsonl", content)
+    articles, report = read(path)
+    assert [a.id for a in articles] == ["a", "d"]
+    assert codes(report) == [("P008", f"{path}:2"), ("P008", f"{path}:3")]
+    assert "U+D83D at character 14" in report.errors[0].detail and "title" in report.errors[1].detail
