@@ -49,6 +49,7 @@ class Options:
     model: str = MODEL_NAME
     batch_size: int = 64
     chunk_articles: int = 64
+    chunk_chars: int = 200_000  # a chunk also ends at this much text, so its memory does not depend on lengths
     min_confidence: float = 0.0
     use_model: bool = True
     use_detector: bool = True
@@ -70,13 +71,23 @@ class Coder:
     def code(self, articles: Iterable[Article]) -> Iterator[CodedDocument]:
         """Code ``articles`` lazily, in input order."""
         chunk: list[Article] = []
+        size = 0
         for art in articles:
             chunk.append(art)
-            if len(chunk) >= self.options.chunk_articles:
-                yield from self._code_chunk(chunk)
-                chunk = []
+            size += len(art.text or "")
+            if len(chunk) >= self.options.chunk_articles or size >= self.options.chunk_chars:
+                yield from self._zoned(chunk)
+                chunk, size = [], 0
         if chunk:
-            yield from self._code_chunk(chunk)
+            yield from self._zoned(chunk)
+
+    def _zoned(self, chunk: list[Article]) -> Iterator[CodedDocument]:
+        """Code a chunk inside a spaCy memory zone: the strings its words added to the vocabulary are freed
+        when it is done, so memory does not grow with the number of articles. Events hold plain strings only."""
+        docs = []
+        with self.nlp.memory_zone():
+            docs = list(self._code_chunk(chunk))
+        yield from docs
 
     def _code_chunk(self, articles: list[Article]) -> Iterator[CodedDocument]:
         plans: list[tuple[Article, list[Sentence], str | None]] = []

@@ -62,3 +62,20 @@ def test_an_article_longer_than_the_parser_takes_does_not_lose_its_batch(coder):
     assert [d.id for d in docs] == ["junk", "good"]
     assert any(e.event_type == "ASSAULT" for e in docs[1].events)
     assert len(junk) > coder.nlp.max_length
+
+
+def test_coding_many_articles_adds_no_strings_to_the_vocabulary(coder):
+    # Every new word a parse meets used to stay in spaCy's string store for the life of the coder: memory grew
+    # with the number of articles. Each chunk is now coded in a memory zone that frees them.
+    import itertools
+
+    def articles(start):
+        for i in range(start, start + 40):
+            yield Article(id=f"m{i}", text=f"Troops of the Zorvak{i} brigade attacked Quellmont{i} on Monday, "
+                                           f"officials of Brindor{i} said.", date="2025-03-04")
+
+    list(coder.code(articles(0)))
+    before = len(coder.nlp.vocab.strings)
+    docs = list(coder.code(itertools.chain(articles(100), articles(200))))
+    assert len(docs) == 80 and any(d.events for d in docs)
+    assert len(coder.nlp.vocab.strings) == before
