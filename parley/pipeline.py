@@ -5,6 +5,7 @@ are dropped by a cheap word filter, the rest are parsed together with ``nlp.pipe
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -42,6 +43,10 @@ DETECT_P = 0.5  # the detector's probability of a type needed to code a sentence
 DETECT_NONE_P = 0.3  # ... with at most this probability that the sentence reports no event
 
 
+# A lone surrogate (JSON's "\ud800") is not a character; replaced by U+FFFD, which keeps every offset.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True)
 class Options:
     """Settings of a coding run: one picklable object, so that workers can receive it."""
@@ -73,6 +78,8 @@ class Coder:
         chunk: list[Article] = []
         size = 0
         for art in articles:
+            if art.text and _SURROGATE.search(art.text):  # no Unicode: the tokenizers raise on it
+                art = dataclasses.replace(art, text=_SURROGATE.sub("\ufffd", art.text))
             chunk.append(art)
             size += len(art.text or "")
             if len(chunk) >= self.options.chunk_articles or size >= self.options.chunk_chars:
