@@ -197,7 +197,7 @@ def _stdin_bytes(raw: BinaryIO | io.BufferedIOBase, max_bytes: int) -> Iterator[
     """Standard input as bytes: UTF-8 JSON Lines are read a line at a time; anything else (a text, or
     records in another encoding) is read whole, up to the size limit, and decoded as a file would be."""
     head = b""
-    while not head.strip():
+    while not head.strip() and len(head) <= max_bytes:
         chunk = raw.read1(charset.SAMPLE_BYTES)
         if not chunk:
             break
@@ -224,7 +224,7 @@ def _stdin_text(stream: TextIO, max_bytes: int) -> Iterator[Article | InputError
     """Standard input already decoded (a text stream without bytes beneath it)."""
     try:
         head = ""
-        while not head[-1:] or head[-1].isspace():
+        while (not head[-1:] or head[-1].isspace()) and len(head) <= max_bytes:
             char = stream.read(1)
             if not char:
                 break

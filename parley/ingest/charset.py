@@ -121,7 +121,7 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str | Input
         return InputError("P004", source, Errors.P004)
     try:
         text = data.decode("utf-8-sig" if encoding.is_utf8 else encoding.name)
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:
         return decode_error(exc, source, encoding.name)
     if "\x00" in text or (not encoding.is_utf8 and not plausible(text)):
         return InputError("P004", source, Errors.P004)
@@ -138,13 +138,15 @@ def plausible(text: str) -> bool:
     return len(_NOT_TEXT.findall(text)) <= NOT_TEXT_SHARE * len(text)
 
 
-def decode_reason(exc: UnicodeDecodeError, encoding: str = UTF8) -> str:
+def decode_reason(exc: UnicodeError, encoding: str = UTF8) -> str:
     """A short, human description of a decoding failure: which encoding, which byte, where, why."""
+    if not isinstance(exc, UnicodeDecodeError):
+        return f"not valid {encoding}: {exc}"
     byte = f"byte 0x{exc.object[exc.start]:02x}" if exc.start < len(exc.object) else "the end"
     return f"not valid {encoding}: {byte} at offset {exc.start}: {exc.reason}"
 
 
-def decode_error(exc: UnicodeDecodeError, source: str, encoding: str = UTF8) -> InputError:
+def decode_error(exc: UnicodeError, source: str, encoding: str = UTF8) -> InputError:
     """The P008 error for a decoding failure at ``source``."""
     return InputError("P008", source, Errors.P008.format(reason=decode_reason(exc, encoding)))
 
@@ -153,7 +155,7 @@ def _decodes(data: bytes, name: str, complete: bool) -> bool:
     """Whether ``data`` decodes in ``name``; an incomplete last character is forgiven unless ``complete``."""
     try:
         codecs.getincrementaldecoder(name)().decode(data, final=complete)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):  # UnicodeError: e.g. UTF-16 "does not start with BOM"
         return False
     return True
 

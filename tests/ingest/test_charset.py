@@ -162,3 +162,13 @@ def test_stdin_json_lines_as_bytes(monkeypatch):
     articles, report = read("-")
     assert [(a.id, a.text, a.source) for a in articles] == [("s0", SPANISH, "<stdin>:2"), ("s1", SPANISH, "<stdin>:3")]
     assert report.errors == []
+
+
+def test_html_declaring_utf16_without_a_byte_order_mark_is_not_a_crash(tmp_path):
+    # found by the fuzz: Python's UTF-16 decoder raised UnicodeError (not UnicodeDecodeError) for the declared charset
+    page = (f'<html><head><meta charset="utf-16"></head><body><article><p>{ENGLISH.splitlines()[0]}</p>'
+            f"<p>{ENGLISH.splitlines()[1]}</p></article></body></html>")
+    data = page.encode("cp1252")
+    data += b" " * (len(data) % 2)  # an even length: the bytes pass for UTF-16 code units, without a mark
+    [article], report = read(write(tmp_path / "declared.html", data))
+    assert report.errors == [] and "caf\xe9 owner" in article.text
