@@ -2,20 +2,34 @@
 from __future__ import annotations
 
 import json
+import time
+from dataclasses import dataclass
 from importlib import resources
 from typing import TextIO
 
 from parley.errors import Errors, InputError
 from parley.export.formats import Writer
-from parley.ingest import ReadReport, read_paths
+from parley.ingest import MAX_BYTES, ReadReport, read_paths
 from parley.model import Article
 from parley.pipeline import Coder, Options
+from parley.progress import progress_bar
+
+
+@dataclass
+class CodeReport:
+    """What ``code_paths`` did: the read report (problems met), and the events written and seconds taken."""
+
+    read: ReadReport
+    events: int = 0
+    seconds: float = 0.0
 
 
 def code_paths(paths: list[str], out: TextIO, *, fmt: str = "table", date: str | None = None,
-               min_confidence: float = 0.0, coder: Coder | None = None) -> ReadReport:
-    """Read ``paths``, code every article and write the output to ``out`` as it is produced."""
-    report = ReadReport()
+               min_confidence: float = 0.0, coder: Coder | None = None, max_bytes: int = MAX_BYTES,
+               progress: bool = False) -> CodeReport:
+    """Read ``paths``, code every article and write the output to ``out`` as it is produced. Articles over
+    ``max_bytes`` are refused (P036) and the others coded; ``progress`` shows a bar on a terminal."""
+    report = CodeReport(ReadReport())
     if date is not None:
         from parley.pipeline import parse_date
 
@@ -23,8 +37,18 @@ def code_paths(paths: list[str], out: TextIO, *, fmt: str = "table", date: str |
             raise InputError("P009", "--date", Errors.P009.format(value=date))
     coder = coder or Coder(Options(min_confidence=min_confidence))
     writer = Writer(out, fmt)
-    for doc in coder.code(read_paths(paths, default_date=date, report=report)):
-        writer.write(doc)
+    bar = progress_bar(paths, progress)
+    start = time.perf_counter()
+    try:
+        for doc in coder.code(read_paths(paths, default_date=date, report=report.read, max_bytes=max_bytes)):
+            writer.write(doc)
+            report.events += len(doc.events)
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+    report.seconds = time.perf_counter() - start
     return report
 
 

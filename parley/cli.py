@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
     c.add_argument("-o", "--output", help="write to this file instead of standard output")
     c.add_argument("--min-confidence", type=float, default=0.0, help="drop events below this confidence")
+    c.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
+                   help="refuse articles larger than this (bytes, or 500KB, 10MB, 1GB; default 10MB)")
+    c.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     d = sub.add_parser("demo", help="code the bundled sample articles and print a table",
                        description="Code the sample articles shipped with parley and print the events.")
     d.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
@@ -69,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--db", help=db_help)
     i.add_argument("--date", help="publication date YYYY-MM-DD for records that carry none")
     i.add_argument("--batch", type=int, default=64, help="articles per transaction (default 64)")
+    i.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
+                   help="refuse articles larger than this (bytes, or 500KB, 10MB, 1GB; default 10MB)")
     i.add_argument("--quiet", action="store_true", help="no progress bar")
     q = sub.add_parser("events", help="list stored events", description="List stored events matching filters.",
                        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -76,9 +81,10 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--actor", help="an actor's country code (RUS)")
     q.add_argument("--recipient", help="a recipient's country code (UKR)")
     q.add_argument("--type", help="PLOVER event type(s), comma-separated (ASSAULT,COERCE)")
-    q.add_argument("--since", help="first date YYYY-MM-DD (the event's date, else its article's)")
-    q.add_argument("--until", help="last date YYYY-MM-DD")
-    q.add_argument("--status", choices=("occurred", "ongoing", "planned", "intended", "hypothetical", "negated"))
+    q.add_argument("--since", help="a day YYYY-MM-DD, a month YYYY-MM or a year YYYY: events whose dates (else "
+                                   "their article's) overlap it or come later")
+    q.add_argument("--until", help="a day, month or year: events whose dates overlap it or come earlier")
+    q.add_argument("--status", help="occurred, ongoing, planned, intended, hypothetical or negated")
     q.add_argument("--claimed-by", help="the claimant's country code")
     q.add_argument("--place", help="part of a place name, a region or district, or a country code")
     q.add_argument("--precision", type=int, metavar="N",
@@ -147,19 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             return _export(args)
         if args.command == "code":
-            from parley.api import code_paths
+            return _code(args)
+        from parley.api import code_samples
 
-            out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-            try:
-                report = code_paths(args.paths, out, fmt=args.format, date=args.date,
-                                    min_confidence=args.min_confidence)
-            finally:
-                if args.output:
-                    out.close()
-        else:
-            from parley.api import code_samples
-
-            report = code_samples(sys.stdout, fmt=args.format)
+        report = code_samples(sys.stdout, fmt=args.format)
     except ParleyError as exc:
         print(f"parley: {exc}", file=sys.stderr)
         return 2
@@ -170,6 +167,46 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     return 0
+
+
+def _code(args: argparse.Namespace) -> int:
+    from parley.api import code_paths
+    from parley.ingest import MAX_BYTES
+    from parley.progress import summary
+
+    out = _output(args.output, newline="" if args.format == "csv" else None) if args.output else sys.stdout
+    try:
+        done = code_paths(args.paths, out, fmt=args.format, date=args.date, min_confidence=args.min_confidence,
+                          max_bytes=args.max_size or MAX_BYTES, progress=not args.quiet)
+    finally:
+        if args.output:
+            out.close()
+    if not args.quiet:
+        print(summary("code", done.read.read, done.events, done.read.skipped(), done.seconds), file=sys.stderr)
+    return 1 if done.read.errors else 0
+
+
+def _output(path: str, newline: str | None = None):
+    """``path`` opened for writing, or a coded error (P027) naming it and why it cannot be written."""
+    try:
+        return open(path, "w", encoding="utf-8", newline=newline)
+    except OSError as exc:
+        raise InputError("P027", path, Errors.P027.format(reason=exc.strerror or exc)) from None
+
+
+_UNITS = {"": 1, "b": 1, "k": 1_000, "kb": 1_000, "m": 1_000_000, "mb": 1_000_000, "g": 1_000_000_000,
+          "gb": 1_000_000_000}
+
+
+def _size(value: str) -> int:
+    """A size in bytes from ``20000000``, ``500KB``, ``10MB`` or ``1.5GB`` (decimal units)."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", value)
+    unit = m.group(2).lower() if m else None
+    if m is None or unit not in _UNITS or float(m.group(1)) * _UNITS[unit] < 1_000:
+        raise argparse.ArgumentTypeError(Errors.P028.format(value=value))
+    return int(float(m.group(1)) * _UNITS[unit])
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -197,8 +234,11 @@ def _ingest(args: argparse.Namespace) -> int:
 
     if args.date is not None and parse_date(args.date) is None:
         raise InputError("P009", "--date", Errors.P009.format(value=args.date))
+    from parley.ingest import MAX_BYTES
+
     store = open_store(args.db)
-    report = ingest(args.paths, store, date=args.date, batch=max(1, args.batch), progress=not args.quiet)
+    report = ingest(args.paths, store, date=args.date, batch=max(1, args.batch), progress=not args.quiet,
+                    max_bytes=args.max_size or MAX_BYTES)
     print(report.summary(totals(store)), file=sys.stderr)
     return 1 if report.errors else 0
 
@@ -207,8 +247,8 @@ def _events(args: argparse.Namespace) -> int:
     from parley.export.stored import write_stored
     from parley.store import open_store
 
-    store = open_store(args.db)
-    write_stored(store.events(**_filters(args)), sys.stdout, args.format)
+    filters = _filters(args)
+    write_stored(open_store(args.db).events(**filters), sys.stdout, args.format)
     return 0
 
 
@@ -216,19 +256,25 @@ FILTERS = ("actor", "recipient", "type", "since", "until", "status", "claimed_by
 
 
 def _filters(args: argparse.Namespace) -> dict:
-    """The ``Store.events`` filters a command was given (those it does not offer are None)."""
-    return {name: getattr(args, name, None) for name in FILTERS}
+    """The ``Store.events`` filters a command was given (those it does not offer are None), checked against the
+    vocabularies before the store is opened: a typo is an error with the nearest valid values."""
+    from parley.store import validate_filters
+
+    return validate_filters(**{name: getattr(args, name, None) for name in FILTERS})
 
 
 def _export(args: argparse.Namespace) -> int:
     from parley.export.analyst import export
     from parley.store import open_store
 
-    rows = open_store(args.db).events(**_filters(args))
+    filters = _filters(args)
+    if args.output and args.format == "parquet":
+        _output(args.output).close()  # P027 before the store is read
+    rows = open_store(args.db).events(**filters)
     if args.format == "parquet":
         n = export(rows, "parquet", path=args.output)
     else:
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        out = _output(args.output, newline="") if args.output else sys.stdout
         try:
             n = export(rows, args.format, out)
         finally:
@@ -245,8 +291,9 @@ def _stories(args: argparse.Namespace) -> int:
     from parley.store import open_store
     from parley.store.stories import merge
 
+    filters = _filters(args)
     store = open_store(args.db)
-    rows = list(store.events(**_filters(args)))
+    rows = list(store.events(**filters))
     stories = [s for s in merge(rows, store.texts(), sources=store.sources()) if s.disputed or not args.disputed]
     for s in stories:
         if args.format == "jsonl":

@@ -62,6 +62,9 @@ class Errors:
     P025 = "--precision {value} is not a geo precision: give 1 (the town itself), 2 (near it or its district) or 3"
     P026 = ("the gazetteer table {path} is missing or unreadable ({reason}); reinstall parley, or rebuild it with "
             "'make gazetteer' from a source checkout")
+    P027 = "the output file cannot be written ({reason}); nothing was written. Give a path you may write"
+    P028 = ("--max-size {value!r} is not a size: give a number of bytes, or one with a unit (500KB, 10MB, 1GB), "
+            "of at least 1KB")
     P035 = ("the text is not UTF-8: it was decoded as {encoding} ({how}); if it reads wrongly, save the file as "
             "UTF-8")
     P036 = ("{what} is {size:,} bytes, over the size limit of {limit:,} bytes; it is skipped and the other records "

@@ -427,10 +427,13 @@ def test_invalid_date_option_is_refused(files):
 
 def test_folder_to_output_file(folder_jsonl):
     run, out = folder_jsonl
-    assert run.code == 0, run
+    # the file of unknown extension is reported (exit 1, P002 naming it); hidden files are skipped silently
+    assert run.code == 1, run
+    assert "[P002]" in run.err and "notes.md" in run.err and ".hidden" not in run.err, run
+    assert "7 articles" in run.err and "1 skipped" in run.err  # the summary line
     assert run.out == ""  # everything went to the file
     docs = parse_jsonl(out.read_text(encoding="utf-8"))
-    # sorted by path, recursively; hidden files and unknown extensions skipped
+    # sorted by path, recursively
     assert [d["id"] for d in docs] == FOLDER_IDS
     assert by_id(docs)["batch-weather"]["events"] == []
     assert countries(events_of(by_id(docs)["01_kharkiv.txt"], "ASSAULT")[0]["actor"]) == ["RUS"]
@@ -442,7 +445,7 @@ def test_folder_to_output_file(folder_jsonl):
 def test_csv_output_has_one_row_per_event(folder_csv, folder_jsonl):
     from parley.export.formats import CSV_COLUMNS
 
-    assert folder_csv.code == 0, folder_csv
+    assert folder_csv.code == 1 and "notes.md" in folder_csv.err, folder_csv
     reader = csv.DictReader(io.StringIO(folder_csv.out, newline=""))
     rows = list(reader)
     assert reader.fieldnames == CSV_COLUMNS

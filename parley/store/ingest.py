@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from parley.ingest import ReadReport, read_paths
+from parley.ingest import MAX_BYTES, ReadReport, read_paths
 from parley.model import Article
+from parley.progress import progress_bar, summary
 from parley.store.store import Store, content_hash
 
 BATCH = 64
@@ -59,6 +59,7 @@ class IngestReport:
         for reason, n in sorted(self.skipped.items()):
             lines.append(f"skipped {n}: {reason}")
         lines.append("store now holds " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in totals.items()))
+        lines.append(summary("ingest", self.read, self.events, sum(self.skipped.values()), self.seconds))
         return "\n".join(lines)
 
 
@@ -76,7 +77,7 @@ def totals(store: Store) -> dict[str, int]:
 
 
 def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=None, batch: int = BATCH,
-           progress: bool = True, version: str | None = None) -> IngestReport:
+           progress: bool = True, version: str | None = None, max_bytes: int = MAX_BYTES) -> IngestReport:
     """Code and store the articles under ``paths``; see the module docstring."""
     from parley.pipeline import Coder
 
@@ -84,7 +85,7 @@ def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=Non
     coder = coder or Coder()
     report = IngestReport()
     read = ReadReport()
-    bar = _bar(progress)
+    bar = progress_bar(paths, progress)
     start = time.perf_counter()
     pending: list[Article] = []
     seen: set[str] = set()  # texts (and URLs) this run has met: a second copy in the input is skipped
@@ -119,7 +120,7 @@ def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=Non
             bar.update(len(pending))
         pending.clear()
 
-    for art in read_paths(paths, default_date=date, report=read):
+    for art in read_paths(paths, default_date=date, report=read, max_bytes=max_bytes):
         if not (art.text or "").strip():
             report.skipped["no text"] += 1
             continue
@@ -136,11 +137,3 @@ def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=Non
     report.errors = list(read.errors)
     report.seconds = time.perf_counter() - start
     return report
-
-
-def _bar(enabled: bool):
-    if not enabled:
-        return None
-    from tqdm import tqdm
-
-    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
