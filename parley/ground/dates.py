@@ -151,6 +151,10 @@ def date_phrases(tok) -> list:
     found = own(tok, _SKIP_DEPS)
     if found:
         return found
+    for clause in _happening_clauses(tok):  # "The shelling of Sotk, which took place in April, wounded ..."
+        found = own(clause, _SKIP_DEPS)
+        if found:
+            return found
     node = tok
     while node.head.i != node.i:
         node = node.head
@@ -159,6 +163,22 @@ def date_phrases(tok) -> list:
         if found:
             return found
     return []
+
+
+# Verbs of a relative clause that only says when its noun happened: "which took place in April", "carried out on
+# Sunday", "that happened last week".
+_HAPPENED = frozenset({"take", "happen", "occur", "carry", "unfold", "begin", "start", "come"})
+
+
+def _happening_clauses(tok) -> list:
+    """Relative clauses that date the happening of trigger ``tok``: a noun trigger's own ("the attack, which
+    occurred last month"), or, for a verb, its subject's when that clause only says when it happened ("the
+    shelling, which took place in April, wounded")."""
+    nouns = [tok] if tok.pos_ in ("NOUN", "PROPN") else [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # the clause may hang on the noun or, as the parser often attaches it, on its "of" object ("the shelling of
+    # Sotk, which took place in April")
+    heads = nouns + [p for n in nouns for c in n.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return [c for n in heads for c in n.children if c.dep_ in ("relcl", "acl") and c.lemma_ in _HAPPENED]
 
 
 def event_date(tok, ref: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:

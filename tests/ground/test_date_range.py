@@ -29,3 +29,27 @@ def test_coded_events_carry_their_span(coder):
                                    date="2025-05-02")]))
     dated = [e for e in doc.events if e.date == "2025-03"]
     assert dated and (dated[0].date_start, dated[0].date_end) == ("2025-03-01", "2025-03-31")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The shelling of Vovchansk, which took place in April, damaged a school, the regional governor said.", "2025-04"),
+    ("A missile strike on Dnipro that happened on 12 April killed two people.", "2025-04-12"),
+    ("The raid, which occurred last month, destroyed a fuel depot near Belgorod.", "2025-04"),
+    ("The drone attack on Mykolaiv, carried out on Sunday, hit the port.", "2025-05-04"),
+])
+def test_a_relative_clause_that_says_when_it_happened_dates_the_event(coder, text, date):
+    # Reported in May, the attack happened when its own relative clause says, not on the report's day.
+    from parley.model import Article
+
+    doc = next(coder.code([Article(id="r", text=text, date="2025-05-10")]))
+    assault = next(e for e in doc.events if e.event_type == "ASSAULT")
+    assert (assault.date, assault.date_source) == (date, "text")
+
+
+def test_a_relative_clause_about_something_else_does_not_date_the_event(coder):
+    from parley.model import Article
+
+    text = "Russian drones, which Ukraine says were launched from Kursk, struck Sumy, the governor said."
+    doc = next(coder.code([Article(id="r", text=text, date="2025-05-10")]))
+    assault = next(e for e in doc.events if e.event_type == "ASSAULT")
+    assert assault.date == "2025-05-10"
