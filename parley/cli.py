@@ -122,6 +122,13 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--db", help=db_help)
     g.add_argument("--party", help="only agreements with this party (country code)")
     g.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    sv = sub.add_parser("serve", help="serve the HTTP API and the dashboard over the event store",
+                        description="Serve the event store over HTTP: the JSON API under /api (OpenAPI at "
+                                    "/openapi.json, docs at /docs) and the dashboard at /.")
+    sv.add_argument("--db", help=db_help)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    sv.add_argument("--private", action="store_true", help="every endpoint needs a bearer token")
     return p
 
 
@@ -154,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
             return _export(args)
         if args.command == "code":
             return _code(args)
-        from parley.api import code_samples
+        if args.command == "serve":
+            return _serve(args)
+        from parley.library import code_samples
 
         report = code_samples(sys.stdout, fmt=args.format)
     except ParleyError as exc:
@@ -170,8 +179,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _code(args: argparse.Namespace) -> int:
-    from parley.api import code_paths
     from parley.ingest import MAX_BYTES
+    from parley.library import code_paths
     from parley.progress import summary
 
     out = _output(args.output, newline="" if args.format == "csv" else None) if args.output else sys.stdout
@@ -184,6 +193,16 @@ def _code(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary("code", done.read.read, done.events, done.read.skipped(), done.seconds), file=sys.stderr)
     return 1 if done.read.errors else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from parley.web import create_app
+
+    uvicorn.run(create_app(args.db, private=args.private), host=args.host, port=args.port, workers=1,
+                log_level="info")
+    return 0
 
 
 def _output(path: str, newline: str | None = None):

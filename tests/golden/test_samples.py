@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from golden.matching import match
 
-from parley.api import sample_articles
+from parley.library import sample_articles
 from parley.model import to_dict
 
 EXPECTED = Path(__file__).with_name("expected.json")
