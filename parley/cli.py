@@ -129,6 +129,18 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     sv.add_argument("--private", action="store_true", help="every endpoint needs a bearer token")
+    sv.add_argument("--demo", action="store_true",
+                    help="serve a demo store coded from the bundled samples (built on first use, then cached)")
+    tk = sub.add_parser("token", help="create or revoke the bearer tokens of the HTTP API",
+                        description="Create or revoke bearer tokens for 'parley serve' (stored hashed in the store). "
+                                    "POST /api/articles needs one; with --private, every endpoint does.")
+    tk_sub = tk.add_subparsers(dest="token_command", required=True)
+    tc = tk_sub.add_parser("create", help="create a token and print it once")
+    tc.add_argument("--name", required=True, help="who or what the token is for")
+    tc.add_argument("--db", help=db_help)
+    tr = tk_sub.add_parser("revoke", help="revoke a token by its name")
+    tr.add_argument("name", help="the token's name")
+    tr.add_argument("--db", help=db_help)
     return p
 
 
@@ -163,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
             return _code(args)
         if args.command == "serve":
             return _serve(args)
+        if args.command == "token":
+            return _token(args)
         from parley.library import code_samples
 
         report = code_samples(sys.stdout, fmt=args.format)
@@ -200,8 +214,28 @@ def _serve(args: argparse.Namespace) -> int:
 
     from parley.web import create_app
 
-    uvicorn.run(create_app(args.db, private=args.private), host=args.host, port=args.port, workers=1,
-                log_level="info")
+    db = args.db
+    if args.demo:
+        from parley.web.demo import demo_store
+
+        db = demo_store()
+    uvicorn.run(create_app(db, private=args.private), host=args.host, port=args.port, workers=1, log_level="info")
+    return 0
+
+
+def _token(args: argparse.Namespace) -> int:
+    from parley.store import open_store
+    from parley.web.tokens import create_token, revoke_token
+
+    store = open_store(args.db)
+    if args.token_command == "create":
+        token = create_token(store, args.name)
+        print(f"token for {args.name} (shown once; keep it secret): {token}")
+        return 0
+    if not revoke_token(store, args.name):
+        print(f"parley: no token named {args.name!r}", file=sys.stderr)
+        return 1
+    print(f"token {args.name!r} revoked")
     return 0
 
 
