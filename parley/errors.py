@@ -82,6 +82,12 @@ class Errors:
     P043 = "{value!r} is not {what}: {hint}"
     P044 = "{value!r} is not a limit: give a whole number of at least 1, or no limit for every event"
     P045 = "{since} is after --until {until}: no event can fall between them; swap them"
+    P046 = "{value!r} is not a confidence: give a number from 0 to 1 (0.7 keeps events the coder is fairly sure of)"
+    P047 = ("the bounding box {why}: give all four of min_lat, min_lon, max_lat and max_lon, latitudes from -90 to 90 "
+            "and longitudes from -180 to 180, each minimum at most its maximum")
+    P048 = ("the cursor {value!r} is not one this server gave: start again without a cursor and follow each page's "
+            "'next'")
+    P049 = "{value!r} is not a page size: give a whole number from 1 to {cap}"
 
 
 def coded(code: str, **kw: object) -> str:

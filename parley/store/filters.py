@@ -22,8 +22,19 @@ from parley.errors import Errors, InputError
 STATUSES = ("occurred", "ongoing", "planned", "intended", "hypothetical", "negated")
 """An event's status (``Event.status``)."""
 
-FILTERS = ("actor", "recipient", "type", "since", "until", "status", "claimed_by", "place", "precision", "limit")
+QUAD_CLASSES = ("VERBAL_COOPERATION", "MATERIAL_COOPERATION", "VERBAL_CONFLICT", "MATERIAL_CONFLICT")
+"""An event's quad class (``Event.quad_class``)."""
+
+ACLED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+               "Strategic developments")
+"""ACLED's event types (``Event.acled_event_type``)."""
+
+FILTERS = ("actor", "recipient", "type", "since", "until", "status", "claimed_by", "place", "precision", "limit",
+           "quad_class", "acled_type", "min_confidence", "country", "min_lat", "min_lon", "max_lat", "max_lon",
+           "text")
 """Every filter :meth:`Store.events` takes, in the order of its signature."""
+
+BBOX = ("min_lat", "min_lon", "max_lat", "max_lon")
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -31,7 +42,10 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 def validate_filters(*, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                      since: str | None = None, until: str | None = None, status: str | None = None,
                      claimed_by: str | None = None, place: str | None = None, precision: int | None = None,
-                     limit: int | None = None) -> dict:
+                     limit: int | None = None, quad_class: str | None = None, acled_type: str | None = None,
+                     min_confidence: float | None = None, country: str | None = None, min_lat: float | None = None,
+                     min_lon: float | None = None, max_lat: float | None = None, max_lon: float | None = None,
+                     text: str | None = None) -> dict:
     """The filters checked and normalised, every one of :data:`FILTERS` as a key (None when not given).
 
     - ``actor``, ``recipient``, ``claimed_by``: a country code of ``parley/data/countries.tsv`` or an organisation
@@ -41,13 +55,26 @@ def validate_filters(*, actor: str | None = None, recipient: str | None = None, 
     - ``since``, ``until``: a real day ``YYYY-MM-DD``, a month ``YYYY-MM`` or a year ``YYYY`` (P042); ``since``
       becomes the first day it covers and ``until`` the last, and ``since`` may not be after ``until`` (P045).
     - ``place``: free text, stripped.
-    - ``precision``: 1, 2 or 3 (P025); ``limit``: a whole number of at least 1 (P044).
+    - ``precision``: 1, 2 or 3 (P025), the largest location precision kept; ``limit``: a whole number of at least
+      1 (P044).
+    - ``quad_class``: quad classes, comma-separated, any case (P043); ``acled_type``: ACLED event types,
+      comma-separated, any case (P043).
+    - ``min_confidence``: a number from 0 to 1 (P046).
+    - ``country``: the country code of the event's location (P043).
+    - ``min_lat``, ``min_lon``, ``max_lat``, ``max_lon``: a bounding box of the location, all four or none
+      (P047); a box may not cross the antimeridian.
+    - ``text``: words the evidence sentence contains (any case), stripped.
 
     Checking filters already checked changes nothing."""
     return {
         "actor": _code("actor", actor), "recipient": _code("recipient", recipient), "type": _types(type),
         **_dates(since, until), "status": _status(status), "claimed_by": _code("claimed_by", claimed_by),
         "place": (place or "").strip() or None, "precision": _precision(precision), "limit": _limit(limit),
+        "quad_class": _choices("quad_class", quad_class, QUAD_CLASSES, "a quad class"),
+        "acled_type": _choices("acled_type", acled_type, ACLED_TYPES, "an ACLED event type"),
+        "min_confidence": _confidence(min_confidence), "country": _code("country", country),
+        **_bbox(min_lat=min_lat, min_lon=min_lon, max_lat=max_lat, max_lon=max_lon),
+        "text": (str(text).strip() or None) if text is not None else None,
     }
 
 
@@ -95,6 +122,68 @@ def _status(value) -> str | None:
         hint = _did_you_mean(_nearest(status, STATUSES), "give one of " + ", ".join(STATUSES))
         raise InputError("P043", "--status", Errors.P043.format(value=value, what="an event status", hint=hint))
     return status
+
+
+def _choices(name: str, value, vocabulary: tuple[str, ...], what: str) -> str | None:
+    """Values of ``vocabulary``, comma-separated, matched in any case (or P043 with the nearest ones)."""
+    if _blank(value):
+        return None
+    by_lower = {v.lower(): v for v in vocabulary}
+    out: list[str] = []
+    for item in (i.strip() for i in str(value).split(",")):
+        if not item:
+            continue
+        found = by_lower.get(item.lower())
+        if found is None:
+            near = [by_lower[n] for n in _nearest(item.lower(), by_lower)]
+            hint = _did_you_mean(near, "give one or more of " + ", ".join(vocabulary))
+            raise InputError("P043", _option(name), Errors.P043.format(value=item, what=what, hint=hint))
+        if found not in out:
+            out.append(found)
+    return ",".join(out) or None
+
+
+def _number(value) -> float | None:
+    """``value`` as a finite float, or None when it is not one."""
+    import math
+
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _confidence(value) -> float | None:
+    if _blank(value):
+        return None
+    number = _number(value)
+    if number is None or not 0 <= number <= 1:
+        raise InputError("P046", "--min-confidence", Errors.P046.format(value=value))
+    return number
+
+
+def _bbox(**corners) -> dict:
+    given = {k: v for k, v in corners.items() if not _blank(v)}
+    if not given:
+        return dict.fromkeys(BBOX)
+    if len(given) < len(BBOX):
+        missing = ", ".join(k for k in BBOX if k not in given)
+        raise InputError("P047", "--min-lat", Errors.P047.format(why=f"lacks {missing}"))
+    box = {}
+    for name in BBOX:
+        number = _number(given[name])
+        bound = 90 if name.endswith("lat") else 180
+        if number is None or not -bound <= number <= bound:
+            raise InputError("P047", _option(name), Errors.P047.format(why=f"has {name} {given[name]!r}"))
+        box[name] = number
+    for axis in ("lat", "lon"):
+        if box[f"min_{axis}"] > box[f"max_{axis}"]:
+            raise InputError("P047", _option(f"min_{axis}"), Errors.P047.format(
+                why=f"has min_{axis} {box[f'min_{axis}']} over max_{axis} {box[f'max_{axis}']}"))
+    return box
 
 
 @functools.lru_cache(maxsize=1)
@@ -185,4 +274,4 @@ def _limit(value) -> int | None:
     return value
 
 
-__all__ = ["FILTERS", "STATUSES", "validate_filters"]
+__all__ = ["ACLED_TYPES", "BBOX", "FILTERS", "QUAD_CLASSES", "STATUSES", "validate_filters"]

@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from parley.errors import Errors, InputError
 from parley.ground.dates import date_range
 from parley.model import Article, CodedDocument, Event, to_dict
+from parley.store import queries
 from parley.store.filters import validate_filters
 from parley.store.schema import (
     VERSION,
@@ -359,57 +360,98 @@ class Store:
     def events(self, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                since: str | None = None, until: str | None = None, status: str | None = None,
                claimed_by: str | None = None, place: str | None = None, precision: int | None = None,
-               limit: int | None = None) -> Iterator[dict]:
+               limit: int | None = None, quad_class: str | None = None, acled_type: str | None = None,
+               min_confidence: float | None = None, country: str | None = None, min_lat: float | None = None,
+               min_lon: float | None = None, max_lat: float | None = None, max_lon: float | None = None,
+               text: str | None = None) -> Iterator[dict]:
         """Stored events matching every filter given, oldest first. ``actor``/``recipient``/``claimed_by``
         are country or organisation codes; ``type`` a PLOVER type (or several, comma-separated); ``status`` an
         event status; ``since``/``until`` a day YYYY-MM-DD, a month YYYY-MM or a year YYYY (inclusive): an event
         is kept when the days its date covers (``date_start`` to ``date_end``; its article's date when it has
         none) overlap them, so an event dated 2025-03 is found by ``since="2025-03-15"``; ``place`` part of a
         place name, a country code, a region or a district; ``precision`` the largest geo precision kept (1: only
-        events placed at their town); ``limit`` at least 1. The filters are checked first, when this is called
-        (:func:`~parley.store.filters.validate_filters`: a coded error names the nearest valid values). Each
-        row: the event record, its article's fields and ``event_id``."""
+        events placed at their town); ``limit`` at least 1; ``quad_class`` and ``acled_type`` one or several,
+        comma-separated; ``min_confidence`` the least confidence kept; ``country`` the code of the location's
+        country; ``min_lat``..``max_lon`` a box the location lies in; ``text`` words of the evidence sentence.
+        The filters are checked first, when this is called (:func:`~parley.store.filters.validate_filters`: a
+        coded error names the nearest valid values). Each row: the event record, its article's fields and
+        ``event_id``."""
         f = validate_filters(actor=actor, recipient=recipient, type=type, since=since, until=until, status=status,
-                             claimed_by=claimed_by, place=place, precision=precision, limit=limit)
-        when = func.coalesce(events.c.event_date, articles.c.pub_date)
-        cond = []
-        if f["actor"]:
-            cond.append(events.c.actors.like(f"%|{f['actor']}|%"))
-        if f["recipient"]:
-            cond.append(events.c.recipients.like(f"%|{f['recipient']}|%"))
-        if f["type"]:
-            cond.append(events.c.event_type.in_(f["type"].split(",")))
-        if f["since"]:  # the event's last day is on or after the first day asked for
-            cond.append(func.coalesce(events.c.date_end, articles.c.pub_date) >= f["since"])
-        if f["until"]:  # and its first day on or before the last
-            cond.append(func.coalesce(events.c.date_start, articles.c.pub_date) <= f["until"])
-        if f["status"]:
-            cond.append(events.c.status == f["status"])
-        if f["claimed_by"]:
-            cond.append(events.c.claimed_by == f["claimed_by"])
-        if f["place"]:
-            place = f["place"]
-            cond.append(or_(func.lower(events.c.place).like(f"%{place.lower()}%"), events.c.country == place.upper(),
-                            func.lower(events.c.admin1).like(f"%{place.lower()}%"),
-                            func.lower(events.c.admin2).like(f"%{place.lower()}%")))
-        if f["precision"] is not None:
-            cond.append(events.c.geo_precision <= f["precision"])
-        query = (select(events.c.id, events.c.record, events.c.date_start, events.c.date_end, articles.c.doc_id,
-                        articles.c.url, articles.c.outlet, articles.c.title, articles.c.pub_date,
-                        articles.c.coder_version)
-                 .join(articles, events.c.article_id == articles.c.id)
-                 .where(*cond).order_by(when, events.c.article_id, events.c.seq))
-        if f["limit"]:
-            query = query.limit(f["limit"])
-        return self._rows(query)
+                             claimed_by=claimed_by, place=place, precision=precision, limit=limit,
+                             quad_class=quad_class, acled_type=acled_type, min_confidence=min_confidence,
+                             country=country, min_lat=min_lat, min_lon=min_lon, max_lat=max_lat, max_lon=max_lon,
+                             text=text)
+        return self._rows(queries.rows_query(f, self.engine.dialect.name))
 
     def _rows(self, query) -> Iterator[dict]:
         with self._guard("read"), self.engine.connect() as conn:
             for r in conn.execute(query):
-                row = {"event_id": r.id, "doc_id": r.doc_id, "url": r.url, "outlet": r.outlet, "title": r.title,
-                       "doc_date": r.pub_date, "coder_version": r.coder_version, **json.loads(r.record)}
-                row["date_start"], row["date_end"] = r.date_start, r.date_end  # also for records stored before them
-                yield row
+                yield queries.row_dict(r)
+
+    def page(self, filters: dict, after: tuple[str | None, int] | None = None, size: int = 100,
+             as_json: bool = False) -> tuple[list, tuple[str | None, int] | None]:
+        """One page of the events matching ``filters`` (checked by
+        :func:`~parley.store.filters.validate_filters`; ``limit`` is ignored), in the order of ``(date_start,
+        id)``: the ``size`` events after the key ``after`` (None: from the first), and the key to give for the
+        next page (None when this page is the last). Each event a dict like :meth:`events` gives, or its JSON
+        text when ``as_json`` (the record is not parsed)."""
+        query = queries.page_query(filters, after, size, self.engine.dialect.name)
+        with self._guard("read"), self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        more = len(rows) > size
+        rows = rows[:size]
+        make = queries.row_json if as_json else queries.row_dict
+        return [make(r) for r in rows], ((rows[-1].date_start, rows[-1].id) if more else None)
+
+    def scan(self, filters: dict, size: int = 1000) -> Iterator[dict]:
+        """Every event matching ``filters``, page after page (each page its own short read), in the order of
+        :meth:`page`: memory holds one page, however many events match."""
+        after = None
+        while True:
+            rows, after = self.page(filters, after, size)
+            yield from rows
+            if after is None:
+                return
+
+    def event(self, event_id: int) -> dict | None:
+        """The stored event with this id (a row like :meth:`events` gives), or None."""
+        query = (select(*queries.ROW_COLUMNS).join(articles, events.c.article_id == articles.c.id)
+                 .where(events.c.id == event_id))
+        with self._guard("read"), self.engine.connect() as conn:
+            r = conn.execute(query).first()
+        return queries.row_dict(r) if r is not None else None
+
+    def brief(self, filters: dict) -> list:
+        """The day (``day``), type, quad class, actor and recipient codes and place country of every event
+        matching ``filters``: what counts by week need, without the records."""
+        query = queries.brief_query(queries.conditions(filters, self.engine.dialect.name))
+        with self._guard("read"), self.engine.connect() as conn:
+            return conn.execute(query).all()
+
+    def texts_of(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> text, for the articles ``doc_ids``."""
+        ids = sorted(set(doc_ids))
+        with self._guard("read"), self.engine.connect() as conn:
+            return {r.doc_id: r.text for r in conn.execute(
+                select(articles.c.doc_id, articles.c.text).where(articles.c.doc_id.in_(ids)))} if ids else {}
+
+    def fingerprint(self) -> tuple:
+        """What changes whenever events are written or replaced: their number and largest id."""
+        with self._guard("read"), self.engine.connect() as conn:
+            return tuple(conn.execute(select(func.count(), func.max(events.c.id))).one())
+
+    def summary(self) -> dict:
+        """What the store holds: articles and events, events by type, quad class and location country, and the
+        first and last day of their dates."""
+        with self._guard("read"), self.engine.connect() as conn:
+            def by(column) -> dict:
+                rows = conn.execute(select(column, func.count()).group_by(column).order_by(func.count().desc(),
+                                                                                           column)).all()
+                return {(k if k is not None else "NONE"): n for k, n in rows}
+
+            first, last = conn.execute(select(func.min(events.c.date_start), func.max(events.c.date_end))).one()
+            return {**self.counts(), "by_type": by(events.c.event_type), "by_quad_class": by(events.c.quad_class),
+                    "by_country": by(events.c.country), "first_day": first, "last_day": last}
 
 
 def _days(e: Event) -> dict:
