@@ -246,15 +246,24 @@ def _tables_digest() -> str:
     return f"{value:08x}"
 
 
-def _cache_file() -> str | None:
-    """Where the built index is kept between runs: ``PARLEY_CACHE`` (a directory; empty to turn the cache
-    off), else the user's cache directory. The name carries the source packages' versions."""
+def cache_dir() -> str | None:
+    """parley's cache directory: ``PARLEY_CACHE`` (a directory; empty to turn caching off: None), else
+    ``$XDG_CACHE_HOME/parley``, else ``~/.cache/parley``. Shared by the place index and the demo store."""
     root = os.environ.get("PARLEY_CACHE")
     if root == "":
         return None
     if root is None:
         root = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
                             "parley")
+    return root
+
+
+def _cache_file() -> str | None:
+    """Where the built index is kept between runs (:func:`cache_dir`). The name carries the source packages'
+    versions."""
+    root = cache_dir()
+    if root is None:
+        return None
     try:
         from importlib.metadata import version
 
