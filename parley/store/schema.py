@@ -1,7 +1,9 @@
 """The store's tables, one schema for SQLite and PostgreSQL, and its migrations.
 
 ``articles`` holds each article once (by URL or by content hash) with the coder version that produced its
-events; ``events`` holds the coded events, flattened for querying, each with its whole record as JSON. The
+events; ``events`` holds the coded events, flattened for querying, each with its whole record as JSON;
+``event_changes`` logs every event added or deleted (the feed of ``GET /api/changes``); ``api_tokens`` holds the
+HTTP API's bearer tokens, hashed. The
 schema version lives in ``parley_meta``; :func:`migrate` brings any older store up to :data:`VERSION`, each
 step in its own transaction, holding the database's write lock (SQLite) or an advisory lock (PostgreSQL) so
 that processes opening one store at once migrate it once.
@@ -11,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, func, select
 from sqlalchemy.engine import Connection, Engine
 
-VERSION = 4
+VERSION = 5
 
 metadata = MetaData()
 
@@ -69,6 +71,28 @@ article_sources = Table(
 """Every place an article was read from: the same text reprinted by another outlet is stored once, and each
 outlet that printed it is kept here (added in schema version 2)."""
 
+event_changes = Table(
+    "event_changes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Integer, nullable=False),  # no foreign key: a deleted event's change stays
+    Column("article_id", Integer, nullable=False),
+    Column("action", String(16), nullable=False),  # "added" or "deleted"
+    Column("at", String(32), nullable=False, unique=True),  # UTC, microseconds: strictly increasing, one per row
+)
+"""What happened to which event and when: every write appends here in the transaction that changes the events
+(added in schema version 5). ``at`` is a fixed-width UTC timestamp (``2025-03-20T10:00:00.000001Z``), unique
+and increasing in commit order, so a client that asks for changes after the last ``at`` it saw misses none."""
+
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 of the token; the token is never stored
+    Column("created", String(32), nullable=False),
+    Column("revoked", String(32)),  # when it was revoked; NULL while it is valid
+)
+"""The bearer tokens of the HTTP API, by name, hashed (added in schema version 5)."""
+
 
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[articles, events])
@@ -123,7 +147,47 @@ def _v4(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _v5(conn: Connection) -> None:
+    """The log of event changes and the API's tokens. Each event already stored is logged as added when its
+    article was stored (its ``ingested_at``), in the order it was stored, so a client that asks for every change
+    since the beginning gets every event."""
+    import datetime as dt
+
+    metadata.create_all(conn, tables=[event_changes, api_tokens])
+    if conn.execute(select(func.count()).select_from(event_changes)).scalar_one():
+        return  # a store made at version 5 by create_all logs its own writes
+    rows = conn.execute(select(events.c.id, events.c.article_id, articles.c.ingested_at)
+                        .join(articles, events.c.article_id == articles.c.id)
+                        .order_by(articles.c.ingested_at, events.c.id)).all()
+    last: dt.datetime | None = None
+    logged = []
+    for r in rows:
+        at = parse_stamp(r.ingested_at)
+        if last is not None and at <= last:
+            at = last + dt.timedelta(microseconds=1)
+        logged.append({"event_id": r.id, "article_id": r.article_id, "action": "added", "at": stamp(at)})
+        last = at
+    for start in range(0, len(logged), 5000):
+        conn.execute(event_changes.insert(), logged[start:start + 5000])
+
+
+def stamp(at) -> str:  # noqa: ANN001
+    """The fixed-width UTC form of a datetime that ``event_changes.at`` holds: it sorts as text."""
+    import datetime as dt
+
+    return at.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_stamp(value: str):  # noqa: ANN201
+    """A timezone-aware datetime from an ISO 8601 timestamp (naive is UTC) or a day; ValueError otherwise."""
+    import datetime as dt
+
+    value = value.strip()
+    at = dt.datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value)
+    return at if at.tzinfo else at.replace(tzinfo=dt.timezone.utc)
+
+
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 """Schema version -> the step that brings the store from the version before it."""
 
 _LOCK = 0x7061726C6579  # "parley": the PostgreSQL advisory lock held while migrating
@@ -185,5 +249,5 @@ def enable_sqlite_pragmas(engine: Engine) -> None:
         cur.close()
 
 
-__all__ = ["VERSION", "article_sources", "articles", "current_version", "events", "meta", "metadata", "migrate",
-           "write_lock"]
+__all__ = ["VERSION", "api_tokens", "article_sources", "articles", "current_version", "event_changes", "events",
+           "meta", "metadata", "migrate", "parse_stamp", "stamp", "write_lock"]

@@ -29,6 +29,7 @@ from parley.errors import Errors, InputError
 from parley.ground.dates import date_range
 from parley.model import Article, CodedDocument, Event, to_dict
 from parley.store import queries
+from parley.store.changes import log_changes
 from parley.store.filters import validate_filters
 from parley.store.schema import (
     VERSION,
@@ -240,6 +241,8 @@ class Store:
 
     def _write(self, conn, coded, coder_version: str, reprints: list[Article], now: str) -> Batch:
         done = Batch()
+        added: list[tuple[int, int]] = []  # (event id, article id), logged for the changes feed
+        deleted: list[tuple[int, int]] = []
         for art, doc in coded:
             h = content_hash(art.text)
             row = dict(doc_id=art.id, url=art.url or None, content_hash=h, outlet=art.outlet, title=art.title,
@@ -258,18 +261,23 @@ class Store:
                     continue
                 if url_holder is not None and url_holder.id != old.id:
                     row.pop("url")  # the URL is another stored article's: this row keeps its own
+                deleted += [(r.id, old.id) for r in conn.execute(select(events.c.id).where(
+                    events.c.article_id == old.id).order_by(events.c.seq))]
                 conn.execute(delete(events).where(events.c.article_id == old.id))
                 conn.execute(update(articles).where(articles.c.id == old.id).values(**row))
                 article_id = old.id
             self._add_source(conn, article_id, art)
             if doc.events:
                 conn.execute(events.insert(), [self._event_row(article_id, i, e) for i, e in enumerate(doc.events)])
+                added += [(r.id, article_id) for r in conn.execute(select(events.c.id).where(
+                    events.c.article_id == article_id).order_by(events.c.seq))]
             done.articles += 1
             done.events += len(doc.events)
         for art in reprints:
             old, _ = self._claim(conn, content_hash(art.text), art.url)
             if old is not None:
                 done.sources += self._add_source(conn, old.id, art)
+        log_changes(conn, added, deleted)
         return done
 
     @staticmethod
@@ -421,10 +429,14 @@ class Store:
             r = conn.execute(query).first()
         return queries.row_dict(r) if r is not None else None
 
-    def brief(self, filters: dict) -> list:
+    def brief(self, filters: dict, involving: str | None = None) -> list:
         """The day (``day``), type, quad class, actor and recipient codes and place country of every event
-        matching ``filters``: what counts by week need, without the records."""
-        query = queries.brief_query(queries.conditions(filters, self.engine.dialect.name))
+        matching ``filters`` (and, with ``involving``, whose actors or recipients include that code): what counts
+        by week need, without the records."""
+        cond = queries.conditions(filters, self.engine.dialect.name)
+        if involving:
+            cond.append(or_(events.c.actors.like(f"%|{involving}|%"), events.c.recipients.like(f"%|{involving}|%")))
+        query = queries.brief_query(cond)
         with self._guard("read"), self.engine.connect() as conn:
             return conn.execute(query).all()
 

@@ -34,9 +34,11 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
     app.state.private = private
     app.state.coder = None  # loaded by the first POST /api/articles
     _errors(app)
-    from parley.web import routes_api
+    from parley.web import auth, routes_api, routes_write
 
+    auth.install(app)  # 401 answers; with private, a token for every request
     app.include_router(routes_api.router)
+    app.include_router(routes_write.router)
     try:
         from parley.web import pages
     except ImportError:  # the dashboard is optional while it is being built

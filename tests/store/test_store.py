@@ -30,6 +30,8 @@ def test_an_older_store_is_migrated_and_keeps_its_articles(store_url, coder):
     located = sum(1 for e in store.events() if e.get("location"))
     with store.engine.begin() as conn:  # make it a version-1 store: no sources, district, precision or days
         conn.execute(text("DROP TABLE article_sources"))
+        conn.execute(text("DROP TABLE event_changes"))
+        conn.execute(text("DROP TABLE api_tokens"))
         for index in ("ix_events_start", "ix_events_end", "ux_events_article_seq"):
             conn.execute(text(f"DROP INDEX {index}"))
         for column in ("admin2", "geo_precision", "date_start", "date_end"):
@@ -37,7 +39,7 @@ def test_an_older_store_is_migrated_and_keeps_its_articles(store_url, coder):
         conn.execute(text("UPDATE parley_meta SET value = '1' WHERE key = 'schema_version'"))
     store.engine.dispose()
     reopened = Store(store_url)
-    assert reopened.version == VERSION == 4
+    assert reopened.version == VERSION == 5
     assert reopened.counts()["articles"] == 5
     assert sorted(reopened.sources()) == ["w1", "w2", "w3", "w4", "w5"]  # backfilled from the articles
     # old events get a precision that claims no town: found by --precision 3 and 2, never by 1
@@ -48,6 +50,57 @@ def test_an_older_store_is_migrated_and_keeps_its_articles(store_url, coder):
     days = [(e["date"], e["date_start"], e["date_end"]) for e in reopened.events()]
     assert days and all(d and (s, e) == tuple(x.isoformat() for x in date_range(d)) for d, s, e in days)
 
+
+
+def test_a_version_4_store_gets_the_changes_log_and_keeps_its_data(store_url, coder):
+    """Version 5 adds event_changes and api_tokens; the events stored before are logged as added, in the order
+    their articles were stored, with distinct increasing timestamps."""
+    from sqlalchemy import text
+
+    from parley.store.changes import changes
+
+    store = Store(store_url)
+    ingest([str(WIRE)], store, coder=coder, progress=False, version="v1")
+    before = sorted(e["event_id"] for e in store.events())
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE event_changes"))
+        conn.execute(text("DROP TABLE api_tokens"))
+        conn.execute(text("UPDATE parley_meta SET value = '4' WHERE key = 'schema_version'"))
+    store.engine.dispose()
+    reopened = Store(store_url)
+    assert reopened.version == VERSION == 5
+    assert sorted(e["event_id"] for e in reopened.events()) == before
+    feed = changes(reopened, limit=500)["changes"]
+    assert sorted(c["event_id"] for c in feed) == before and {c["action"] for c in feed} == {"added"}
+    stamps = [c["at"] for c in feed]
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    assert all(c["event"]["event_id"] == c["event_id"] for c in feed)
+
+
+def test_recoding_logs_the_old_events_deleted_and_the_new_added(store_url, coder):
+    from parley.store.changes import changes
+
+    store = Store(store_url)
+    ingest([str(WIRE)], store, coder=coder, progress=False, version="v1")
+    first = changes(store)
+    old = {c["event_id"] for c in first["changes"]}
+    assert old and {c["action"] for c in first["changes"]} == {"added"}
+    assert changes(store, since=first["next_since"])["changes"] == []  # nothing new since the last page
+    ingest([str(WIRE)], store, coder=coder, progress=False, version="v2")
+    later = changes(store, since=first["next_since"])["changes"]
+    gone = {c["event_id"] for c in later if c["action"] == "deleted"}
+    new = {c["event_id"] for c in later if c["action"] == "added"}
+    assert gone == old and all(c["event"] is None for c in later if c["action"] == "deleted")
+    assert new == {e["event_id"] for e in store.events()} and not new & old
+    # paging: pages of 3 give the same changes, in order, once each
+    paged, since = [], None
+    while True:
+        page = changes(store, since=since, limit=3)
+        if not page["changes"]:
+            break
+        paged += page["changes"]
+        since = page["next_since"]
+    assert [c["at"] for c in paged] == [c["at"] for c in first["changes"] + later]
 
 def test_ingesting_twice_stores_once(store_url, coder):
     store = Store(store_url)
