@@ -82,6 +82,12 @@ class Errors:
     P043 = "{value!r} is not {what}: {hint}"
     P044 = "{value!r} is not a limit: give a whole number of at least 1, or no limit for every event"
     P045 = "{since} is after --until {until}: no event can fall between them; swap them"
+    P046 = "{value!r} is not a confidence: give a number from 0 to 1 (0.7 keeps events the coder is fairly sure of)"
+    P047 = ("the bounding box {why}: give all four of min_lat, min_lon, max_lat and max_lon, latitudes from -90 to 90 "
+            "and longitudes from -180 to 180, each minimum at most its maximum")
+    P048 = ("the cursor {value!r} is not one this server gave: start again without a cursor and follow each page's "
+            "'next'")
+    P049 = "{value!r} is not a page size: give a whole number from 1 to {cap}"
     P050 = ("a token named {name!r} exists and is valid: revoke it first ('parley token revoke {name}') or give "
             "another --name")
     P051 = ("this needs a bearer token: send the header 'Authorization: Bearer TOKEN' with a token made by "
@@ -91,13 +97,6 @@ class Errors:
     P053 = ("a body of type {kind!r} cannot be an article: send JSON ({{\"text\": ...}}), text/plain, text/html, or a "
             "multipart/form-data upload with the file in the field 'file'")
     P054 = "the body is not {what} ({reason}): {hint}"
-    P046 = "{value!r} is not a confidence: give a number from 0 to 1 (0.7 keeps events the coder is fairly sure of)"
-    P047 = ("the bounding box {why}: give all four of min_lat, min_lon, max_lat and max_lon, latitudes from -90 to 90 "
-            "and longitudes from -180 to 180, each minimum at most its maximum")
-    P048 = ("the cursor {value!r} is not one this server gave: start again without a cursor and follow each page's "
-            "'next'")
-    P049 = "{value!r} is not a page size: give a whole number from 1 to {cap}"
-
 
 def coded(code: str, **kw: object) -> str:
     """The message ``code`` of ``Errors`` filled in and prefixed with its code: ``[P011] ...``."""
