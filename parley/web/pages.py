@@ -218,17 +218,20 @@ def agreement_page(request: Request, agreement: str) -> HTMLResponse:
         return _not_found(request, f"agreement {agreement}")
     since = (a.start or "")[:10] or None
     by_type: Counter = Counter()
+    on_scope = 0  # attacks on what a partial agreement covers (strikes on energy since the energy ceasefire)
     weeks: dict[str, Counter] = defaultdict(Counter)
     if since and len(a.parties) >= 2:
         for ev in store.events(since=since):
             actors, recipients = set(_codes(ev.get("actor"))), set(_codes(ev.get("recipient")))
             if actors & set(a.parties) and recipients & set(a.parties) and not (actors <= recipients):
                 by_type[ev["event_type"]] += 1
+                if a.scope and ev["event_type"] == "ASSAULT" and set(ev.get("targets") or ()) & set(a.scope):
+                    on_scope += 1
                 day = _day(ev)
                 if day and day >= since:
                     weeks[_bucket(day, "week")][ev["event_type"]] += 1
     types = sorted(by_type, key=lambda t: -by_type[t])
-    return _page(request, "agreement.html", a=a, key=agreement, since=since, by_type=by_type, types=types,
+    return _page(request, "agreement.html", a=a, key=agreement, since=since, by_type=by_type, types=types, on_scope=on_scope,
                  weeks=[(w, weeks[w]) for w in sorted(weeks)])
 
 
