@@ -100,7 +100,7 @@ def _from_json(data: bytes) -> Article:
             raise _bad("P054", what="a valid article record", reason=f"{key!r} is a JSON {type(value).__name__}",
                        hint="give each of id, text, title, url, outlet and date as a string")
     date = record.get("date")
-    if isinstance(date, str) and date.strip() and parse_date(date) is None:
+    if date is not None and not (isinstance(date, str) and not date.strip()) and parse_date(date) is None:
         raise _bad("P009", value=date)
     text = record.get("text")
     if isinstance(text, str) and "\x00" in text:
