@@ -88,12 +88,6 @@ class Errors:
     P048 = ("the cursor {value!r} is not one this server gave: start again without a cursor and follow each page's "
             "'next'")
     P049 = "{value!r} is not a page size: give a whole number from 1 to {cap}"
-    P046 = "{value!r} is not a confidence: give a number from 0 to 1 (0.7 keeps events the coder is fairly sure of)"
-    P047 = ("the bounding box {why}: give all four of min_lat, min_lon, max_lat and max_lon, latitudes from -90 to 90 "
-            "and longitudes from -180 to 180, each minimum at most its maximum")
-    P048 = ("the cursor {value!r} is not one this server gave: start again without a cursor and follow each page's "
-            "'next'")
-    P049 = "{value!r} is not a page size: give a whole number from 1 to {cap}"
     P050 = ("a token named {name!r} exists and is valid: revoke it first ('parley token revoke {name}') or give "
             "another --name")
     P051 = ("this needs a bearer token: send the header 'Authorization: Bearer TOKEN' with a token made by "

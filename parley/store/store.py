@@ -29,7 +29,6 @@ from parley.errors import Errors, InputError
 from parley.ground.dates import date_range
 from parley.model import Article, CodedDocument, Event, to_dict
 from parley.store import queries
-from parley.store import queries
 from parley.store.changes import log_changes
 from parley.store.filters import validate_filters
 from parley.store.schema import (
