@@ -123,7 +123,8 @@ def _points(rows: list[dict]) -> list[dict]:
 def _agreements(store) -> list[tuple[str, Agreement]]:
     """Every agreement in the store with its id (:func:`agreement_id`)."""
     out, seen = [], Counter()
-    for a in find_agreements(list(store.events()), store.texts()):
+    rows = list(store.events())
+    for a in find_agreements(rows, store.texts_of(r["doc_id"] for r in rows)):
         key = agreement_id(a)
         seen[key] += 1
         out.append((key if seen[key] == 1 else f"{key}-{seen[key]}", a))
@@ -180,11 +181,10 @@ def events_page(request: Request, page: int = 1) -> HTMLResponse:
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str) -> HTMLResponse:
     store = request.app.state.store
-    wanted = int(event_id) if event_id.isdigit() else None
-    ev = next((e for e in store.events() if e["event_id"] == wanted), None) if wanted is not None else None
+    ev = store.event(int(event_id)) if event_id.isdigit() and len(event_id) < 19 else None
     if ev is None:
         return _not_found(request, f"event {event_id}")
-    text = store.texts().get(ev["doc_id"], "")
+    text = store.texts_of([ev["doc_id"]]).get(ev["doc_id"], "")
     span = ev.get("evidence") or {}
     s, e = span.get("start"), span.get("end")
     if isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text):
@@ -204,7 +204,7 @@ def _story_of(store, ev: dict):
         since, until = (d - dt.timedelta(days=DAYS + 1)).isoformat(), (d + dt.timedelta(days=DAYS + 1)).isoformat()
         near = list(store.events(type=ev["event_type"], since=since, until=until))
     docs = {e["doc_id"] for e in near}
-    texts = {k: v for k, v in store.texts().items() if k in docs}
+    texts = store.texts_of(docs)
     sources = store.sources()
     stories = merge(near, texts, sources={k: v for k, v in sources.items() if k in docs})
     return next((s for s in stories if any(r["event_id"] == ev["event_id"] for r in s.reports)), None)

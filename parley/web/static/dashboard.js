@@ -21,6 +21,20 @@
                 plugins: {legend: {position: "bottom"}}}});
   }
 
+  // a ring that crosses the antimeridian (Russia's east, Fiji) would be drawn across the whole map: keep it east
+  function unwrap(geometry) {
+    if (!geometry) { return; }
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    polygons.forEach(function (rings) {
+      rings.forEach(function (ring) {
+        var lons = ring.map(function (c) { return c[0]; });
+        if (Math.max.apply(null, lons) - Math.min.apply(null, lons) > 180) {
+          ring.forEach(function (c) { if (c[0] < 0) { c[0] += 360; } });
+        }
+      });
+    });
+  }
+
   var points = data("map-data");
   var mapEl = document.getElementById("map");
   if (points && mapEl && window.L) {
@@ -29,6 +43,7 @@
     map.attributionControl.addAttribution("Natural Earth");
     fetch("/static/vendor/world-atlas/countries-110m.json").then(function (r) { return r.json(); }).then(function (topo) {
       var land = window.topojson.feature(topo, topo.objects.countries);
+      land.features.forEach(function (f) { unwrap(f.geometry); });
       window.L.geoJSON(land, {style: {color: "#9aa8b8", weight: 0.6, fillColor: "#f3f1ea", fillOpacity: 1}}).addTo(map).bringToBack();
     });
     // precision 1 (the town itself): small solid dot; 2 (near a town, a district): larger; 3 (region, country): a wide hollow ring
