@@ -1,7 +1,7 @@
 """The dashboard in a real browser: Debian's chromium driven by Playwright for Python against ``parley serve``'s app
 (uvicorn on 127.0.0.1 and a free port) over a store coded from parley/samples. It loads the overview (chart, map
 with country outlines and markers), filters events with the form, opens the energy ceasefire's page, and saves the
-screenshots the README shows (docs/screenshots/*.png). Every request the pages make stays on the server: the
+screenshots the README shows (docs/screenshots/*.png, with ``PARLEY_SCREENSHOTS=1``). Every request the pages make stays on the server: the
 dashboard works offline.
 
 Without /usr/bin/chromium the test skips (``apt-get install chromium``); under CI (``CI`` or ``PARLEY_CI`` set, as
@@ -10,6 +10,7 @@ Without /usr/bin/chromium the test skips (``apt-get install chromium``); under C
 from __future__ import annotations
 
 import os
+import tempfile
 import re
 import socket
 import threading
@@ -26,7 +27,10 @@ from parley.web import create_app
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# The README's screenshots are rewritten only on request (PARLEY_SCREENSHOTS=1), so that a test run leaves the
+# checkout as it was; otherwise they go to a temporary folder.
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" if os.environ.get("PARLEY_SCREENSHOTS") \
+    else Path(tempfile.mkdtemp(prefix="parley-shots-"))
 SAMPLES = str(resources.files("parley") / "samples")
 
 
