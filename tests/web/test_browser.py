@@ -10,9 +10,9 @@ Without /usr/bin/chromium the test skips (``apt-get install chromium``); under C
 from __future__ import annotations
 
 import os
-import tempfile
 import re
 import socket
+import tempfile
 import threading
 import time
 from importlib import resources
