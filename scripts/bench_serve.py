@@ -124,9 +124,10 @@ def fill_store(store, samples, n_events: int, version: str, seed: int = 15) -> i
         if len(batch) >= 400 or written >= n_events:
             store.write_batch(batch, version)
             batch = []
-            print(f"\r  {written:,} / {n_events:,} events written ({time.perf_counter() - started:.0f} s)",
-                  end="", flush=True)
-    print(flush=True)
+            if sys.stdout.isatty():
+                print(f"\r  {written:,} / {n_events:,} events written ({time.perf_counter() - started:.0f} s)",
+                      end="", flush=True)
+    print(f"\r  {written:,} events written in {time.perf_counter() - started:.0f} s", flush=True)
     return written
 
 
@@ -150,8 +151,9 @@ def sqlite_store(n_events: int, samples_cache: list) -> str:
     if os.path.exists(path):
         print(f"SQLite store: {path} (cached)")
         return f"sqlite:///{path}"
-    for old in Path(root).glob(f"bench-serve-{n_events}-*.db"):
-        old.unlink()
+    for old in Path(root).glob(f"bench-serve-{n_events}-*.db*"):  # an older coder's store, and its WAL files
+        if ".tmp" not in old.name:
+            old.unlink()
     tmp = f"{path}.{os.getpid()}.tmp"
     print(f"SQLite store: building {path}")
     if not samples_cache:
@@ -273,7 +275,7 @@ def next_url(resp, base: str) -> str | None:
         return cursor
     if cursor.startswith("/"):
         return base + cursor
-    return None  # a bare cursor without a Link header: the parameter name is not known here
+    return str(resp.request.url.copy_set_param("cursor", cursor))  # a bare cursor: the API's 'cursor' parameter
 
 
 def client(args) -> None:

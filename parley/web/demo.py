@@ -94,8 +94,8 @@ def demo_store(*, coder=None, root: str | None = None) -> str:
     if os.path.exists(path):
         return f"sqlite:///{path}"
     url = build_demo(path, coder=coder, version=version)
-    for old in glob.glob(os.path.join(root, f"{PREFIX}*.db")):
-        if old != path:
+    for old in glob.glob(os.path.join(root, f"{PREFIX}*.db*")):
+        if not old.startswith(path) and ".tmp" not in os.path.basename(old):  # a build in progress: not ours
             try:
                 os.remove(old)
             except OSError as exc:  # another process may hold it open (Windows): it is only stale
