@@ -7,7 +7,8 @@
 Every write that changes events logs them in ``event_changes`` inside its own transaction
 (:func:`log_changes`, called by :meth:`~parley.store.store.Store.write_batch`). An article coded again by a
 newer coder has its events replaced: the old ones are logged ``deleted`` (``event`` is null) and the new ones
-``added``. Stories and merged reports are computed from the events when they are read, so a client that
+``added``, deletions first: SQLite may give a new event the id of a deleted one, so a client applies the
+changes in order. Stories and merged reports are computed from the events when they are read, so a client that
 applies the feed to its copy and recomputes them has what the server has.
 """
 from __future__ import annotations
@@ -63,16 +64,23 @@ def normalise_since(value: str | None) -> str:
 
 def changes(store, since: str | None = None, limit: int = PAGE) -> dict:  # noqa: ANN001
     """The changes logged after ``since``, oldest first, at most ``limit`` (1 to :data:`PAGE`), each with its
-    event's record as stored now (null when the event is gone), and ``next_since``: the last change's ``at``
+    event's record as stored now (null when the event is gone, and on every change of an event but its
+latest), and ``next_since``: the last change's ``at``
     (``since`` again when there is none), to ask for the next page or, later, for what changed meanwhile."""
     after = normalise_since(since)
     if not isinstance(limit, int) or limit < 1:
         raise InputError("P044", "limit", Errors.P044.format(value=limit))
     limit = min(limit, PAGE)
+    later = event_changes.alias("later")
+    latest = ~select(later.c.id).where(later.c.event_id == event_changes.c.event_id,
+                                       later.c.at > event_changes.c.at).correlate(event_changes).exists()
     query = (select(event_changes.c.event_id, event_changes.c.action, event_changes.c.at, events.c.record,
                     articles.c.doc_id, articles.c.url, articles.c.outlet, articles.c.title, articles.c.pub_date,
                     articles.c.coder_version)
-             .outerjoin(events, events.c.id == event_changes.c.event_id)
+             # the event as stored now, on its latest change alone: SQLite may give a new event a deleted one's id
+             .select_from(event_changes)
+             .outerjoin(events, (events.c.id == event_changes.c.event_id) & (event_changes.c.action == "added")
+                        & latest)
              .outerjoin(articles, articles.c.id == events.c.article_id)
              .where(event_changes.c.at > after).order_by(event_changes.c.at).limit(limit))
     out = []

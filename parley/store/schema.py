@@ -78,6 +78,7 @@ event_changes = Table(
     Column("article_id", Integer, nullable=False),
     Column("action", String(16), nullable=False),  # "added" or "deleted"
     Column("at", String(32), nullable=False, unique=True),  # UTC, microseconds: strictly increasing, one per row
+    Index("ix_changes_event", "event_id"),
 )
 """What happened to which event and when: every write appends here in the transaction that changes the events
 (added in schema version 5). ``at`` is a fixed-width UTC timestamp (``2025-03-20T10:00:00.000001Z``), unique
