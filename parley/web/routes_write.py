@@ -32,7 +32,7 @@ SOURCE = "POST /api/articles"
 _FIELDS = ("id", "text", "title", "url", "outlet", "date")
 _OVERHEAD = 64 * 1024  # room for a multipart envelope around an article of the size limit
 _LOAD = threading.Lock()  # one thread loads the coder
-_CODE = threading.Lock()  # one article is coded at a time: a spaCy pipeline is not shared between threads
+_CODE = threading.Lock()  # one article is coded and stored at a time: a spaCy pipeline is not shared between threads
 
 
 def get_coder(app):  # noqa: ANN001, ANN201
@@ -222,13 +222,19 @@ def code_and_store(app, article: Article) -> tuple[int, dict]:  # noqa: ANN001
 
     store = app.state.store
     version = coder_version()
-    old = store.lookup([article]).get(content_hash(article.text))
-    if old is not None and old.coder_version == version:
+
+    def known() -> bool:
+        old = store.lookup([article]).get(content_hash(article.text))
+        return old is not None and old.coder_version == version
+
+    if known():
         return 200, _stored(store, article)
     coder = get_coder(app)
     with _CODE:
+        if known():  # posted again while this request waited for the coder
+            return 200, _stored(store, article)
         doc = next(iter(coder.code([article])))
-    done = store.write_batch([(article, doc)], version)
+        done = store.write_batch([(article, doc)], version)  # under the lock: a repeat waiting for it finds it
     stored = _stored(store, article)
     if done.already:  # another request stored it meanwhile
         return 200, stored

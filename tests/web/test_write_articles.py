@@ -160,3 +160,35 @@ def test_the_coder_is_loaded_once_by_the_first_post(tmp_path, coder, monkeypatch
     assert client.post("/api/articles", json={"text": TEXT}).status_code == 201
     assert client.post("/api/articles", json={"text": "Ukraine and Russia agreed to a prisoner swap."}).status_code == 201
     assert len(made) == 1 and isinstance(app.state.coder, Counting)
+
+
+def test_concurrent_first_posts_load_one_coder_and_store_the_article_once(tmp_path, coder, monkeypatch):
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    import parley.pipeline
+
+    made = []
+
+    class Slow:
+        def __init__(self):
+            made.append(threading.get_ident())
+            time.sleep(0.3)  # loading takes a while: the other requests arrive meanwhile
+
+        def code(self, articles):
+            return coder.code(articles)
+
+    monkeypatch.setattr(parley.pipeline, "Coder", Slow)
+    app = create_app(str(tmp_path / "s.db"))
+    client = TestClient(app)
+    headers = {"Authorization": "Bearer " + create_token(app.state.store, "t")}
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: client.post("/api/articles", json={"text": TEXT}, headers=headers),
+                                range(4)))
+    assert len(made) == 1
+    assert sorted(r.status_code for r in answers) == [200, 200, 200, 201]  # coded once, the others from the store
+    ids = {tuple(e["event_id"] for e in r.json()["events"]) for r in answers}
+    assert len(ids) == 1  # every answer names the same stored events
+    assert client.get("/api/stats").json()["articles"] == 1
+    assert len(_stored_events(client)) == len(answers[0].json()["events"])
