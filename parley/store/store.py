@@ -231,8 +231,9 @@ class Store:
         Each article is looked up again inside the transaction, holding the write lock (SQLite) or its row's
         lock (PostgreSQL), and inserted with ON CONFLICT DO NOTHING: an article that another process stored by
         this coder version since :meth:`lookup` is left as it is (counted in ``already``), so two ingests of
-        overlapping inputs store each article and its events once. A failure rolls the whole batch back and
-        raises P040."""
+        overlapping inputs store each article and its events once. The events added and deleted (an article
+        coded again loses its old events) are logged for the changes feed in the same transaction
+        (:func:`~parley.store.changes.log_changes`). A failure rolls the whole batch back and raises P040."""
         coded, reprints = list(coded), list(reprints)
         if not coded and not reprints:
             return Batch()
