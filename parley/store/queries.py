@@ -17,7 +17,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, tuple_
 
 from parley.errors import Errors, InputError
 from parley.store.schema import articles, events
@@ -42,24 +42,24 @@ def evidence_sentence(dialect: str):
     return func.json_extract(events.c.record, "$.evidence.sentence")
 
 
-def conditions(f: dict, dialect: str = "sqlite") -> list:
+def conditions(f: dict, dialect: str = "sqlite", dated: bool | None = None) -> list:
     """SQL conditions for checked filters ``f`` (every key of :data:`~parley.store.filters.FILTERS`).
 
     Dates compare ranges: an event is kept when its days (``date_start`` to ``date_end``; its article's date when
-    it has none) overlap ``since``..``until``."""
+    it has none) overlap ``since``..``until``. With ``dated`` True the conditions are only right for events that
+    have days, with False only for those that have none (simpler conditions, that an index serves)."""
     cond = []
+    for name, column, op in (("since", events.c.date_end, "__ge__"), ("until", events.c.date_start, "__le__")):
+        if not f.get(name):
+            continue
+        own, article = getattr(column, op)(f[name]), getattr(articles.c.pub_date, op)(f[name])
+        cond.append(own if dated else article if dated is False else or_(own, and_(column.is_(None), article)))
     if f.get("actor"):
         cond.append(events.c.actors.like(f"%|{f['actor']}|%"))
     if f.get("recipient"):
         cond.append(events.c.recipients.like(f"%|{f['recipient']}|%"))
     if f.get("type"):
         cond.append(events.c.event_type.in_(f["type"].split(",")))
-    if f.get("since"):  # the event's last day is on or after the first day asked for
-        cond.append(or_(events.c.date_end >= f["since"],
-                        and_(events.c.date_end.is_(None), articles.c.pub_date >= f["since"])))
-    if f.get("until"):  # and its first day on or before the last
-        cond.append(or_(events.c.date_start <= f["until"],
-                        and_(events.c.date_start.is_(None), articles.c.pub_date <= f["until"])))
     if f.get("status"):
         cond.append(events.c.status == f["status"])
     if f.get("claimed_by"):
@@ -94,20 +94,72 @@ def rows_query(f: dict, dialect: str = "sqlite"):
     return query.limit(f["limit"]) if f.get("limit") else query
 
 
+SHORT_DAYS = 31
+"""An event whose days span at most this many (a day, a week, a month) is short: one that overlaps a day ``since``
+starts at most this many days before it. Longer ones are few, and looked up by id (:func:`page_queries`)."""
+
+
+def _keyset(after: tuple[str | None, int] | None, dated: bool | None = None) -> list:
+    if after is None:
+        return []
+    day, last = after
+    if dated and day is None:
+        return []
+    if dated:
+        return [tuple_(events.c.date_start, events.c.id) > tuple_(day, last)]
+    if day is None:
+        return [or_(events.c.date_start.is_not(None), and_(events.c.date_start.is_(None), events.c.id > last))]
+    return [or_(events.c.date_start > day, and_(events.c.date_start == day, events.c.id > last))]
+
+
+def _ordered(cond: list, size: int, dialect: str):
+    start = events.c.date_start.nulls_first() if dialect == "postgresql" else events.c.date_start
+    return (select(*ROW_COLUMNS).join(articles, events.c.article_id == articles.c.id).where(*cond)
+            .order_by(start, events.c.id).limit(size + 1))
+
+
 def page_query(f: dict, after: tuple[str | None, int] | None, size: int, dialect: str = "sqlite"):
     """The ``size`` events matching ``f`` that come after the key ``after`` (``(date_start, id)`` of the last
     event of the page before; None for the first page), in the order of ``(date_start, id)``, events without
     days first. Asks for one more row, so the caller knows whether a next page exists."""
-    cond = conditions(f, dialect)
-    if after is not None:
-        day, last = after
-        if day is None:
-            cond.append(or_(events.c.date_start.is_not(None), and_(events.c.date_start.is_(None), events.c.id > last)))
-        else:
-            cond.append(or_(events.c.date_start > day, and_(events.c.date_start == day, events.c.id > last)))
-    start = events.c.date_start.nulls_first() if dialect == "postgresql" else events.c.date_start
-    return (select(*ROW_COLUMNS).join(articles, events.c.article_id == articles.c.id).where(*cond)
-            .order_by(start, events.c.id).limit(size + 1))
+    return _ordered(conditions(f, dialect) + _keyset(after), size, dialect)
+
+
+def page_queries(f: dict, after: tuple[str | None, int] | None, size: int, dialect: str = "sqlite",
+                 long_ids: list[int] | None = None) -> list:
+    """:func:`page_query` split so that each part walks the index of ``date_start`` from near ``since`` instead
+    of from the first event: events without days; events that start at most :data:`SHORT_DAYS` before
+    ``since``; and the long events ``long_ids`` (every event that spans more days, or has a first day and no
+    last). The caller merges their rows by ``(date_start, id)``. One query when there is no ``since`` or no
+    list of long events."""
+    if not f.get("since") or long_ids is None:
+        return [page_query(f, after, size, dialect)]
+    near = (dt.date.fromisoformat(f["since"]) - dt.timedelta(days=SHORT_DAYS)).isoformat()
+    dated = conditions(f, dialect, dated=True) + _keyset(after, dated=True)
+    parts = [_ordered(dated + [events.c.date_start >= near], size, dialect)]
+    if after is None or after[0] is None:
+        parts.append(_ordered(conditions(f, dialect, dated=False) + _keyset(after) + [events.c.date_start.is_(None)],
+                              size, dialect))
+    if long_ids:
+        parts.append(_ordered(dated + [events.c.id.in_(long_ids), events.c.date_start < near], size, dialect))
+    return parts
+
+
+def is_long(date_start: str | None, date_end: str | None) -> bool:
+    """An event :func:`page_queries` must look up by id: its days span more than :data:`SHORT_DAYS`, or it has
+    a first day and no last."""
+    if date_start is None:
+        return False
+    try:
+        return date_end is None or (dt.date.fromisoformat(date_end) - dt.date.fromisoformat(date_start)).days \
+            > SHORT_DAYS
+    except ValueError:
+        return True
+
+
+def page_key(r) -> tuple:
+    """Where a row of :data:`ROW_COLUMNS` comes in the order of pages: events without days first."""
+    return (r.date_start is not None, r.date_start or "", r.id)
 
 
 def encode_cursor(day: str | None, event_id: int) -> str:
@@ -226,4 +278,4 @@ def dyads(rows: list) -> list[dict]:
 
 
 __all__ = ["ROW_COLUMNS", "brief_query", "conditions", "decode_cursor", "dyads", "encode_cursor", "iso_week",
-           "page_query", "row_dict", "row_json", "rows_query", "timeline", "weekly"]
+           "is_long", "page_key", "page_queries", "page_query", "row_dict", "row_json", "rows_query", "timeline", "weekly"]

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ from parley.store.schema import (
 DEFAULT_DB = "sqlite:///parley.db"
 ENV = "PARLEY_DB"
 SQLITE_WAIT = 60.0  # seconds a SQLite writer waits for another process's transaction before giving up
+LONG_IDS = 5000  # the most long events a page looks up by id; with more it walks the index from the first event
 RETRIES = 5  # attempts at a batch that PostgreSQL aborted to break a deadlock between two writers
 T = TypeVar("T")
 
@@ -156,6 +158,8 @@ class Batch:
 class Store:
     def __init__(self, url: str | None = None):
         self.url = database_url(url)
+        self._long: tuple[int, set[int]] = (0, set())  # events read so far (the largest id), the long ones
+        self._long_lock = threading.Lock()
         shown = _shown(self.url)
         sqlite = self.url.startswith("sqlite")
         try:  # parameters (an article's words) never reach an error message or a log
@@ -404,13 +408,32 @@ class Store:
         id)``: the ``size`` events after the key ``after`` (None: from the first), and the key to give for the
         next page (None when this page is the last). Each event a dict like :meth:`events` gives, or its JSON
         text when ``as_json`` (the record is not parsed)."""
-        query = queries.page_query(filters, after, size, self.engine.dialect.name)
+        dialect = self.engine.dialect.name
         with self._guard("read"), self.engine.connect() as conn:
-            rows = conn.execute(query).all()
+            long_ids = self._long_ids(conn) if filters.get("since") and dialect == "sqlite" else None
+            found = {r.id: r for q in queries.page_queries(filters, after, size, dialect, long_ids)
+                     for r in conn.execute(q)}
+        rows = sorted(found.values(), key=queries.page_key)[:size + 1]
         more = len(rows) > size
         rows = rows[:size]
         make = queries.row_json if as_json else queries.row_dict
         return [make(r) for r in rows], ((rows[-1].date_start, rows[-1].id) if more else None)
+
+    def _long_ids(self, conn) -> list[int] | None:
+        """The ids of the long events (:func:`~parley.store.queries.is_long`), kept up to date by reading only
+        the events added since the last call (events are never changed in place: a recoded article's events are
+        deleted and written again with new ids). None when there are too many to look up by id."""
+        top = conn.execute(select(func.max(events.c.id))).scalar() or 0
+        with self._long_lock:
+            seen, ids = self._long
+            if top < seen:  # the store was emptied and written again
+                seen, ids = 0, set()
+            if top > seen:
+                ids = ids | {r.id for r in conn.execute(select(events.c.id, events.c.date_start, events.c.date_end)
+                                                         .where(events.c.id > seen, events.c.id <= top))
+                             if queries.is_long(r.date_start, r.date_end)}
+                self._long = (top, ids)
+        return sorted(ids) if len(ids) <= LONG_IDS else None
 
     def scan(self, filters: dict, size: int = 1000) -> Iterator[dict]:
         """Every event matching ``filters``, page after page (each page its own short read), in the order of

@@ -29,8 +29,10 @@ def _made() -> list[dict]:
         event_type, quad, acled = TYPES[n % len(TYPES)]
         actor, recipient = rng.sample(COUNTRIES, 2)
         day = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(120))
-        span = rng.choice(["day", "day", "day", "month", "none"])
-        if span == "day":
+        span = rng.choice(["day", "day", "day", "month", "none", "year"] if n % 4 else ["day"])
+        if span == "year":  # a long event: it overlaps every window of 2025
+            date, start, end = "2025", "2025-01-01", "2025-12-31"
+        elif span == "day":
             date, start, end = day.isoformat(), day.isoformat(), day.isoformat()
         elif span == "month":
             last = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
@@ -140,6 +142,7 @@ QUERIES = [
     {"text": "100% STRENGTH"},
     {"text": "sent aid", "since": "2025-03"},
     {"until": "2025-01"},
+    {"since": "2025-04-20", "quad_class": "MATERIAL_CONFLICT"},
 ]
 
 
@@ -151,6 +154,14 @@ def test_pages_hold_every_match_once_in_a_stable_order(client, q):
     assert {e["doc_id"] for e in events} == _expected(q)
     keys = [(e["date_start"] or "", e["event_id"]) for e in events]
     assert keys == sorted(keys)
+
+
+def test_long_events_and_events_without_days_are_found_after_the_first_page(client):
+    q = {"since": "2025-03-10", "until": "2025-03-20"}
+    events = _walk(client, q, limit=3)
+    assert {e["doc_id"] for e in events} == _expected(q)
+    kinds = {("year" if e["date"] == "2025" else "none" if e["date_start"] is None else "other") for e in events}
+    assert kinds == {"year", "none", "other"}  # the test store holds each kind in this window
 
 
 def test_a_page_of_events_has_every_field_of_the_record_and_the_article(client):
@@ -190,7 +201,10 @@ def test_one_event_and_unknown_ids(client):
     first = client.get("/api/events", params={"limit": 1}).json()["events"][0]
     r = client.get(f"/api/events/{first['event_id']}")
     assert r.status_code == 200 and r.json()["event"]["doc_id"] == first["doc_id"]
-    assert r.json()["reports"][0]["evidence"]["sentence"] == first["evidence"]["sentence"]
+    [own] = [rep for rep in r.json()["reports"] if rep["event_id"] == first["event_id"]]
+    assert own["evidence"] == first["evidence"] and own["url"] == first["url"] and own["doc_id"] == first["doc_id"]
+    for rep in r.json()["reports"]:  # every report of its story with its evidence span
+        assert set(rep["evidence"]) >= {"sentence", "start", "end"} and rep["url"].endswith(rep["doc_id"])
     for bad, status in (("987654", 404), ("abc", 422), ("0", 422), ("99999999999999999999999", 422)):
         r = client.get(f"/api/events/{bad}")
         assert r.status_code == status and "error" in r.json()
