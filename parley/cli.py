@@ -91,6 +91,16 @@ def _parser() -> argparse.ArgumentParser:
                    help="only events placed at geo precision N or better (1: the town itself, 2: near it or its "
                         "district, 3: the region)")
     q.add_argument("--limit", type=int, help="at most this many events")
+    q.add_argument("--quad-class", help="quad class(es), comma-separated: VERBAL_COOPERATION, MATERIAL_COOPERATION, "
+                                        "VERBAL_CONFLICT, MATERIAL_CONFLICT")
+    q.add_argument("--acled-type", help="ACLED event type(s), comma-separated ('Battles,Protests')")
+    q.add_argument("--min-confidence", type=float, metavar="X", help="only events of at least this confidence (0-1)")
+    q.add_argument("--country", help="the country code of the event's location (UKR)")
+    for corner in ("min-lat", "min-lon", "max-lat", "max-lon"):
+        q.add_argument(f"--{corner}", type=float, metavar="DEG",
+                       help="a bounding box of the event's location: give all four" if corner == "min-lat"
+                       else "as --min-lat")
+    q.add_argument("--text", help="words the evidence sentence contains (any case)")
     q.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
     x = sub.add_parser("export", help="export stored events for other tools",
                        description="Export stored events: jsonl and csv of parley's schema, parquet, an ACLED-style "
@@ -103,6 +113,10 @@ def _parser() -> argparse.ArgumentParser:
         x.add_argument(f"--{name}", help=f"as for parley events --{name}")
     x.add_argument("--claimed-by", help="as for parley events --claimed-by")
     x.add_argument("--precision", type=int, metavar="N", help="as for parley events --precision")
+    for name in ("quad-class", "acled-type", "country", "text"):
+        x.add_argument(f"--{name}", help=f"as for parley events --{name}")
+    for name in ("min-confidence", "min-lat", "min-lon", "max-lat", "max-lon"):
+        x.add_argument(f"--{name}", type=float, metavar="X", help=f"as for parley events --{name}")
     st = sub.add_parser("stories", help="list story events: the same happening merged across reports",
                         description="Merge the stored events that report the same happening (compatible type, a "
                                     "shared country, dates within two days, places close) into story events, each "
@@ -305,7 +319,8 @@ def _events(args: argparse.Namespace) -> int:
     return 0
 
 
-FILTERS = ("actor", "recipient", "type", "since", "until", "status", "claimed_by", "place", "precision", "limit")
+FILTERS = ("actor", "recipient", "type", "since", "until", "status", "claimed_by", "place", "precision", "limit",
+           "quad_class", "acled_type", "min_confidence", "country", "min_lat", "min_lon", "max_lat", "max_lon", "text")
 
 
 def _filters(args: argparse.Namespace) -> dict:

@@ -281,3 +281,21 @@ def test_dyads_count_pairs_by_quad_class_per_week(client):
                                    if (n := sum(s["quad"] == q and _week(_days(s)[0]) == w["week"] for s in pair))}
     assert [d["events"] for d in body] == sorted((d["events"] for d in body), reverse=True)
     assert sum(d["events"] for d in body) == len(kept)
+
+
+def test_the_cli_takes_the_same_filters_as_the_api(client, capsys):
+    from parley.cli import main
+
+    db = client.app.state.store.url
+    q = {"actor": "RUS", "quad_class": "material_conflict", "min_confidence": 0.5, "country": "UKR",
+         "min_lat": 45.0, "min_lon": 30.0, "max_lat": 55.0, "max_lon": 40.0, "text": "forces", "since": "2025-02"}
+    argv = [f"--{k.replace('_', '-')}={v}" for k, v in q.items()]
+    assert main(["events", "--db", db, "--format", "jsonl", *argv]) == 0
+    from_cli = {json.loads(line)["event_id"] for line in capsys.readouterr().out.splitlines()}
+    assert from_cli and from_cli == {e["event_id"] for e in _walk(client, q, limit=50)}
+    assert {e["doc_id"] for e in _walk(client, q, limit=50)} == _expected(q)
+    assert main(["export", "--db", db, "--format", "csv", "--acled-type", "Protests", "--text", "protested"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {r["doc_id"] for r in rows} == _expected({"acled_type": "Protests", "text": "protested"})
+    assert main(["events", "--db", db, "--min-lat", "40"]) != 0
+    assert "P047" in capsys.readouterr().err
