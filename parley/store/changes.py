@@ -55,7 +55,7 @@ def normalise_since(value: str | None) -> str:
         return ""
     try:
         return stamp(parse_stamp(value))
-    except ValueError:
+    except (ValueError, OverflowError):  # not a time, or one that is no time in UTC (year 1 east of Greenwich)
         raise InputError("P043", "since", Errors.P043.format(
             value=value, what="a timestamp",
             hint="give an ISO 8601 time such as 2025-03-20T10:00:00Z, a day such as 2025-03-20, or the "

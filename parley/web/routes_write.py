@@ -241,7 +241,21 @@ def code_and_store(app, article: Article) -> tuple[int, dict]:  # noqa: ANN001
     return 201, {**to_dict(doc), **{k: stored[k] for k in ("coder_version", "ingested_at", "events")}}
 
 
+_RECORD = {"type": "object", "required": ["text"], "properties": {
+    "text": {"type": "string", "minLength": 1}, "id": {"type": "string"}, "title": {"type": "string"},
+    "url": {"type": "string"}, "outlet": {"type": "string"},
+    "date": {"type": "string", "description": "publication date, YYYY-MM-DD (or an ISO 8601 time)"}}}
+_BODY = {"required": True, "content": {
+    "application/json": {"schema": _RECORD},
+    "text/plain": {"schema": {"type": "string"}},
+    "text/html": {"schema": {"type": "string"}},
+    "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
+        "file": {"type": "string", "format": "binary"}, "title": {"type": "string"}, "url": {"type": "string"},
+        "outlet": {"type": "string"}, "date": {"type": "string"}}}}}}
+
+
 @router.post("/articles", status_code=201, dependencies=[Depends(require_token)],
+             openapi_extra={"requestBody": _BODY},
              responses={200: {"description": "already stored by this coder version: what is stored"},
                         400: {"description": "not an article (empty, undecodable, a bad date ...)"},
                         401: {"description": "no valid bearer token"}, 413: {"description": "over the size limit"},

@@ -95,6 +95,7 @@ def test_since_takes_a_day_or_an_iso_time(client, since):
 
 
 @pytest.mark.parametrize("params", [{"since": "yesterday"}, {"since": "2025-13-40"}, {"limit": 0},
+                                    {"since": "0001-01-01T00:00:00+01:00"}, {"since": "2025-03-20\x00"},
                                     {"limit": 100000}])
 def test_a_bad_since_or_limit_is_a_coded_error(client, params):
     r = client.get("/api/changes", params=params)

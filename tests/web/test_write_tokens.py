@@ -99,3 +99,12 @@ def test_the_cli_creates_and_revokes_tokens(db, capsys):
     assert main(["token", "revoke", "cli", "--db", db]) == 0
     assert check_token(Store(db), token) is None
     assert main(["token", "revoke", "cli", "--db", db]) == 1
+
+
+def test_the_openapi_document_describes_the_write_endpoint_and_the_feed(db):
+    spec = TestClient(create_app(db)).get("/openapi.json").json()
+    post = spec["paths"]["/api/articles"]["post"]
+    assert set(post["requestBody"]["content"]) == {"application/json", "text/plain", "text/html",
+                                                   "multipart/form-data"}
+    assert {"201", "401", "413"} <= set(post["responses"])
+    assert {p["name"] for p in spec["paths"]["/api/changes"]["get"]["parameters"]} == {"since", "limit"}
