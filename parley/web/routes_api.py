@@ -401,7 +401,7 @@ def get_agreement(request: Request, agreement_id: Annotated[str, Path(max_length
     by_type: dict[str, dict[str, int]] = {}
     strikes: dict[str, dict[str, int]] = {}
     for ev, span in since:
-        week = iso_week(span[0].isoformat()) if span else None
+        week = iso_week(max(span[0].isoformat(), start)) if span else None  # begun before it: its first week
         if week is None:
             continue
         by_type.setdefault(week, {}).setdefault(ev["event_type"], 0)
