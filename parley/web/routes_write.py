@@ -223,9 +223,9 @@ def code_and_store(app, article: Article) -> tuple[int, dict]:  # noqa: ANN001
     store = app.state.store
     version = coder_version()
 
-    def known() -> bool:
+    def known() -> bool:  # this text stored by this coder (a new text at a stored URL replaces the old one)
         old = store.lookup([article]).get(content_hash(article.text))
-        return old is not None and old.coder_version == version
+        return old is not None and old.coder_version == version and old.content_hash == content_hash(article.text)
 
     if known():
         return 200, _stored(store, article)

@@ -192,3 +192,12 @@ def test_concurrent_first_posts_load_one_coder_and_store_the_article_once(tmp_pa
     assert len(ids) == 1  # every answer names the same stored events
     assert client.get("/api/stats").json()["articles"] == 1
     assert len(_stored_events(client)) == len(answers[0].json()["events"])
+
+
+def test_a_new_text_at_a_stored_url_replaces_the_article(client):
+    url = "https://example.org/story"
+    first = client.post("/api/articles", json={"text": TEXT, "url": url})
+    second = client.post("/api/articles", json={"text": "Ukraine and Russia agreed to a prisoner swap.", "url": url})
+    assert first.status_code == 201 and second.status_code == 201  # corrected text: coded again
+    assert client.get("/api/stats").json()["articles"] == 1
+    assert sorted(_stored_events(client)) == sorted(e["event_id"] for e in second.json()["events"])
