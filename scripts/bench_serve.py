@@ -459,6 +459,12 @@ def main() -> None:
         return
     if not (args.requests > 0 and args.seconds > 0):
         raise SystemExit("--requests and --seconds must be positive")
+    from parley.store.ingest import coder_version
+
+    load = os.getloadavg()
+    print(f"parley {coder_version()}; {os.cpu_count()} CPUs, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} "
+          f"(server, load client and anything else running share them); {args.connections} connections, at most "
+          f"{args.requests} requests or {args.seconds:.0f} s per store", flush=True)
     samples: list = []
     bench("SQLite", sqlite_store(args.events, samples), args)
     if args.postgres:
