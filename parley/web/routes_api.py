@@ -428,6 +428,9 @@ def actor_timeline(request: Request, code: Annotated[str, Path(max_length=64)],
     from parley.store.queries import timeline
 
     found = validate_filters(actor=code, **dates)
+    if found["actor"] is None:  # a blank code
+        raise InputError("P043", "code", Errors.P043.format(value=code, what="a country or organisation code",
+                                                            hint="give one such as RUS or NATO"))
     rows = request.app.state.store.brief({**found, "actor": None}, involving=found["actor"])
     return timeline(rows, found["actor"])
 
