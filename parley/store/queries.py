@@ -136,7 +136,9 @@ def page_queries(f: dict, after: tuple[str | None, int] | None, size: int, diale
         return [page_query(f, after, size, dialect)]
     near = (dt.date.fromisoformat(f["since"]) - dt.timedelta(days=SHORT_DAYS)).isoformat()
     dated = conditions(f, dialect, dated=True) + _keyset(after, dated=True)
-    parts = [_ordered(dated + [events.c.date_start >= near], size, dialect)]
+    parts = [_ordered(dated + [events.c.date_start >= f["since"]], size, dialect),  # most events: in order from it
+             # those that began shortly before it: an index of (date_start, date_end) finds them without the rows
+             _ordered(dated + [events.c.date_start >= near, events.c.date_start < f["since"]], size, dialect)]
     if after is None or after[0] is None:
         parts.append(_ordered(conditions(f, dialect, dated=False) + _keyset(after) + [events.c.date_start.is_(None)],
                               size, dialect))

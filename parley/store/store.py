@@ -158,7 +158,7 @@ class Batch:
 class Store:
     def __init__(self, url: str | None = None):
         self.url = database_url(url)
-        self._long: tuple[int, set[int]] = (0, set())  # events read so far (the largest id), the long ones
+        self._long: tuple[int, dict] = (0, {})  # events read so far (the largest id); long ones -> their days
         self._long_lock = threading.Lock()
         shown = _shown(self.url)
         sqlite = self.url.startswith("sqlite")
@@ -410,7 +410,7 @@ class Store:
         text when ``as_json`` (the record is not parsed)."""
         dialect = self.engine.dialect.name
         with self._guard("read"), self.engine.connect() as conn:
-            long_ids = self._long_ids(conn) if filters.get("since") and dialect == "sqlite" else None
+            long_ids = self._long_ids(conn, filters["since"]) if filters.get("since") and dialect == "sqlite" else None
             found = {r.id: r for q in queries.page_queries(filters, after, size, dialect, long_ids)
                      for r in conn.execute(q)}
         rows = sorted(found.values(), key=queries.page_key)[:size + 1]
@@ -419,21 +419,23 @@ class Store:
         make = queries.row_json if as_json else queries.row_dict
         return [make(r) for r in rows], ((rows[-1].date_start, rows[-1].id) if more else None)
 
-    def _long_ids(self, conn) -> list[int] | None:
-        """The ids of the long events (:func:`~parley.store.queries.is_long`), kept up to date by reading only
-        the events added since the last call (events are never changed in place: a recoded article's events are
-        deleted and written again with new ids). None when there are too many to look up by id."""
+    def _long_ids(self, conn, since: str) -> list[int] | None:
+        """The ids of the long events (:func:`~parley.store.queries.is_long`) that may overlap ``since``: those
+        that end on or after it (or have no last day). The long events and their days are kept up to date by
+        reading only the events added since the last call (events are never changed in place: a recoded article's
+        events are deleted and written again with new ids). None when there are too many to look up by id."""
         top = conn.execute(select(func.max(events.c.id))).scalar() or 0
         with self._long_lock:
-            seen, ids = self._long
+            seen, spans = self._long
             if top < seen:  # the store was emptied and written again
-                seen, ids = 0, set()
+                seen, spans = 0, {}
             if top > seen:
-                ids = ids | {r.id for r in conn.execute(select(events.c.id, events.c.date_start, events.c.date_end)
-                                                         .where(events.c.id > seen, events.c.id <= top))
-                             if queries.is_long(r.date_start, r.date_end)}
-                self._long = (top, ids)
-        return sorted(ids) if len(ids) <= LONG_IDS else None
+                spans = {**spans, **{r.id: (r.date_start, r.date_end) for r in conn.execute(
+                    select(events.c.id, events.c.date_start, events.c.date_end)
+                    .where(events.c.id > seen, events.c.id <= top)) if queries.is_long(r.date_start, r.date_end)}}
+                self._long = (top, spans)
+        ids = [i for i, (_, end) in spans.items() if end is None or end >= since]
+        return ids if len(ids) <= LONG_IDS else None
 
     def scan(self, filters: dict, size: int = 1000) -> Iterator[dict]:
         """Every event matching ``filters``, page after page (each page its own short read), in the order of
