@@ -2,6 +2,7 @@
 version and set of samples, found again by later runs, and holding the energy ceasefire and its violations."""
 import json
 import os
+import sys
 from importlib import resources
 
 import pytest
@@ -9,13 +10,37 @@ import pytest
 from parley.store import open_store
 from parley.web import demo
 
+OPENED: list[str] = []
+_WATCH = [False]
+
+
+def _audit(event, args):
+    if _WATCH[0] and event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        OPENED.append(os.fsdecode(args[0]))
+
+
+sys.addaudithook(_audit)  # records the files opened while the demo store is built (off otherwise)
+
 
 @pytest.fixture(scope="module")
 def built(coder, tmp_path_factory):
-    """The demo store built once in a temporary cache directory with the session's coder."""
+    """The demo store built once in a temporary cache directory with the session's coder; the files it opened."""
     root = tmp_path_factory.mktemp("cache")
-    url = demo.demo_store(coder=coder, root=str(root))
+    _WATCH[0] = True
+    try:
+        url = demo.demo_store(coder=coder, root=str(root))
+    finally:
+        _WATCH[0] = False
     return root, url
+
+
+def test_building_the_demo_store_never_reads_shared(built):
+    from conftest import SHARED
+
+    assert OPENED, "the audit hook saw no file opened"
+    assert any("samples" in path for path in OPENED)
+    shared = os.path.realpath(SHARED)
+    assert not [p for p in OPENED if os.path.realpath(p).startswith(shared + os.sep)]
 
 
 def test_demo_store_holds_every_sample(built):
