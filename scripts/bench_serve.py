@@ -10,8 +10,9 @@
    moved together to a day spread over two years (2023-07-01 to 2025-06-30) and its places moved by up to a degree
    or so. The SQLite store is kept in parley's cache directory (``$PARLEY_CACHE``, ``$XDG_CACHE_HOME/parley`` or
    ``~/.cache/parley``), named by coder version, samples and size, and reused by later runs. A PostgreSQL
-   database (``--postgres URL``, or ``$PARLEY_TEST_POSTGRES``) is filled when it is empty and reused when it
-   already holds this many events of this coder version; a database holding anything else is refused.
+   database (``--postgres URL``, or ``$PARLEY_TEST_POSTGRES``) is reused when it already holds this many events of
+   this coder version, else filled when it is empty or holds only this benchmark's copies (emptied first); a
+   database holding any other article is refused.
 2. For each store: ``python -m parley serve --db URL --port P`` (one worker, 127.0.0.1 only) as a subprocess,
    and the load client as one other process (this script with ``--client``): ``--connections`` threads, each
    with its own HTTP connection, asking for ``/api/events?since=D&until=D+30&actor=RUS&limit=100`` (all
@@ -187,8 +188,15 @@ def postgres_store(url: str, n_events: int, samples_cache: list) -> str:
                               .where(articles.c.doc_id.like("%#copy%"))).scalar_one()
     if counts["events"] == n_events and versions == {version} and marked == counts["articles"]:
         print(f"PostgreSQL store: {counts['events']:,} events already there (reused)")
-    elif counts["articles"] == 0:
-        print("PostgreSQL store: filling an empty database")
+    elif counts["articles"] == 0 or marked == counts["articles"]:
+        if counts["articles"]:  # this benchmark's copies, of another coder version or size: emptied first
+            from parley.store.schema import api_tokens, meta, metadata
+
+            with store.engine.begin() as conn:
+                for table in reversed(metadata.sorted_tables):
+                    if table not in (meta, api_tokens):
+                        conn.execute(table.delete())
+        print("PostgreSQL store: filling the database")
         if not samples_cache:
             samples_cache.append(coded_samples())
         fill_store(store, samples_cache[0], n_events, version)
