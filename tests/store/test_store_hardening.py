@@ -351,12 +351,32 @@ def test_filters_are_normalised():
     from parley.store import validate_filters
 
     got = validate_filters(actor="rus", recipient=" ukr ", type="assault, coerce", since="2025-03", until="2025",
-                           status="Occurred", claimed_by="nato", limit=5)
+                           status="Occurred", claimed_by="nato", limit=5, quad_class="material_conflict, "
+                           "Verbal_Conflict", acled_type="protests", min_confidence="0.5", country=" sdn",
+                           min_lat="-1.5", min_lon=20, max_lat=15, max_lon="40", text="  shelled  ")
     assert got == {"actor": "RUS", "recipient": "UKR", "type": "ASSAULT,COERCE", "since": "2025-03-01",
                    "until": "2025-12-31", "status": "occurred", "claimed_by": "NATO", "place": None,
-                   "precision": None, "limit": 5}
+                   "precision": None, "limit": 5, "quad_class": "MATERIAL_CONFLICT,VERBAL_CONFLICT",
+                   "acled_type": "Protests", "min_confidence": 0.5, "country": "SDN", "min_lat": -1.5,
+                   "min_lon": 20.0, "max_lat": 15.0, "max_lon": 40.0, "text": "shelled"}
     assert validate_filters(**got) == got  # checking twice changes nothing
     assert validate_filters() == dict.fromkeys(got)
+
+
+@pytest.mark.parametrize("kw,code", [
+    ({"quad_class": "conflict"}, "P043"), ({"acled_type": "Battle"}, "P043"), ({"country": "Narnia"}, "P043"),
+    ({"min_confidence": -0.1}, "P046"), ({"min_confidence": "high"}, "P046"), ({"min_confidence": "inf"}, "P046"),
+    ({"min_lat": 1, "min_lon": 2, "max_lat": 3}, "P047"), ({"min_lat": 1, "min_lon": 2, "max_lat": 3, "max_lon": 1},
+                                                            "P047"),
+    ({"min_lat": 1, "min_lon": 2, "max_lat": 95, "max_lon": 3}, "P047"),
+])
+def test_new_filters_refuse_bad_values_with_a_code(kw, code):
+    from parley.errors import InputError
+    from parley.store import validate_filters
+
+    with pytest.raises(InputError) as err:
+        validate_filters(**kw)
+    assert err.value.code == code
 
 
 def test_valid_filters_still_select(filled):
