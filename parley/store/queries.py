@@ -94,11 +94,6 @@ def rows_query(f: dict, dialect: str = "sqlite"):
     return query.limit(f["limit"]) if f.get("limit") else query
 
 
-SHORT_DAYS = 31
-"""An event whose days span at most this many (a day, a week, a month) is short: one that overlaps a day ``since``
-starts at most this many days before it. Longer ones are few, and looked up by id (:func:`page_queries`)."""
-
-
 def _keyset(after: tuple[str | None, int] | None, dated: bool | None = None) -> list:
     if after is None:
         return []
@@ -126,37 +121,29 @@ def page_query(f: dict, after: tuple[str | None, int] | None, size: int, dialect
 
 
 def page_queries(f: dict, after: tuple[str | None, int] | None, size: int, dialect: str = "sqlite",
-                 long_ids: list[int] | None = None) -> list:
-    """:func:`page_query` split so that each part walks the index of ``date_start`` from near ``since`` instead
-    of from the first event: events without days; events that start at most :data:`SHORT_DAYS` before
-    ``since``; and the long events ``long_ids`` (every event that spans more days, or has a first day and no
-    last). The caller merges their rows by ``(date_start, id)``. One query when there is no ``since`` or no
-    list of long events."""
-    if not f.get("since") or long_ids is None:
+                 straddling: list[int] | None = None, undated: bool = True) -> list:
+    """:func:`page_query` split so that each part walks the index of ``date_start`` from ``since`` instead of
+    from the first event: the events that start on or after ``since``; those without days; and ``straddling``,
+    the ids of every event of several days that starts before ``since`` and ends on or after it (or has no last
+    day). The caller merges their rows by ``(date_start, id)``. One query when there is no ``since`` or no such
+    list. ``undated`` False says the store holds no event without days (that part is then not asked)."""
+    if not f.get("since") or straddling is None:
         return [page_query(f, after, size, dialect)]
-    near = (dt.date.fromisoformat(f["since"]) - dt.timedelta(days=SHORT_DAYS)).isoformat()
     dated = conditions(f, dialect, dated=True) + _keyset(after, dated=True)
-    parts = [_ordered(dated + [events.c.date_start >= f["since"]], size, dialect),  # most events: in order from it
-             # those that began shortly before it: an index of (date_start, date_end) finds them without the rows
-             _ordered(dated + [events.c.date_start >= near, events.c.date_start < f["since"]], size, dialect)]
-    if after is None or after[0] is None:
+    parts = [_ordered(dated + [events.c.date_start >= f["since"]], size, dialect)]
+    if undated and (after is None or after[0] is None):
         parts.append(_ordered(conditions(f, dialect, dated=False) + _keyset(after) + [events.c.date_start.is_(None)],
                               size, dialect))
-    if long_ids:
-        parts.append(_ordered(dated + [events.c.id.in_(long_ids), events.c.date_start < near], size, dialect))
+    if straddling:
+        parts.append(_ordered(dated + [events.c.id.in_(straddling), events.c.date_start < f["since"]], size,
+                              dialect))
     return parts
 
 
 def is_long(date_start: str | None, date_end: str | None) -> bool:
-    """An event :func:`page_queries` must look up by id: its days span more than :data:`SHORT_DAYS`, or it has
-    a first day and no last."""
-    if date_start is None:
-        return False
-    try:
-        return date_end is None or (dt.date.fromisoformat(date_end) - dt.date.fromisoformat(date_start)).days \
-            > SHORT_DAYS
-    except ValueError:
-        return True
+    """An event of several days (or of a first day and no last), that a day ``since`` may fall inside: one
+    :func:`page_queries` looks up by id."""
+    return date_start is not None and date_end != date_start
 
 
 def page_key(r) -> tuple:

@@ -46,7 +46,7 @@ from parley.store.schema import (
 DEFAULT_DB = "sqlite:///parley.db"
 ENV = "PARLEY_DB"
 SQLITE_WAIT = 60.0  # seconds a SQLite writer waits for another process's transaction before giving up
-LONG_IDS = 5000  # the most long events a page looks up by id; with more it walks the index from the first event
+LONG_IDS = 5000  # the most events of several days around 'since' a page looks up by id (else: one walk)
 RETRIES = 5  # attempts at a batch that PostgreSQL aborted to break a deadlock between two writers
 T = TypeVar("T")
 
@@ -158,7 +158,7 @@ class Batch:
 class Store:
     def __init__(self, url: str | None = None):
         self.url = database_url(url)
-        self._long: tuple[int, dict] = (0, {})  # events read so far (the largest id); long ones -> their days
+        self._long: tuple[int, dict, bool] = (0, {}, False)  # events read (the largest id), long ones' days, any undated
         self._long_lock = threading.Lock()
         shown = _shown(self.url)
         sqlite = self.url.startswith("sqlite")
@@ -410,8 +410,9 @@ class Store:
         text when ``as_json`` (the record is not parsed)."""
         dialect = self.engine.dialect.name
         with self._guard("read"), self.engine.connect() as conn:
-            long_ids = self._long_ids(conn, filters["since"]) if filters.get("since") and dialect == "sqlite" else None
-            found = {r.id: r for q in queries.page_queries(filters, after, size, dialect, long_ids)
+            long_ids, undated = (self._long_ids(conn, filters["since"]) if filters.get("since") and dialect == "sqlite"
+                                 else (None, True))
+            found = {r.id: r for q in queries.page_queries(filters, after, size, dialect, long_ids, undated)
                      for r in conn.execute(q)}
         rows = sorted(found.values(), key=queries.page_key)[:size + 1]
         more = len(rows) > size
@@ -419,23 +420,27 @@ class Store:
         make = queries.row_json if as_json else queries.row_dict
         return [make(r) for r in rows], ((rows[-1].date_start, rows[-1].id) if more else None)
 
-    def _long_ids(self, conn, since: str) -> list[int] | None:
-        """The ids of the long events (:func:`~parley.store.queries.is_long`) that may overlap ``since``: those
-        that end on or after it (or have no last day). The long events and their days are kept up to date by
-        reading only the events added since the last call (events are never changed in place: a recoded article's
-        events are deleted and written again with new ids). None when there are too many to look up by id."""
+    def _long_ids(self, conn, since: str) -> tuple[list[int] | None, bool]:
+        """The ids of the events of several days (:func:`~parley.store.queries.is_long`) that start before
+        ``since`` and end on or after it (or have no last day), None when there are too many to look up by id;
+        and whether the store may hold events without days. What this needs is kept up to date by reading only
+        the events added since the last call (events are never changed in place: a recoded article's events are
+        deleted and written again with new ids)."""
         top = conn.execute(select(func.max(events.c.id))).scalar() or 0
         with self._long_lock:
-            seen, spans = self._long
+            seen, spans, undated = self._long
             if top < seen:  # the store was emptied and written again
-                seen, spans = 0, {}
+                seen, spans, undated = 0, {}, False
             if top > seen:
-                spans = {**spans, **{r.id: (r.date_start, r.date_end) for r in conn.execute(
-                    select(events.c.id, events.c.date_start, events.c.date_end)
-                    .where(events.c.id > seen, events.c.id <= top)) if queries.is_long(r.date_start, r.date_end)}}
-                self._long = (top, spans)
-        ids = [i for i, (_, end) in spans.items() if end is None or end >= since]
-        return ids if len(ids) <= LONG_IDS else None
+                spans = dict(spans)
+                for r in conn.execute(select(events.c.id, events.c.date_start, events.c.date_end)
+                                      .where(events.c.id > seen, events.c.id <= top)):
+                    undated = undated or r.date_start is None
+                    if queries.is_long(r.date_start, r.date_end):
+                        spans[r.id] = (r.date_start, r.date_end)
+                self._long = (top, spans, undated)
+        ids = [i for i, (start, end) in spans.items() if start < since and (end is None or end >= since)]
+        return (ids if len(ids) <= LONG_IDS else None), undated
 
     def scan(self, filters: dict, size: int = 1000) -> Iterator[dict]:
         """Every event matching ``filters``, page after page (each page its own short read), in the order of

@@ -110,3 +110,17 @@ def test_stories_page_by_cursor(client):
     assert seen == [s["id"] for s in every["stories"]] and len(seen) == len(set(seen))
     disputed = client.get("/api/stories", params={"disputed": True, "limit": 1000}).json()["stories"]
     assert all(s["disputed"] for s in disputed)
+
+
+@pytest.mark.parametrize("q", [{"since": "2025-03-19"}, {"since": "2025-03", "until": "2025-04", "actor": "RUS"},
+                               {"since": "2024-12-25", "quad_class": "MATERIAL_CONFLICT"}])
+def test_pages_find_what_store_events_finds(client, db, q):
+    want = {ev["event_id"] for ev in Store(db).events(**q)}
+    got, params = [], {**q, "limit": 5}
+    while True:
+        body = client.get("/api/events", params=params).json()
+        got += [e["event_id"] for e in body["events"]]
+        if not body["next"]:
+            break
+        params["cursor"] = body["next"]
+    assert want and sorted(got) == sorted(want) and len(got) == len(set(got))
