@@ -410,7 +410,7 @@ class Store:
         text when ``as_json`` (the record is not parsed)."""
         dialect = self.engine.dialect.name
         with self._guard("read"), self.engine.connect() as conn:
-            long_ids, undated = (self._long_ids(conn, filters["since"]) if filters.get("since") and dialect == "sqlite"
+            long_ids, undated = (self._long_ids(conn, filters) if filters.get("since") and dialect == "sqlite"
                                  else (None, True))
             found = {r.id: r for q in queries.page_queries(filters, after, size, dialect, long_ids, undated)
                      for r in conn.execute(q)}
@@ -420,9 +420,10 @@ class Store:
         make = queries.row_json if as_json else queries.row_dict
         return [make(r) for r in rows], ((rows[-1].date_start, rows[-1].id) if more else None)
 
-    def _long_ids(self, conn, since: str) -> tuple[list[int] | None, bool]:
-        """The ids of the events of several days (:func:`~parley.store.queries.is_long`) that start before
-        ``since`` and end on or after it (or have no last day), None when there are too many to look up by id;
+    def _long_ids(self, conn, filters: dict) -> tuple[list[int] | None, bool]:
+        """The ids of the events of several days (:func:`~parley.store.queries.is_long`) that start before the
+        filters' ``since`` and end on or after it (or have no last day), of their actor and recipient when they
+        name one; None when there are too many to look up by id;
         and whether the store may hold events without days. What this needs is kept up to date by reading only
         the events added since the last call (events are never changed in place: a recoded article's events are
         deleted and written again with new ids)."""
@@ -433,13 +434,17 @@ class Store:
                 seen, spans, undated = 0, {}, False
             if top > seen:
                 spans = dict(spans)
-                for r in conn.execute(select(events.c.id, events.c.date_start, events.c.date_end)
-                                      .where(events.c.id > seen, events.c.id <= top)):
+                for r in conn.execute(select(events.c.id, events.c.date_start, events.c.date_end, events.c.actors,
+                                             events.c.recipients).where(events.c.id > seen, events.c.id <= top)):
                     undated = undated or r.date_start is None
                     if queries.is_long(r.date_start, r.date_end):
-                        spans[r.id] = (r.date_start, r.date_end)
+                        spans[r.id] = (r.date_start, r.date_end, r.actors, r.recipients)
                 self._long = (top, spans, undated)
-        ids = [i for i, (start, end) in spans.items() if start < since and (end is None or end >= since)]
+        actor = f"|{filters['actor']}|" if filters.get("actor") else ""
+        recipient = f"|{filters['recipient']}|" if filters.get("recipient") else ""
+        since = filters["since"]
+        ids = [i for i, (start, end, actors, recipients) in spans.items()
+               if start < since and (end is None or end >= since) and actor in actors and recipient in recipients]
         return (ids if len(ids) <= LONG_IDS else None), undated
 
     def scan(self, filters: dict, size: int = 1000) -> Iterator[dict]:

@@ -143,6 +143,8 @@ QUERIES = [
     {"text": "sent aid", "since": "2025-03"},
     {"until": "2025-01"},
     {"since": "2025-04-20", "quad_class": "MATERIAL_CONFLICT"},
+    {"since": "2025-03-05", "recipient": "ISR"},
+    {"since": "2025-03-05", "until": "2025-03-05", "actor": "UKR", "recipient": "SDN"},
 ]
 
 
