@@ -146,6 +146,25 @@ def is_long(date_start: str | None, date_end: str | None) -> bool:
     return date_start is not None and date_end != date_start
 
 
+SPAN_CLASSES = (7, 31, 92, 366)
+"""Lengths (days) that the events of several days are grouped by, so that those reaching into a day are found
+among the few that start at most that long before it."""
+
+
+def span_class(date_start: str, date_end: str | None) -> int | None:
+    """The least of :data:`SPAN_CLASSES` the event's days fit in; None for longer ones, or without a last day."""
+    try:
+        days = (dt.date.fromisoformat(date_end) - dt.date.fromisoformat(date_start)).days if date_end else None
+    except ValueError:
+        return None
+    return next((c for c in SPAN_CLASSES if days is not None and days <= c), None)
+
+
+def days_before(day: str, days: int) -> str:
+    """The day ``days`` before ``day`` (both ``YYYY-MM-DD``)."""
+    return (dt.date.fromisoformat(day) - dt.timedelta(days=days)).isoformat()
+
+
 def page_key(r) -> tuple:
     """Where a row of :data:`ROW_COLUMNS` comes in the order of pages: events without days first."""
     return (r.date_start is not None, r.date_start or "", r.id)
@@ -266,5 +285,5 @@ def dyads(rows: list) -> list[dict]:
     return sorted(out, key=lambda d: (-d["events"], d["actor"], d["recipient"]))
 
 
-__all__ = ["ROW_COLUMNS", "brief_query", "conditions", "decode_cursor", "dyads", "encode_cursor", "iso_week",
-           "is_long", "page_key", "page_queries", "page_query", "row_dict", "row_json", "rows_query", "timeline", "weekly"]
+__all__ = ["ROW_COLUMNS", "SPAN_CLASSES", "brief_query", "conditions", "days_before", "decode_cursor", "dyads", "encode_cursor", "iso_week",
+           "is_long", "page_key", "page_queries", "page_query", "row_dict", "row_json", "rows_query", "span_class", "timeline", "weekly"]

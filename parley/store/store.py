@@ -12,6 +12,7 @@ password hidden) and the database's reason, never the SQL or an article's words.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -423,8 +424,8 @@ class Store:
     def _long_ids(self, conn, filters: dict) -> tuple[list[int] | None, bool]:
         """The ids of the events of several days (:func:`~parley.store.queries.is_long`) that start before the
         filters' ``since`` and end on or after it (or have no last day), of their actor and recipient when they
-        name one; None when there are too many to look up by id;
-        and whether the store may hold events without days. What this needs is kept up to date by reading only
+        name one (None when there are too many to look up by id); and whether the store may hold events without
+        days. What this needs is kept up to date by reading only
         the events added since the last call (events are never changed in place: a recoded article's events are
         deleted and written again with new ids)."""
         top = conn.execute(select(func.max(events.c.id))).scalar() or 0
@@ -433,18 +434,25 @@ class Store:
             if top < seen:  # the store was emptied and written again
                 seen, spans, undated = 0, {}, False
             if top > seen:
-                spans = dict(spans)
+                spans = {days: list(kept) for days, kept in spans.items()}
                 for r in conn.execute(select(events.c.id, events.c.date_start, events.c.date_end, events.c.actors,
                                              events.c.recipients).where(events.c.id > seen, events.c.id <= top)):
                     undated = undated or r.date_start is None
                     if queries.is_long(r.date_start, r.date_end):
-                        spans[r.id] = (r.date_start, r.date_end, r.actors, r.recipients)
+                        days = queries.span_class(r.date_start, r.date_end)
+                        spans.setdefault(days, []).append((r.date_start, r.id, r.date_end, r.actors, r.recipients))
+                for kept in spans.values():
+                    kept.sort()
                 self._long = (top, spans, undated)
         actor = f"|{filters['actor']}|" if filters.get("actor") else ""
         recipient = f"|{filters['recipient']}|" if filters.get("recipient") else ""
         since = filters["since"]
-        ids = [i for i, (start, end, actors, recipients) in spans.items()
-               if start < since and (end is None or end >= since) and actor in actors and recipient in recipients]
+        ids = []
+        for days, kept in spans.items():  # each class sorted by first day: only those starting near 'since'
+            lo = 0 if days is None else bisect.bisect_left(kept, (queries.days_before(since, days),))
+            hi = bisect.bisect_left(kept, (since,))
+            ids += [i for start, i, end, actors, recipients in kept[lo:hi]
+                    if (end is None or end >= since) and actor in actors and recipient in recipients]
         return (ids if len(ids) <= LONG_IDS else None), undated
 
     def scan(self, filters: dict, size: int = 1000) -> Iterator[dict]:
