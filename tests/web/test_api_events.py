@@ -74,12 +74,26 @@ def _documents(specs):
     return out
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    path = tmp_path_factory.mktemp("api") / "events.db"
-    app = create_app(str(path))
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def client(request, tmp_path_factory):
+    """The app over the hand-made events: in a SQLite file, and in PostgreSQL when PARLEY_TEST_POSTGRES gives a
+    server (a fresh database, dropped afterwards)."""
+    if request.param == "sqlite":
+        url, admin = str(tmp_path_factory.mktemp("api") / "events.db"), None
+    else:
+        from tests.store.conftest import _postgres_store
+
+        url, admin, name = _postgres_store()
+    app = create_app(url)
     app.state.store.write(_documents(SPECS), coder_version="test")
-    return TestClient(app)
+    yield TestClient(app)
+    if admin is not None:
+        from sqlalchemy import text
+
+        app.state.store.engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
 
 
 def _days(s) -> tuple[str, str]:
