@@ -188,6 +188,11 @@ def _download(store, filters: dict, fmt: str) -> StreamingResponse:
     media = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8", "acled": "text/csv; charset=utf-8",
              "parquet": "application/vnd.apache.parquet"}[fmt]
     name = "parley-events-acled.csv" if fmt == "acled" else f"parley-events.{fmt}"
+    if fmt == "parquet":
+        try:  # refused before the response starts, not in the middle of it
+            import pyarrow  # noqa: F401
+        except ImportError as exc:
+            raise InputError("P019", "format=parquet", "Parquet needs pyarrow: pip install 'parley[parquet]'") from exc
     pages = _pages(store, filters)
     chunks = _parquet(pages) if fmt == "parquet" else _text(pages, fmt)
     return StreamingResponse(chunks, media_type=media,
@@ -236,11 +241,9 @@ def _parquet(pages: Iterator[list[dict]]) -> Iterator[bytes]:
     import os
     import tempfile
 
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise InputError("P019", "format=parquet", "Parquet needs pyarrow: pip install 'parley[parquet]'") from exc
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     from parley.export.formats import DAY, FLOAT, INT, TEXT
     from parley.export.stored import STORED_TYPES, as_day, flat_row
 
