@@ -430,6 +430,24 @@ def csv_download(base: str, pid: int, n_events: int, timeout: float) -> dict:
     return {"status": status, "growth_mb": growth_mb, "bytes": size}
 
 
+def check_page(base: str) -> None:
+    """One filtered page, checked: at most 100 events, each with the actor and days in the window asked for."""
+    import httpx
+
+    since, until = FIRST_DAY + dt.timedelta(days=300), FIRST_DAY + dt.timedelta(days=300 + WINDOW_DAYS)
+    resp = httpx.get(f"{base}/api/events", params={"since": str(since), "until": str(until), "actor": ACTOR,
+                                                   "limit": 100}, timeout=30)
+    resp.raise_for_status()
+    page = resp.json()["events"]
+    wrong = [e.get("event_id") for e in page
+             if not any(a.get("country") == ACTOR for a in e.get("actor") or [])
+             or (e.get("date_end") or "9999") < str(since) or (e.get("date_start") or "0000") > str(until)]
+    more = bool(next_url(resp, base))
+    ok = 0 < len(page) <= 100 and not wrong and (more or len(page) < 100)
+    print(f"  check: a page of {len(page)} events for {ACTOR} {since}..{until}, {'a' if more else 'no'} next page: "
+          f"{'as asked' if ok else f'NOT as asked (events out of the filter: {wrong[:5]})'}")
+
+
 def bench(name: str, db: str, args) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -438,6 +456,8 @@ def bench(name: str, db: str, args) -> None:
     proc = start_server(db, port, log_path)
     try:
         endpoint = pick_endpoint(base, args.endpoint)
+        if endpoint == "events":
+            check_page(base)
         # a short warm-up (connections, caches), not counted
         run_load(base, endpoint, argparse.Namespace(connections=args.connections, requests=min(200, args.requests),
                                                     seconds=5))
