@@ -1,11 +1,12 @@
 # The two quickstart commands of the README:
 #   make demo   creates .venv, installs parley and codes the bundled sample articles
 #   make test   installs the test dependencies and runs the whole test suite
+#   make serve  serves the HTTP API and the dashboard on the demo store (the samples) at http://127.0.0.1:8000/
 PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install lint bench encoder gazetteer
+.PHONY: demo serve test install lint bench encoder gazetteer
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (or run: make PY=python3 ...)"; exit 1; }
@@ -17,6 +18,9 @@ install: $(BIN)/python
 
 demo: install
 	$(BIN)/python -m parley demo
+
+serve: install
+	$(BIN)/python -m parley serve --demo
 
 test: install
 	$(BIN)/python -m pip install --quiet -e '.[test]'

@@ -23,6 +23,7 @@ EXAMPLES = """examples:
   parley ingest news/ --db parley.db          # code and store (resumable; PARLEY_DB sets the default)
   parley events --actor RUS --since 2025-03-01 --format csv
   parley agreements --party RUS               # agreements and the violations each side alleges
+  parley serve --demo                         # the HTTP API and the dashboard on the bundled samples
 """
 
 
