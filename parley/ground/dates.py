@@ -181,11 +181,16 @@ def _happening_clauses(tok) -> list:
     return [c for n in heads for c in n.children if c.dep_ in ("relcl", "acl") and c.lemma_ in _HAPPENED]
 
 
+_UNTIL = frozenset({"until", "till", "til", "pending"})
+
+
 def event_date(tok, ref: dt.date | None, future: bool = False) -> tuple[str | None, str | None]:
     """(date, date_source) of the event triggered by ``tok``."""
     for span in date_phrases(tok):
         text = span.text
         before = span.doc[span.start - 1] if span.start > 0 else None
+        if (before is not None and before.lower_ in _UNTIL) or span[0].lower_ in _UNTIL:
+            continue  # "would not pursue talks until the end of 2028": how long, not when it happened
         if before is not None and before.like_num and len(before.text) <= 2:
             text = f"{before.text} {text}"  # "Around 9 May 2020": the NER left the day out
         value = resolve(text, ref, future)

@@ -53,3 +53,18 @@ def test_a_relative_clause_about_something_else_does_not_date_the_event(coder):
     doc = next(coder.code([Article(id="r", text=text, date="2025-05-10")]))
     assault = next(e for e in doc.events if e.event_type == "ASSAULT")
     assert assault.date == "2025-05-10"
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia's prime minister said on Thursday that the government would not pursue EU accession talks until 2028.",
+    "Hungary will block the sanctions package until the end of next year, its foreign minister said on Monday.",
+    "Russia said on Wednesday it would halt gas deliveries to Moldova till March 2026.",
+])
+def test_a_date_after_until_is_how_long_not_when(coder, text):
+    # The statement is dated (the weekday); the "until" date bounds what is announced and never dates the event.
+    from parley.model import Article
+
+    doc = next(coder.code([Article(id="u", text=text, date="2024-12-01")]))
+    assert doc.events
+    for e in doc.events:
+        assert e.date is None or e.date <= "2024-12-01", (e.event_type, e.date)
