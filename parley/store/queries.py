@@ -107,8 +107,8 @@ def _keyset(after: tuple[str | None, int] | None, dated: bool | None = None) -> 
     return [or_(events.c.date_start > day, and_(events.c.date_start == day, events.c.id > last))]
 
 
-def _ordered(cond: list, size: int, dialect: str):
-    start = events.c.date_start.nulls_first() if dialect == "postgresql" else events.c.date_start
+def _ordered(cond: list, size: int, dialect: str, dated: bool = False):
+    start = events.c.date_start.nulls_first() if dialect == "postgresql" and not dated else events.c.date_start
     return (select(*ROW_COLUMNS).join(articles, events.c.article_id == articles.c.id).where(*cond)
             .order_by(start, events.c.id).limit(size + 1))
 
@@ -123,20 +123,22 @@ def page_query(f: dict, after: tuple[str | None, int] | None, size: int, dialect
 def page_queries(f: dict, after: tuple[str | None, int] | None, size: int, dialect: str = "sqlite",
                  straddling: list[int] | None = None, undated: bool = True) -> list:
     """:func:`page_query` split so that each part walks the index of ``date_start`` from ``since`` instead of
-    from the first event: the events that start on or after ``since``; those without days; and ``straddling``,
-    the ids of every event of several days that starts before ``since`` and ends on or after it (or has no last
-    day). The caller merges their rows by ``(date_start, id)``. One query when there is no ``since`` or no such
-    list. ``undated`` False says the store holds no event without days (that part is then not asked)."""
-    if not f.get("since") or straddling is None:
+    from the first event: the events that start on or after ``since``; those without days; and those that start
+    before ``since`` and end on or after it: ``straddling``, their ids when the caller knows them (else a
+    condition on both days). The caller merges their rows by ``(date_start, id)``. One query when there is no
+    ``since``. ``undated`` False says the store holds no event without days (that part is then not asked)."""
+    if not f.get("since"):
         return [page_query(f, after, size, dialect)]
     dated = conditions(f, dialect, dated=True) + _keyset(after, dated=True)
-    parts = [_ordered(dated + [events.c.date_start >= f["since"]], size, dialect)]
+    parts = [_ordered(dated + [events.c.date_start >= f["since"]], size, dialect, dated=True)]
     if undated and (after is None or after[0] is None):
         parts.append(_ordered(conditions(f, dialect, dated=False) + _keyset(after) + [events.c.date_start.is_(None)],
                               size, dialect))
-    if straddling:
+    if straddling is None:
+        parts.append(_ordered(dated + [events.c.date_start < f["since"]], size, dialect, dated=True))
+    elif straddling:
         parts.append(_ordered(dated + [events.c.id.in_(straddling), events.c.date_start < f["since"]], size,
-                              dialect))
+                              dialect, dated=True))
     return parts
 
 

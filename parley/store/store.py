@@ -48,6 +48,7 @@ DEFAULT_DB = "sqlite:///parley.db"
 ENV = "PARLEY_DB"
 SQLITE_WAIT = 60.0  # seconds a SQLite writer waits for another process's transaction before giving up
 LONG_IDS = 5000  # the most events of several days around 'since' a page looks up by id (else: one walk)
+RECENT_IDS = 10_000  # ids read again on PostgreSQL, where transactions may commit out of id order
 RETRIES = 5  # attempts at a batch that PostgreSQL aborted to break a deadlock between two writers
 T = TypeVar("T")
 
@@ -159,7 +160,7 @@ class Batch:
 class Store:
     def __init__(self, url: str | None = None):
         self.url = database_url(url)
-        self._long: tuple[int, dict, bool] = (0, {}, False)  # events read (the largest id), long ones' days, any undated
+        self._long: tuple = (0, {}, {}, False)  # see _long_ids: largest id read, long events, by class, any undated
         self._long_lock = threading.Lock()
         shown = _shown(self.url)
         sqlite = self.url.startswith("sqlite")
@@ -411,8 +412,7 @@ class Store:
         text when ``as_json`` (the record is not parsed)."""
         dialect = self.engine.dialect.name
         with self._guard("read"), self.engine.connect() as conn:
-            long_ids, undated = (self._long_ids(conn, filters) if filters.get("since") and dialect == "sqlite"
-                                 else (None, True))
+            long_ids, undated = self._long_ids(conn, filters) if filters.get("since") else (None, True)
             found = {r.id: r for q in queries.page_queries(filters, after, size, dialect, long_ids, undated)
                      for r in conn.execute(q)}
         rows = sorted(found.values(), key=queries.page_key)[:size + 1]
@@ -425,33 +425,37 @@ class Store:
         """The ids of the events of several days (:func:`~parley.store.queries.is_long`) that start before the
         filters' ``since`` and end on or after it (or have no last day), of their actor and recipient when they
         name one (None when there are too many to look up by id); and whether the store may hold events without
-        days. What this needs is kept up to date by reading only
-        the events added since the last call (events are never changed in place: a recoded article's events are
-        deleted and written again with new ids)."""
+        days. What this needs is kept up to date by reading only the events added since the last call: events are
+        never changed in place (a recoded article's events are deleted and written again with new ids), and on
+        PostgreSQL, where a transaction may commit after another that took later ids, the last
+        :data:`RECENT_IDS` ids are read again each time."""
         top = conn.execute(select(func.max(events.c.id))).scalar() or 0
         with self._long_lock:
-            seen, spans, undated = self._long
+            seen, spans, classes, undated = self._long
             if top < seen:  # the store was emptied and written again
-                seen, spans, undated = 0, {}, False
+                seen, spans, classes, undated = 0, {}, {}, False
             if top > seen:
-                spans = {days: list(kept) for days, kept in spans.items()}
+                spans = dict(spans)
+                start = max(0, seen - RECENT_IDS) if self.engine.dialect.name == "postgresql" else seen
                 for r in conn.execute(select(events.c.id, events.c.date_start, events.c.date_end, events.c.actors,
-                                             events.c.recipients).where(events.c.id > seen, events.c.id <= top)):
+                                             events.c.recipients).where(events.c.id > start, events.c.id <= top)):
                     undated = undated or r.date_start is None
                     if queries.is_long(r.date_start, r.date_end):
-                        days = queries.span_class(r.date_start, r.date_end)
-                        spans.setdefault(days, []).append((r.date_start, r.id, r.date_end, r.actors, r.recipients))
-                for kept in spans.values():
+                        spans[r.id] = (r.date_start, r.id, r.date_end, r.actors, r.recipients)
+                classes = {}
+                for kept in spans.values():  # each span class sorted by first day
+                    classes.setdefault(queries.span_class(kept[0], kept[2]), []).append(kept)
+                for kept in classes.values():
                     kept.sort()
-                self._long = (top, spans, undated)
+                self._long = (top, spans, classes, undated)
         actor = f"|{filters['actor']}|" if filters.get("actor") else ""
         recipient = f"|{filters['recipient']}|" if filters.get("recipient") else ""
         since = filters["since"]
         ids = []
-        for days, kept in spans.items():  # each class sorted by first day: only those starting near 'since'
+        for days, kept in classes.items():  # only those that start at most their class's length before 'since'
             lo = 0 if days is None else bisect.bisect_left(kept, (queries.days_before(since, days),))
             hi = bisect.bisect_left(kept, (since,))
-            ids += [i for start, i, end, actors, recipients in kept[lo:hi]
+            ids += [i for _, i, end, actors, recipients in kept[lo:hi]
                     if (end is None or end >= since) and actor in actors and recipient in recipients]
         return (ids if len(ids) <= LONG_IDS else None), undated
 

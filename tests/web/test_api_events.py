@@ -180,6 +180,14 @@ def test_long_events_and_events_without_days_are_found_after_the_first_page(clie
     assert kinds == {"year", "none", "other"}  # the test store holds each kind in this window
 
 
+def test_pages_are_right_when_the_long_events_are_too_many_to_look_up(client, monkeypatch):
+    import parley.store.store
+
+    monkeypatch.setattr(parley.store.store, "LONG_IDS", 0)  # every page then asks for them by their days
+    q = {"since": "2025-03-10", "actor": "ISR"}
+    assert {e["doc_id"] for e in _walk(client, q, limit=4)} == _expected(q)
+
+
 def test_a_page_of_events_has_every_field_of_the_record_and_the_article(client):
     [spec] = [s for s in SPECS if s["n"] == 5]
     events = _walk(client, {"text": "Report 5:"}, limit=100)
