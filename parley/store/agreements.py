@@ -412,6 +412,20 @@ def _parties(entities) -> list[str]:
     return [e["country"] for e in entities or [] if e.get("country")]
 
 
+def agreement_key(a: Agreement) -> str:
+    """A stable, readable id for an agreement: its kind, what it covers (``full``, its scope, its area or route),
+    its parties sorted and its start: "ceasefire-energy-RUS-UKR-2025-03-19", "ceasefire-full-RUS-UKR-2025-03-19",
+    "ceasefire-IND-PAK-2025-05-10". Unlike ``Agreement.id`` (a rank), it stays the same when other articles are
+    stored. Two agreements that still share one (the API and the dashboard) get "-2", "-3" in the order found."""
+    covers = ["full"] if a.full else list(a.scope)
+    if a.route:
+        covers += [p.get("name") or "" for p in a.route]
+    elif a.area:
+        covers.append(a.area.get("name") or a.area.get("admin1") or "")
+    start = (a.start or "undated").replace(":", "")
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", "-".join([a.kind, *filter(None, covers), *sorted(a.parties), start]))
+
+
 def agreements_json(agreements: list[Agreement]) -> list[dict]:
     """One JSON object per agreement: every field of :class:`Agreement` (``route`` as ordered places with
     ROUTE_FIELDS), its description, current status, status history and commitments."""
@@ -420,7 +434,7 @@ def agreements_json(agreements: list[Agreement]) -> list[dict]:
     out = []
     for a in agreements:
         d = dataclasses.asdict(a)
-        d["description"], d["current"] = a.describe(), a.current
+        d["description"], d["current"], d["key"] = a.describe(), a.current, agreement_key(a)
         d["status"] = [{"date": dt, "status": st, "event_id": eid} for dt, st, eid in a.status]
         d["route"] = [{k: p.get(k) for k in ROUTE_FIELDS} for p in a.route]
         d["commitments"] = [{"event_id": c.get("event_id"), "event_type": c["event_type"],

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import urlencode
@@ -32,6 +31,7 @@ from fastapi.templating import Jinja2Templates
 
 from parley.errors import ParleyError
 from parley.store.agreements import Agreement, find_agreements
+from parley.store.agreements import agreement_key as agreement_id
 from parley.store.filters import STATUSES
 from parley.store.stories import DAYS, merge
 
@@ -45,20 +45,6 @@ templates = Jinja2Templates(env=jinja2.Environment(loader=jinja2.FileSystemLoade
 
 
 # ---------------------------------------------------------------------------- ids and small helpers
-def agreement_id(a: Agreement) -> str:
-    """A stable, readable id for an agreement: its kind, what it covers (``full``, its scope, its area or route),
-    its parties sorted and its start: "ceasefire-energy-RUS-UKR-2025-03-19", "ceasefire-full-RUS-UKR-2025-03-19",
-    "ceasefire-IND-PAK-2025-05-10". Unlike ``Agreement.id`` (a rank), it stays the same when other articles are
-    stored. Two agreements that still share one (:func:`_agreements`) get "-2", "-3" in the order found."""
-    covers = ["full"] if a.full else list(a.scope)
-    if a.route:
-        covers += [p.get("name") or "" for p in a.route]
-    elif a.area:
-        covers.append(a.area.get("name") or a.area.get("admin1") or "")
-    start = (a.start or "undated").replace(":", "")
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", "-".join([a.kind, *filter(None, covers), *sorted(a.parties), start]))
-
-
 def _codes(entities) -> list[str]:
     return [e["country"] for e in entities or [] if e.get("country")]
 

@@ -8,7 +8,6 @@ page by page, in constant memory.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from collections.abc import Iterator
@@ -340,12 +339,6 @@ def list_stories(request: Request, filters: Filters, limit: Limit = PAGE, cursor
 _cache_lock = threading.Lock()
 
 
-def agreement_id(a: dict) -> str:
-    """An agreement's id, the same on every request while its kind, scope, parties and start stay the same."""
-    key = "|".join([a["kind"], ",".join(a.get("scope") or []), ",".join(sorted(a["parties"])), a.get("start") or ""])
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-
-
 def _agreements(store) -> tuple[list[dict], list[dict]]:
     """Every agreement (as :func:`~parley.store.agreements.agreements_json` gives it, with a stable ``id``) and
     every stored event; found again only when the store's events changed."""
@@ -361,7 +354,7 @@ def _agreements(store) -> tuple[list[dict], list[dict]]:
         seen: dict[str, int] = {}
         for a in found:
             a["number"] = a.pop("id")
-            base = agreement_id(a)
+            base = a.pop("key")  # the id the dashboard's pages use too (agreements.agreement_key)
             seen[base] = seen.get(base, 0) + 1
             a["id"] = base if seen[base] == 1 else f"{base}-{seen[base]}"
         store._api_agreements = (key, found, rows)
@@ -383,7 +376,7 @@ def list_agreements(request: Request, party: Annotated[str | None, Query(
 
 
 @router.get("/agreements/{agreement_id}", response_model=AgreementDetail)
-def get_agreement(request: Request, agreement_id: Annotated[str, Path(max_length=40)]) -> dict:
+def get_agreement(request: Request, agreement_id: Annotated[str, Path(max_length=300)]) -> dict:
     """One agreement, with counts anchored to it: its parties' events since it started by type and ISO week, and
     strikes (ASSAULT events) on its scope's targets (energy, ...) since it started."""
     from parley.store.commitments import span_of

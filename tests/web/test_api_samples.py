@@ -124,3 +124,14 @@ def test_pages_find_what_store_events_finds(client, db, q):
             break
         params["cursor"] = body["next"]
     assert want and sorted(got) == sorted(want) and len(got) == len(set(got))
+
+
+def test_the_api_and_the_dashboard_give_an_agreement_the_same_id(client):
+    # one id per agreement everywhere: /api/agreements/{id} and the page /agreements/{id}
+    found = client.get("/api/agreements").json()["agreements"]
+    energy = [a for a in found if "energy" in (a.get("scope") or [])]
+    assert energy and energy[0]["id"].startswith("ceasefire-energy-")
+    for a in found:
+        assert client.get(f"/api/agreements/{a['id']}").status_code == 200
+        page = client.get(f"/agreements/{a['id']}")
+        assert page.status_code == 200 and a["kind"].replace("_", " ") in page.text.lower()
