@@ -34,20 +34,27 @@ def create_app(db: str | None = None, *, private: bool = False) -> FastAPI:
     app.state.private = private
     app.state.coder = None  # loaded by the first POST /api/articles
     _errors(app)
-    from parley.web import auth, routes_api, routes_write
+    from parley.web import auth, pages, routes_api, routes_write
 
     auth.install(app)  # 401 answers; with private, a token for every request
     app.include_router(routes_api.router)
     app.include_router(routes_write.router)
-    try:
-        from parley.web import pages
-    except ImportError:  # the dashboard is optional while it is being built
-        pages = None
-    if pages is not None:
-        app.include_router(pages.router)
+    app.include_router(pages.router)
+    _warm(app.state.store)
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _warm(store) -> None:
+    """Read what the first date-filtered page would read (the events of several days), so that the first request
+    does not pay for it. A store that cannot be read yet answers its error on the first request instead."""
+    from parley.store.filters import validate_filters
+
+    try:
+        store.page(validate_filters(since="1900"), None, 1)
+    except ParleyError:
+        log.warning("the store could not be read at start-up; requests will say why")
 
 
 def error_body(code: str, message: str) -> dict:
