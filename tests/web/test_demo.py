@@ -34,8 +34,21 @@ def built(coder, tmp_path_factory):
     return root, url
 
 
+
+def fake_builds(monkeypatch) -> list:
+    """Replace the demo build (which codes the samples) by an empty file; the list collects the paths built."""
+    made = []
+
+    def fake_build(path, *, coder=None, version=None):
+        made.append(path)
+        open(path, "wb").close()
+        return f"sqlite:///{path}"
+
+    monkeypatch.setattr(demo, "build_demo", fake_build)
+    return made
+
 def test_building_the_demo_store_never_reads_shared(built):
-    from conftest import SHARED
+    from tests.conftest import SHARED
 
     assert OPENED, "the audit hook saw no file opened"
     assert any("samples" in path for path in OPENED)
@@ -78,28 +91,14 @@ def test_cache_dir_is_parley_cache(built, monkeypatch):
 def test_xdg_cache_home_when_no_parley_cache(monkeypatch, tmp_path):
     monkeypatch.delenv("PARLEY_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    made = []
-
-    def fake_build(path, *, coder=None, version=None):
-        made.append(path)
-        open(path, "wb").close()
-        return f"sqlite:///{path}"
-
-    monkeypatch.setattr(demo, "build_demo", fake_build)
+    made = fake_builds(monkeypatch)
     url = demo.demo_store()
     assert made and os.path.dirname(made[0]) == str(tmp_path / "parley")
     assert url == f"sqlite:///{made[0]}"
 
 
 def test_new_coder_version_builds_a_new_store_and_removes_the_old(monkeypatch, tmp_path):
-    made = []
-
-    def fake_build(path, *, coder=None, version=None):
-        made.append(path)
-        open(path, "wb").close()
-        return f"sqlite:///{path}"
-
-    monkeypatch.setattr(demo, "build_demo", fake_build)
+    made = fake_builds(monkeypatch)
     monkeypatch.setattr(demo, "coder_version", lambda: "9.9.9+aaaaaaaaaaaa")
     first = demo.demo_store(root=str(tmp_path))
     assert demo.demo_store(root=str(tmp_path)) == first and len(made) == 1
@@ -111,14 +110,7 @@ def test_new_coder_version_builds_a_new_store_and_removes_the_old(monkeypatch, t
 
 def test_caching_off_builds_in_a_temporary_directory(monkeypatch):
     monkeypatch.setenv("PARLEY_CACHE", "")
-    made = []
-
-    def fake_build(path, *, coder=None, version=None):
-        made.append(path)
-        open(path, "wb").close()
-        return f"sqlite:///{path}"
-
-    monkeypatch.setattr(demo, "build_demo", fake_build)
+    made = fake_builds(monkeypatch)
     url = demo.demo_store()
     assert os.path.basename(os.path.dirname(made[0])).startswith("parley-demo-")
     os.remove(made[0])
