@@ -97,6 +97,15 @@ class Errors:
     P053 = ("a body of type {kind!r} cannot be an article: send JSON ({{\"text\": ...}}), text/plain, text/html, or a "
             "multipart/form-data upload with the file in the field 'file'")
     P054 = "the body is not {what} ({reason}): {hint}"
+    P060 = ("the feed cannot be fetched ({reason}); it is asked again next round. Check the address, or that the "
+            "site is up")
+    P061 = ("the feed is not RSS or Atom ({reason}); it is asked again next round. Check that the address is a "
+            "feed's, not a page's")
+    P062 = ("{value!r} is not a feed source: give a feed URL (http:// or https://), an OPML file, or a text file of "
+            "feed URLs, one a line ('#' starts a comment)")
+    P063 = ("the article page cannot be fetched or holds no text ({reason}); the feed item's summary is coded "
+            "instead")
+    P064 = "the feed item has no text (no page text and no summary); it is skipped"
 
 def coded(code: str, **kw: object) -> str:
     """The message ``code`` of ``Errors`` filled in and prefixed with its code: ``[P011] ...``."""

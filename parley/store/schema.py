@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, func, select
 from sqlalchemy.engine import Connection, Engine
 
-VERSION = 5
+VERSION = 6
 
 metadata = MetaData()
 
@@ -94,6 +94,16 @@ api_tokens = Table(
 )
 """The bearer tokens of the HTTP API, by name, hashed (added in schema version 5)."""
 
+feed_state = Table(
+    "feed_state", metadata,
+    Column("url", String(2048), primary_key=True),  # the feed's address as the user gave it
+    Column("etag", Text), Column("last_modified", Text),  # the validators of its last 200 answer, sent back
+    Column("checked", String(32)),  # UTC, when it was last polled
+    Column("error", Text),  # why the last poll failed; NULL when it succeeded
+)
+"""What ``parley watch`` remembers of each feed, so that a restarted watch asks politely (added in schema
+version 6)."""
+
 
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[articles, events])
@@ -172,6 +182,11 @@ def _v5(conn: Connection) -> None:
         conn.execute(event_changes.insert(), logged[start:start + 5000])
 
 
+def _v6(conn: Connection) -> None:
+    """The state of the feeds ``parley watch`` polls: none yet."""
+    metadata.create_all(conn, tables=[feed_state])
+
+
 def stamp(at) -> str:  # noqa: ANN001
     """The fixed-width UTC form of a datetime that ``event_changes.at`` holds: it sorts as text."""
     import datetime as dt
@@ -188,7 +203,7 @@ def parse_stamp(value: str):  # noqa: ANN201
     return at if at.tzinfo else at.replace(tzinfo=dt.timezone.utc)
 
 
-MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
 """Schema version -> the step that brings the store from the version before it."""
 
 _LOCK = 0x7061726C6579  # "parley": the PostgreSQL advisory lock held while migrating
@@ -251,4 +266,4 @@ def enable_sqlite_pragmas(engine: Engine) -> None:
 
 
 __all__ = ["VERSION", "api_tokens", "article_sources", "articles", "current_version", "event_changes", "events",
-           "meta", "metadata", "migrate", "parse_stamp", "stamp", "write_lock"]
+           "feed_state", "meta", "metadata", "migrate", "parse_stamp", "stamp", "write_lock"]

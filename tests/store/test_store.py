@@ -39,7 +39,7 @@ def test_an_older_store_is_migrated_and_keeps_its_articles(store_url, coder):
         conn.execute(text("UPDATE parley_meta SET value = '1' WHERE key = 'schema_version'"))
     store.engine.dispose()
     reopened = Store(store_url)
-    assert reopened.version == VERSION == 5
+    assert reopened.version == VERSION == 6
     assert reopened.counts()["articles"] == 5
     assert sorted(reopened.sources()) == ["w1", "w2", "w3", "w4", "w5"]  # backfilled from the articles
     # old events get a precision that claims no town: found by --precision 3 and 2, never by 1
@@ -68,7 +68,7 @@ def test_a_version_4_store_gets_the_changes_log_and_keeps_its_data(store_url, co
         conn.execute(text("UPDATE parley_meta SET value = '4' WHERE key = 'schema_version'"))
     store.engine.dispose()
     reopened = Store(store_url)
-    assert reopened.version == VERSION == 5
+    assert reopened.version == VERSION == 6
     assert sorted(e["event_id"] for e in reopened.events()) == before
     feed = changes(reopened, limit=500)["changes"]
     assert sorted(c["event_id"] for c in feed) == before and {c["action"] for c in feed} == {"added"}
