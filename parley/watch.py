@@ -194,7 +194,10 @@ def _page_text(client, url: str, timeout: float, pacer: Pacer) -> tuple[str | No
     page = decode_page(resp.content, url)
     if isinstance(page, InputError):
         return None, page.detail
-    text = trafilatura.extract(page, include_comments=False)
+    try:
+        text = trafilatura.extract(page, include_comments=False)
+    except Exception as exc:  # noqa: BLE001  a page that breaks the extractor falls back to the summary, logged
+        return None, f"the extractor failed: {_reason(exc, timeout)}"
     if not text or not text.strip():
         return None, "no main text found"
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip()), None
@@ -254,7 +257,10 @@ def _poll_feed(url: str, store, coder, version: str, client, timeout: float, pac
         return
     if resp.status_code != 200:
         return fail("P060", f"HTTP {resp.status_code}")
-    parsed = feedparser.parse(resp.content)
+    try:
+        parsed = feedparser.parse(resp.content)
+    except Exception as exc:  # noqa: BLE001  feedparser is lenient, but a feed must never stop the round
+        return fail("P061", _reason(exc, timeout))
     if not parsed.get("version") or (parsed.get("bozo") and not parsed.entries):
         reason = str(parsed.get("bozo_exception") or "no RSS or Atom root element")
         return fail("P061", reason)
@@ -320,7 +326,8 @@ def watch(sources: list[str], store, *, every: float = 900, once: bool = False, 
           client=None, log: logging.Logger = _log, min_interval: float = 1.0) -> None:
     """Poll ``sources`` every ``every`` seconds (a round that took longer is followed at once) until
     interrupted; with ``once``, one round. The models load once; requests to a host stay ``min_interval`` apart
-    across rounds."""
+    across rounds. A round the store fails (P040, P041) or a source file that went bad (P062) is logged and
+    tried again next round; with ``once`` it is raised. A bad source is raised before anything loads."""
     import httpx
 
     from parley.pipeline import Coder
@@ -335,8 +342,15 @@ def watch(sources: list[str], store, *, every: float = 900, once: bool = False, 
     try:
         while True:
             start = time.monotonic()
-            poll_once(sources, store, coder=coder, timeout=timeout, client=client, log=log, pacer=pacer,
-                      version=version)
+            try:
+                poll_once(sources, store, coder=coder, timeout=timeout, client=client, log=log, pacer=pacer,
+                          version=version)
+            except InputError as exc:
+                # the store could not be read or written (P040, P041: a server restarting, a full disk), or a
+                # source file went bad (P062): the round's feeds are asked again next round, nothing was lost
+                if once or exc.code not in ("P040", "P041", "P062"):
+                    raise
+                log.error(f"{exc}; the round is tried again in {every:g} s")
             if once:
                 return
             time.sleep(max(0.0, every - (time.monotonic() - start)))

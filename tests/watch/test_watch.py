@@ -114,9 +114,40 @@ def server():
     srv.close()
 
 
-@pytest.fixture()
-def store(tmp_path):
-    return Store(f"sqlite:///{tmp_path / 'watch.db'}")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        yield Store(f"sqlite:///{tmp_path / 'watch.db'}")
+        return
+    from sqlalchemy import text
+
+    from tests.store.conftest import _postgres_store
+
+    url, admin, name = _postgres_store()
+    opened = Store(url)
+    yield opened
+    opened.engine.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
+class Killed(BaseException):
+    """The process dies (a BaseException, as KeyboardInterrupt is: nothing catches it)."""
+
+
+class Counting:
+    """The real coder, recording what it codes; dies on its ``die_at``-th call."""
+
+    def __init__(self, coder, die_at=None):
+        self.coder, self.die_at, self.calls, self.coded = coder, die_at, 0, []
+
+    def code(self, articles):
+        self.calls += 1
+        if self.calls == self.die_at:
+            raise Killed
+        self.coded += [a.url for a in articles]
+        return self.coder.code(articles)
 
 
 def poll(sources, store, coder, **kw):
@@ -188,6 +219,84 @@ def test_a_duplicate_article_under_two_urls_is_stored_once(server, store, coder)
     seen = len(server.hits)
     again = poll([server.base + "/dupes.rss"], store, coder)
     assert again.duplicates == 2 and [p for p, _ in server.hits[seen:]] == ["/dupes.rss"]  # no page fetched
+
+
+def test_a_watch_killed_mid_round_resumes_and_codes_nothing_twice(server, store, coder):
+    feeds = [server.base + "/normal.rss", server.base + "/etag.rss", server.base + "/changing.rss"]
+    first = Counting(coder, die_at=2)
+    with pytest.raises(Killed):
+        poll(feeds, store, first)
+    restarted = Store(store.url)
+    second = Counting(coder)
+    report = poll(feeds, restarted, second)
+    # the killed feed's validators were not saved: it is read whole again, and only what is missing is coded
+    assert report.unchanged == 0 and report.new_articles == 2 and report.duplicates == 1
+    assert not set(first.coded) & set(second.coded)
+    assert sorted(first.coded + second.coded) == sorted(
+        server.base + p for p in ("/news/talks.html", "/news/sanctions.html", "/news/kharkiv.html"))
+    assert poll(feeds, restarted, Counting(coder)).unchanged == 1  # and now the 304
+
+
+def test_watch_once_polls_one_round_and_logs_its_line(server, store, coder, tmp_path, caplog):
+    from parley.watch import watch
+
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(f"# the test feeds\n{server.base}/normal.rss\n{server.base}/etag.rss\n")
+    with caplog.at_level(logging.INFO, logger="parley.watch"):
+        watch([str(listing)], store, once=True, coder=coder, timeout=1.0, min_interval=0.0)
+    assert store.counts()["articles"] == 2
+    [line] = [r.getMessage() for r in caplog.records if r.getMessage().startswith("parley watch:")]
+    assert "2 feeds polled" in line and "2 new articles" in line
+
+
+class Flaky:
+    """A store whose first write fails as a server going away does (P040)."""
+
+    def __init__(self, store):
+        self.store, self.failed = store, False
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def write_batch(self, *args, **kw):
+        from parley.errors import Errors, InputError
+
+        if not self.failed:
+            self.failed = True
+            raise InputError("P040", self.store.url, Errors.P040.format(reason="server closed the connection",
+                                                                          consequence="this batch was not stored"))
+        return self.store.write_batch(*args, **kw)
+
+
+class Rounds(logging.Logger):
+    """A logger that stops the watch (Killed) at its ``n``-th round line."""
+
+    def __init__(self, n):
+        super().__init__("test-watch")
+        self.n, self.lines, self.errors = n, [], []
+
+    def info(self, msg, *args, **kw):
+        self.lines.append(msg)
+        if len(self.lines) == self.n:
+            raise Killed
+
+    def error(self, msg, *args, **kw):
+        self.errors.append(msg)
+
+
+def test_watch_rounds_go_on_after_a_store_failure(server, store, coder):
+    from parley.watch import watch
+
+    log = Rounds(2)
+    start = time.monotonic()
+    with pytest.raises(Killed):
+        watch([server.base + "/normal.rss"], Flaky(store), every=0.2, coder=coder, timeout=1.0, min_interval=0.0,
+              log=log)
+    assert time.monotonic() - start >= 0.4  # three rounds, 0.2 s apart
+    assert len(log.errors) == 1 and "[P040]" in log.errors[0] and "tried again" in log.errors[0]
+    # the failed round logs no line; the next stores the article, the one after finds it stored
+    assert "1 new articles" in log.lines[0] and "1 already stored" in log.lines[1]
+    assert store.counts()["articles"] == 1
 
 
 def test_a_page_that_fails_falls_back_to_the_summary(server, store, coder):
