@@ -87,6 +87,16 @@ class Server:
                     self.send(200, rss(base, [
                         ("Russian drones strike Kharkiv", "/news/kharkiv.html?utm_source=rss&utm_medium=feed#top"),
                         ("Russian drones strike Kharkiv (reprint)", "/copy/kharkiv-reprint.html")]))
+                elif path == "/atom.xml":
+                    self.send(200, (
+                        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                        f'<title>Atom Wire</title><id>{base}/atom.xml</id><updated>2025-03-19T08:00:00Z</updated>'
+                        f'<entry><title>Turkey hosts talks</title><id>tag:wire,2025:1</id>'
+                        f'<link rel="alternate" href="{base}/news/talks.html"/><updated>2025-03-17T10:00:00Z</updated>'
+                        '<summary>Talks in Istanbul.</summary></entry></feed>').encode(),
+                        kind="application/atom+xml")
+                elif path == "/down.rss":
+                    self.send(503, b"maintenance", kind="text/plain")
                 elif path == "/missing.html":
                     self.send(404, b"gone", kind="text/html")
                 elif path in ARTICLES:
@@ -297,6 +307,46 @@ def test_watch_rounds_go_on_after_a_store_failure(server, store, coder):
     # the failed round logs no line; the next stores the article, the one after finds it stored
     assert "1 new articles" in log.lines[0] and "1 already stored" in log.lines[1]
     assert store.counts()["articles"] == 1
+
+
+def test_an_atom_feed_gives_its_entries_with_their_dates_and_outlet(server, store, coder):
+    assert poll([server.base + "/atom.xml"], store, coder).new_articles == 1
+    [(_, sources)] = store.sources().items()
+    assert sources[0]["outlet"] == "Atom Wire" and sources[0]["date"] == "2025-03-17"
+    assert sources[0]["url"] == server.base + "/news/talks.html"
+
+
+def test_a_feed_that_is_down_or_refuses_is_p060_and_asked_again(server, store, coder):
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{sock.getsockname()[1]}/feed.rss"
+    report = poll([server.base + "/down.rss", closed, server.base + "/normal.rss"], store, coder)
+    assert [e.code for e in report.errors] == ["P060", "P060"] and "HTTP 503" in str(report.errors[0])
+    assert report.new_articles == 1
+    again = poll([server.base + "/down.rss"], store, coder)
+    assert [p for p, _ in server.hits].count("/down.rss") == 2 and again.errors[0].code == "P060"
+
+
+def test_a_version_5_store_gets_the_feed_state_table_and_keeps_its_data(store, coder, server):
+    from sqlalchemy import inspect, text
+
+    from parley.store.schema import VERSION, feed_state
+
+    assert poll([server.base + "/etag.rss"], store, coder).new_articles == 1
+    with store.engine.begin() as conn:
+        feed_state.drop(conn)
+        conn.execute(text("UPDATE parley_meta SET value = '5' WHERE key = 'schema_version'"))
+    store.engine.dispose()
+    reopened = Store(store.url)
+    assert reopened.version == VERSION == 6
+    with reopened.engine.connect() as conn:
+        assert inspect(conn).has_table("feed_state")
+    assert reopened.counts()["articles"] == 1
+    again = poll([server.base + "/etag.rss"], reopened, coder)  # the validators were lost with the table: no 304
+    assert (again.unchanged, again.new_articles, again.duplicates) == (0, 0, 1)
+    reopened.engine.dispose()
 
 
 def test_a_page_that_fails_falls_back_to_the_summary(server, store, coder):
