@@ -79,6 +79,21 @@ class Pacer:
             self._last[host] = time.monotonic()
 
 
+def parse_every(value: str | float) -> float:
+    """Seconds from ``--every``: a number of seconds, or one with a unit: ``90s``, ``15m``, ``1h``, ``1d``
+    (P043 otherwise, or when it is under 1 second)."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    text = str(value).strip().lower()
+    try:
+        seconds = float(text[:-1]) * units[text[-1]] if text and text[-1] in units else float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 1 or seconds == float("inf"):
+        raise InputError("P043", "--every", Errors.P043.format(
+            value=value, what="an interval", hint="give seconds, or a number with a unit: 90s, 15m, 1h, 1d"))
+    return seconds
+
+
 def canonical_url(url: str) -> str:
     """``url`` without its fragment and tracking parameters, its scheme and host lower-cased."""
     parts = urlsplit(url.strip())
@@ -359,4 +374,4 @@ def watch(sources: list[str], store, *, every: float = 900, once: bool = False, 
             client.close()
 
 
-__all__ = ["Pacer", "RoundReport", "canonical_url", "feed_urls", "poll_once", "user_agent", "watch"]
+__all__ = ["Pacer", "RoundReport", "canonical_url", "feed_urls", "parse_every", "poll_once", "user_agent", "watch"]

@@ -371,6 +371,22 @@ def test_canonical_urls(url, expected):
     assert canonical_url(url) == expected
 
 
+@pytest.mark.parametrize("value, seconds", [("15m", 900), ("900", 900), ("90s", 90), ("1h", 3600), ("1.5m", 90)])
+def test_every_takes_units(value, seconds):
+    from parley.watch import parse_every
+
+    assert parse_every(value) == seconds
+
+
+@pytest.mark.parametrize("value", ["", "15x", "0", "-5m", "soon", "inf", "nan"])
+def test_a_bad_every_is_p043(value):
+    from parley.errors import InputError
+    from parley.watch import parse_every
+
+    with pytest.raises(InputError, match="P043"):
+        parse_every(value)
+
+
 def test_sources_are_urls_opml_files_and_lists(tmp_path):
     listing = tmp_path / "feeds.txt"
     listing.write_text("# wires\nhttps://a.example/rss.xml\n\nhttps://b.example/feed  # the B feed\n"
