@@ -24,6 +24,7 @@ EXAMPLES = """examples:
   parley events --actor RUS --since 2025-03-01 --format csv
   parley agreements --party RUS               # agreements and the violations each side alleges
   parley serve --demo                         # the HTTP API and the dashboard on the bundled samples
+  parley watch feeds.txt --every 15m          # poll feeds, code and store what is new
 """
 
 
@@ -146,6 +147,19 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument("--private", action="store_true", help="every endpoint needs a bearer token")
     sv.add_argument("--demo", action="store_true",
                     help="serve a demo store coded from the bundled samples (built on first use, then cached)")
+    w = sub.add_parser("watch", help="poll news feeds, code and store what is new, round after round",
+                       description="Poll RSS/Atom feeds (URLs, OPML files, or text files of feed URLs one a line), "
+                                   "fetch new articles' pages, code and store them as 'parley ingest' does. Polite: "
+                                   "ETag/Last-Modified kept, at least --min-interval seconds between requests to "
+                                   "one host. One log line per round.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    w.add_argument("sources", nargs="+", metavar="SOURCE", help="feed URLs, OPML files or text files of feed URLs")
+    w.add_argument("--db", help=db_help)
+    w.add_argument("--every", default="15m", help="time between rounds: 900, 90s, 15m, 1h (default 15m)")
+    w.add_argument("--once", action="store_true", help="poll one round and exit")
+    w.add_argument("--timeout", type=float, default=10.0, help="seconds a feed or page may take (default 10)")
+    w.add_argument("--min-interval", type=float, default=1.0,
+                   help="seconds between two requests to one host (default 1)")
     tk = sub.add_parser("token", help="create or revoke the bearer tokens of the HTTP API",
                         description="Create or revoke bearer tokens for 'parley serve' (stored hashed in the store). "
                                     "POST /api/articles needs one; with --private, every endpoint does.")
@@ -192,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(args)
         if args.command == "token":
             return _token(args)
+        if args.command == "watch":
+            return _watch(args)
         from parley.library import code_samples
 
         report = code_samples(sys.stdout, fmt=args.format)
@@ -235,6 +251,20 @@ def _serve(args: argparse.Namespace) -> int:
 
         db = demo_store()
     uvicorn.run(create_app(db, private=args.private), host=args.host, port=args.port, workers=1, log_level="info")
+    return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from parley.store import open_store
+    from parley.watch import parse_every, watch
+
+    every = parse_every(args.every)
+    logging.getLogger("parley.watch").setLevel(logging.INFO)
+    try:
+        watch(args.sources, open_store(args.db), every=every, once=args.once, timeout=args.timeout,
+              min_interval=args.min_interval)
+    except KeyboardInterrupt:
+        print("parley watch: stopped", file=sys.stderr)
     return 0
 
 

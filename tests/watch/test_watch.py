@@ -400,3 +400,20 @@ def test_sources_are_urls_opml_files_and_lists(tmp_path):
 
     with pytest.raises(InputError, match="P062"):
         feed_urls([str(tmp_path / "nope.txt")])
+
+
+def test_the_command_line_polls_once_from_a_feed_list(server, tmp_path, capsys, caplog):
+    # parley watch FEEDS.txt --once: the list's feed polled, its article stored, the round's line logged
+    from parley.cli import main
+
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"# our feeds\n{server.base}/normal.rss\n\n", encoding="utf-8")
+    db = tmp_path / "w.db"
+    with caplog.at_level(logging.INFO, logger="parley.watch"):
+        assert main(["watch", str(feeds), "--once", "--db", str(db), "--timeout", "2", "--min-interval", "0"]) == 0
+    assert "1 feeds polled" in caplog.text and "1 new articles" in caplog.text
+    from parley.store import open_store
+
+    assert open_store(str(db)).counts()["articles"] == 1
+    assert main(["watch", "nonsense://x", "--once", "--db", str(db)]) == 2
+    assert "[P062]" in capsys.readouterr().err
