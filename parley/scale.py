@@ -1,0 +1,155 @@
+"""Coding on a Dask cluster: the same output as one process, on many cores or machines.
+
+:func:`code_dask` cuts the articles into partitions (lists of up to ``partition`` articles), sends them to the
+workers of a ``distributed`` cluster (a LocalCluster it starts, or the scheduler at an address), where each
+worker process holds ONE :class:`~parley.pipeline.Coder` (built by :class:`CoderPlugin` when the worker starts,
+kept in a per-process cache), and yields the coded documents in input order. Only a bounded number of
+partitions is in flight at a time, so memory does not grow with the number of articles.
+
+The output is identical to ``Coder(options).code(articles)``: every article is coded by the same code and
+data; the coder's chunks never mix articles.
+
+Dask is an optional dependency (``pip install 'parley[dask]'``): this module imports it, and parley imports this
+module only when asked to run on Dask.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from distributed import WorkerPlugin
+
+from parley.model import Article, CodedDocument
+from parley.pipeline import Coder, Options
+
+log = logging.getLogger(__name__)
+
+# One thread per worker process for every numeric library: the cluster's parallelism is its processes.
+THREAD_ENV = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                                     "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")}
+THREAD_ENV["TOKENIZERS_PARALLELISM"] = "false"
+# A fixed string-hash seed, the same in every worker (the client's when it has one): a result that depends on
+# the order of a set (a bug) is then at least the same on every worker and in every run.
+HASH_SEED = "0"
+
+# The coders of this process, by their options: built once per worker process, reused by every partition.
+_CODERS: dict[Options, Coder] = {}
+
+
+def worker_coder(options: Options) -> Coder:
+    """This process's coder for ``options``, built on first use and then reused."""
+    coder = _CODERS.get(options)
+    if coder is None:
+        coder = _CODERS[options] = Coder(options)
+    return coder
+
+
+class CoderPlugin(WorkerPlugin):
+    """A Dask worker plugin that builds the worker's coder when the worker starts (and when a worker joins
+    later), so that model loading happens once per worker and before the first partition arrives."""
+
+    name = "parley-coder"
+
+    def __init__(self, options: Options):
+        self.options = options
+
+    def setup(self, worker) -> None:
+        for key, value in THREAD_ENV.items():
+            os.environ.setdefault(key, value)
+        worker_coder(self.options)
+
+    def teardown(self, worker) -> None:
+        _CODERS.pop(self.options, None)
+
+
+def code_partition(articles: list[Article], options: Options) -> list[CodedDocument]:
+    """Code one partition on a worker. When the partition fails as a whole, its articles are coded one by one,
+    so that one article that cannot be coded (logged as P055 and left out) never loses the others."""
+    coder = worker_coder(options)
+    try:
+        return list(coder.code(articles))
+    except Exception:  # one bad article: retried one by one below
+        log.warning("coding a partition of %d articles failed; coding them one by one", len(articles))
+    docs = []
+    for art in articles:
+        try:
+            docs.extend(coder.code([art]))
+        except Exception:
+            log.exception("[P055] %s: coding the article failed; it is left out of the output", art.id)
+    return docs
+
+
+def _partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while part := list(islice(it, size)):
+        yield part
+
+
+def start_cluster(workers: int = 2, scheduler: str | None = None, **cluster_kwargs):
+    """A ``distributed.Client`` on the scheduler at ``scheduler``, or on a new LocalCluster of ``workers``
+    processes with one thread each (its numeric libraries limited to one thread). Close it when done."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler)
+    env = dict(THREAD_ENV, PYTHONHASHSEED=os.environ.get("PYTHONHASHSEED", HASH_SEED))
+    kwargs = dict(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, env=env)
+    kwargs.update(cluster_kwargs)
+    import dask
+
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": env}):  # read when the interpreter starts
+        cluster = LocalCluster(**kwargs)
+    client = Client(cluster)
+    client._parley_cluster = cluster  # closed with the client by close_cluster
+    return client
+
+
+def close_cluster(client) -> None:
+    """Close ``client`` and the LocalCluster :func:`start_cluster` made for it, if any."""
+    cluster = getattr(client, "_parley_cluster", None)
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
+def code_dask(articles: Iterable[Article], *, workers: int = 2, scheduler: str | None = None,
+              options: Options | None = None, partition: int = 64, client=None, in_flight: int | None = None,
+              progress: Callable[[int], None] | None = None) -> Iterator[CodedDocument]:
+    """Code ``articles`` on a Dask cluster and yield the coded documents in input order, as
+    ``Coder(options).code(articles)`` would.
+
+    ``workers``: processes of the LocalCluster started when neither ``scheduler`` (a scheduler's address,
+    ``tcp://host:8786``) nor ``client`` (an open ``distributed.Client``, left open) is given. ``partition``:
+    articles per task. ``in_flight``: partitions submitted and not yet yielded (default: twice the workers), which
+    bounds memory. ``progress``: called with the number of articles done after each partition.
+    """
+    options = options or Options()
+    if partition < 1:
+        raise ValueError(f"partition must be at least 1, not {partition}")
+    own = client is None
+    if own:
+        client = start_cluster(workers, scheduler)
+    try:
+        client.register_plugin(CoderPlugin(options), name=CoderPlugin.name)  # loads the coder on every worker
+        width = in_flight or 2 * max(1, len(client.nthreads()))
+        pending: deque = deque()
+        parts = _partitions(articles, partition)
+        for part in islice(parts, width):
+            pending.append((client.submit(code_partition, part, options, pure=False), len(part)))
+        done = 0
+        while pending:
+            future, size = pending.popleft()
+            docs = future.result()
+            future.release()
+            for part in islice(parts, 1):
+                pending.append((client.submit(code_partition, part, options, pure=False), len(part)))
+            yield from docs
+            done += size
+            if progress is not None:
+                progress(done)
+    finally:
+        if own:
+            close_cluster(client)
