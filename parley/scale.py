@@ -123,7 +123,7 @@ def code_dask(articles: Iterable[Article], *, workers: int = 2, scheduler: str |
 
     ``workers``: processes of the LocalCluster started when neither ``scheduler`` (a scheduler's address,
     ``tcp://host:8786``) nor ``client`` (an open ``distributed.Client``, left open) is given. ``partition``:
-    articles per task. ``in_flight``: partitions submitted and not yet yielded (default: twice the workers), which
+    articles per task. ``in_flight``: partitions submitted and not yet yielded (default: 8 per worker), which
     bounds memory. ``progress``: called with the number of articles done after each partition.
     """
     options = options or Options()
@@ -134,7 +134,7 @@ def code_dask(articles: Iterable[Article], *, workers: int = 2, scheduler: str |
         client = start_cluster(workers, scheduler)
     try:
         client.register_plugin(CoderPlugin(options), name=CoderPlugin.name)  # loads the coder on every worker
-        width = in_flight or 2 * max(1, len(client.nthreads()))
+        width = in_flight or 8 * max(1, len(client.nthreads()))
         pending: deque = deque()
         parts = _partitions(articles, partition)
         for part in islice(parts, width):

@@ -59,7 +59,7 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def speed(articles: list[Article], workers: int) -> None:
+def speed(articles: list[Article], workers: int, partition: int, in_flight: int | None) -> None:
     print(f"1. speed on {len(articles)} BBC articles")
     coder = Coder(Options())
     start = time.perf_counter()
@@ -70,7 +70,7 @@ def speed(articles: list[Article], workers: int) -> None:
     try:
         list(code_dask(articles[:WARM], client=client))  # builds the coder on every worker (the plugin)
         start = time.perf_counter()
-        n = sum(1 for _ in code_dask(articles, client=client))
+        n = sum(1 for _ in code_dask(articles, client=client, partition=partition, in_flight=in_flight))
         many = n / (time.perf_counter() - start)
     finally:
         close_cluster(client)
@@ -103,13 +103,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="BBC articles for the speed test (default: all)")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--partition", type=int, default=32, help="articles per task")
+    ap.add_argument("--in-flight", type=int, default=None, help="partitions in flight (default: code_dask's)")
     ap.add_argument("--counts", default="1000,10000", help="article counts for the memory test")
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     if not args.skip_speed:
-        speed(bbc(args.limit), args.workers)
+        speed(bbc(args.limit), args.workers, args.partition, args.in_flight)
     if not args.skip_memory:
         memory([int(c) for c in args.counts.split(",")], args.workers)
 
