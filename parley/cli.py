@@ -25,6 +25,7 @@ EXAMPLES = """examples:
   parley agreements --party RUS               # agreements and the violations each side alleges
   parley serve --demo                         # the HTTP API and the dashboard on the bundled samples
   parley watch feeds.txt --every 15m          # poll feeds, code and store what is new
+  parley code news/ --format jsonl -o out.jsonl --engine dask --workers 2
 """
 
 
@@ -44,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                    help="refuse articles larger than this (bytes, or 500KB, 10MB, 1GB; default 10MB)")
     c.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    c.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this process; dask: a Dask cluster (pip install 'parley[dask]'), same output")
+    c.add_argument("--workers", type=int, default=2, help="with --engine dask: worker processes of a local cluster")
+    c.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a running scheduler (tcp://host:8786)")
     d = sub.add_parser("demo", help="code the bundled sample articles and print a table",
                        description="Code the sample articles shipped with parley and print the events.")
     d.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
@@ -231,7 +236,8 @@ def _code(args: argparse.Namespace) -> int:
     out = _output(args.output, newline="" if args.format == "csv" else None) if args.output else sys.stdout
     try:
         done = code_paths(args.paths, out, fmt=args.format, date=args.date, min_confidence=args.min_confidence,
-                          max_bytes=args.max_size or MAX_BYTES, progress=not args.quiet)
+                          max_bytes=args.max_size or MAX_BYTES, progress=not args.quiet, engine=args.engine,
+                          workers=max(1, args.workers), scheduler=args.scheduler)
     finally:
         if args.output:
             out.close()

@@ -65,6 +65,7 @@ class Errors:
     P027 = "the output file cannot be written ({reason}); nothing was written. Give a path you may write"
     P028 = ("--max-size {value!r} is not a size: give a number of bytes, or one with a unit (500KB, 10MB, 1GB), "
             "of at least 1KB")
+    P029 = "Dask is not installed ({reason}); install it with pip install 'parley[dask]'"
     P035 = ("the text is not UTF-8: it was decoded as {encoding} ({how}); if it reads wrongly, save the file as "
             "UTF-8")
     P036 = ("{what} is {size:,} bytes, over the size limit of {limit:,} bytes; it is skipped and the other records "

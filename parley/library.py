@@ -26,21 +26,33 @@ class CodeReport:
 
 def code_paths(paths: list[str], out: TextIO, *, fmt: str = "table", date: str | None = None,
                min_confidence: float = 0.0, coder: Coder | None = None, max_bytes: int = MAX_BYTES,
-               progress: bool = False) -> CodeReport:
+               progress: bool = False, engine: str = "local", workers: int = 2,
+               scheduler: str | None = None) -> CodeReport:
     """Read ``paths``, code every article and write the output to ``out`` as it is produced. Articles over
-    ``max_bytes`` are refused (P036) and the others coded; ``progress`` shows a bar on a terminal."""
+    ``max_bytes`` are refused (P036) and the others coded; ``progress`` shows a bar on a terminal. With
+    ``engine="dask"`` the articles are coded on a Dask cluster (a LocalCluster of ``workers`` processes, or the
+    scheduler at ``scheduler``) and written in input order, the same output as in one process."""
     report = CodeReport(ReadReport())
     if date is not None:
         from parley.pipeline import parse_date
 
         if parse_date(date) is None:
             raise InputError("P009", "--date", Errors.P009.format(value=date))
-    coder = coder or Coder(Options(min_confidence=min_confidence))
+    articles = read_paths(paths, default_date=date, report=report.read, max_bytes=max_bytes)
+    if engine == "dask":
+        try:
+            from parley.scale import code_dask
+        except ImportError as exc:
+            raise InputError("P029", "--engine dask", Errors.P029.format(reason=exc)) from None
+
+        docs = code_dask(articles, workers=workers, scheduler=scheduler, options=Options(min_confidence=min_confidence))
+    else:
+        docs = (coder or Coder(Options(min_confidence=min_confidence))).code(articles)
     writer = Writer(out, fmt)
     bar = progress_bar(paths, progress)
     start = time.perf_counter()
     try:
-        for doc in coder.code(read_paths(paths, default_date=date, report=report.read, max_bytes=max_bytes)):
+        for doc in docs:
             writer.write(doc)
             report.events += len(doc.events)
             if bar is not None:
