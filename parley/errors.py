@@ -98,6 +98,7 @@ class Errors:
     P053 = ("a body of type {kind!r} cannot be an article: send JSON ({{\"text\": ...}}), text/plain, text/html, or a "
             "multipart/form-data upload with the file in the field 'file'")
     P054 = "the body is not {what} ({reason}): {hint}"
+    P055 = "coding the article failed on a worker; it is left out of the output and the others are written"
     P060 = ("the feed cannot be fetched ({reason}); it is asked again next round. Check the address, or that the "
             "site is up")
     P061 = ("the feed is not RSS or Atom ({reason}); it is asked again next round. Check that the address is a "

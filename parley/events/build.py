@@ -257,9 +257,10 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
     places = [m for m in mentions if m.kind in ("country", "capital") and _is_country(m.country)]
     if len({e.country for e in c.actor if e.country}) >= 2:
         c.recipient = [e for e in c.recipient if e.country]
-    own: set[str] = set()
+    own: dict[str, None] = {}
     for role, ents in (("actor", c.actor), ("recipient", c.recipient)):
-        own = {e.country for e in c.actor if e.country}
+        own = dict.fromkeys(e.country for e in c.actor if e.country)  # in the actors' order: the first is the same
+        # in every process, which a set's order (string hashing) is not
         for i, e in enumerate(ents):
             if e.country is not None:
                 continue
