@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 from collections.abc import Iterable
 from importlib import resources
 from typing import TextIO
 
 from parley.export.formats import CSV_TYPES, DAY, FLOAT, INT, TEXT, column_types
-from parley.export.stored import STORED_COLUMNS, STORED_TYPES, as_day, csv_writer, event_span, flat_row
+from parley.export.stored import STORED_COLUMNS, STORED_TYPES, csv_writer, flat_row
+from parley.ground.dates import event_days, full_day
 from parley.ground.places import fold
 
 FORMATS = ("jsonl", "csv", "parquet", "acled", "icews", "plover")
@@ -95,10 +97,10 @@ def acled_dating(ev: dict) -> tuple[dt.date | None, int | str]:
     wide the span is (:func:`time_precision`). An event dated from its article (``date_source`` "document") or not
     at all (its article's day is used) is known within a few days at best: precision 2 or more. (None, "") when
     neither the event nor its article has a date."""
-    span = event_span(ev)
+    span = event_days(ev)
     from_article = ev.get("date_source") == "document"
     if span is None:
-        day = as_day(ev.get("doc_date"))
+        day = full_day(ev.get("doc_date"))
         if day is None:
             return None, ""
         span, from_article = (day, day), True
@@ -227,8 +229,8 @@ def icews_row(ev: dict) -> dict:
     name, goldstein = cameo_roots().get(code[:2], ("", ""))
     actor, recipient = (ev.get("actor") or [{}])[0], (ev.get("recipient") or [{}])[0]
     country = _countries().get(loc.get("country") or "", {})
-    span = event_span(ev)
-    day = span[0] if span else as_day(ev.get("doc_date"))
+    span = event_days(ev)
+    day = span[0] if span else full_day(ev.get("doc_date"))
     return {
         "Event ID": ev.get("event_id"), "Event Date": day.isoformat() if day else "",
         "Source Name": actor.get("text", ""), "Source Sectors": actor.get("sector") or "",
@@ -290,20 +292,44 @@ def _parquet(rows: Iterable[dict], path: str | None) -> int:
 
     if not path:
         raise InputError("P019", "--format parquet", Errors.P019)
+    require_pyarrow("--format parquet")
+    rows = iter(rows)
+    return write_parquet(iter(lambda: list(itertools.islice(rows, PARQUET_ROWS)), []), path)
+
+
+PARQUET_ROWS = 10_000
+"""Events per row group of a Parquet export: memory holds one group at a time."""
+
+
+def require_pyarrow(source: str) -> None:
+    """P019 naming ``source`` when pyarrow, which Parquet needs, is not installed."""
+    from parley.errors import InputError
+
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow  # noqa: F401
     except ImportError as exc:
-        raise InputError("P019", "--format parquet", "Parquet needs pyarrow: pip install 'parley[parquet]'") from exc
+        raise InputError("P019", source, "Parquet needs pyarrow: pip install 'parley[parquet]'") from exc
+
+
+def write_parquet(pages: Iterable[list[dict]], path: str) -> int:
+    """Write stored events to the Parquet file ``path``, one row group per page of events, each column of its
+    kind (:data:`~parley.export.stored.STORED_TYPES`: days as ``date32``); the number of events written. Needs
+    pyarrow."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     kinds = {TEXT: (pa.string(), str), INT: (pa.int64(), int), FLOAT: (pa.float64(), float),
-             DAY: (pa.date32(), as_day)}
-    flat = [flat_row(ev) for ev in rows]
-    columns = {}
-    for c, kind in STORED_TYPES.items():
-        arrow_type, cast = kinds[kind]
-        columns[c] = pa.array([None if r[c] is None or r[c] == "" else cast(r[c]) for r in flat], arrow_type)
-    pq.write_table(pa.table(columns), path)
-    return len(flat)
+             DAY: (pa.date32(), full_day)}
+    schema = pa.schema([(c, kinds[k][0]) for c, k in STORED_TYPES.items()])
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        for rows in pages:
+            flat = [flat_row(ev) for ev in rows]
+            writer.write_table(pa.table({c: pa.array([None if r[c] is None or r[c] == "" else kinds[k][1](r[c])
+                                                      for r in flat], kinds[k][0])
+                                         for c, k in STORED_TYPES.items()}, schema=schema))
+            n += len(flat)
+    return n
 
 
 # --- reading the CSV exports back ------------------------------------------------------------------------------

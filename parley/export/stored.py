@@ -2,17 +2,17 @@
 article's fields (``doc_id``, ``url``, ``outlet``, ``title``, ``doc_date``) and ``event_id``.
 
 Dates: ``date`` is the event's date as the coder gave it, with its precision (``2025-03-20``, ``2025-03`` or
-``2025``); ``date_start`` and ``date_end`` are the first and last day it covers (:func:`event_span`), real dates.
+``2025``); ``date_start`` and ``date_end`` are the first and last day it covers
+(:func:`~parley.ground.dates.event_days`), real dates.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import TextIO
 
 from parley.export.formats import CsvWriter, column_types
-from parley.ground.dates import date_range
+from parley.ground.dates import event_days, full_day
 
 STORED_COLUMNS = [
     "event_id", "doc_id", "url", "outlet", "doc_date", "event_type", "mode", "cameo", "quad_class",
@@ -29,24 +29,6 @@ STORED_TYPES = column_types(
 """The kind of each flat column: Parquet writes ``day`` columns as ``date32``, CSV as ISO ``YYYY-MM-DD``."""
 
 
-def as_day(value) -> dt.date | None:
-    """A full day ``YYYY-MM-DD`` as a date; None for no date, a month or a year alone, or an impossible day."""
-    if isinstance(value, dt.date):
-        return value
-    span = date_range(value) if isinstance(value, str) else None
-    return span[0] if span and span[0] == span[1] else None
-
-
-def event_span(ev: dict) -> tuple[dt.date, dt.date] | None:
-    """The first and last day an event's date covers: its ``date_start`` and ``date_end``, or, for records stored
-    before events carried them, the span of its ``date`` (a month's first and last day, a year's); None when the
-    event is undated."""
-    start, end = as_day(ev.get("date_start")), as_day(ev.get("date_end"))
-    if start and end and start <= end:
-        return start, end
-    return date_range(ev.get("date"))
-
-
 def _join(values: Iterable) -> str:
     return ";".join("" if v is None else str(v) for v in values)
 
@@ -57,10 +39,10 @@ def flat_row(ev: dict) -> dict:
     loc = ev.get("location") or {}
     claim = ev.get("claimed_by") or {}
     evidence = ev.get("evidence") or {}
-    span = event_span(ev)
+    span = event_days(ev)
     return {
         "event_id": ev.get("event_id"), "doc_id": ev.get("doc_id"), "url": ev.get("url"),
-        "outlet": ev.get("outlet"), "doc_date": as_day(ev.get("doc_date")),
+        "outlet": ev.get("outlet"), "doc_date": full_day(ev.get("doc_date")),
         "event_type": ev["event_type"], "mode": ev.get("mode"), "cameo": ev.get("cameo"),
         "quad_class": ev.get("quad_class"), "acled_event_type": ev.get("acled_event_type"),
         "acled_sub_event_type": ev.get("acled_sub_event_type"),

@@ -81,13 +81,8 @@ def resolve(expr: str, ref: dt.date | None, future: bool = False) -> str | None:
 
 def first_day(value: str | None) -> dt.date | None:
     """The first day of a schema date ("2025-03-20", "2025-03" or "1967"), or None."""
-    if not value:
-        return None
-    parts = value.split("-") + ["01", "01"]
-    try:
-        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        return None
+    span = date_range(value)
+    return span[0] if span else None
 
 
 def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
@@ -108,6 +103,25 @@ def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except ValueError:
         return None
+
+
+def full_day(value) -> dt.date | None:
+    """A full day ``YYYY-MM-DD`` (or a date) as a date; None for no date, a month or a year alone, or an
+    impossible day."""
+    if isinstance(value, dt.date):
+        return value
+    span = date_range(value) if isinstance(value, str) else None
+    return span[0] if span and span[0] == span[1] else None
+
+
+def event_days(record) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an event covers, from its record (a dict, or ``vars`` of an Event): its
+    ``date_start`` and ``date_end``, or, for a record made before events carried them, the days its ``date``
+    covers (a month's first and last day, a year's); None when it is undated."""
+    start, end = full_day(record.get("date_start")), full_day(record.get("date_end"))
+    if start and end and start <= end:
+        return start, end
+    return date_range(record.get("date"))
 
 
 def _iso(y: int, mo: int, d: int) -> str | None:

@@ -30,7 +30,7 @@ from importlib import resources
 import yaml
 
 from parley.events.definitions import phrase_pattern
-from parley.ground.dates import date_range
+from parley.ground.dates import date_range, event_days
 from parley.store import terms
 
 CONFLICT_DAYS = 60  # how far around a commitment the sides' attacks are looked for
@@ -228,14 +228,9 @@ def date_of(ev: dict) -> str | None:
 
 
 def span_of(ev: dict) -> tuple[dt.date, dt.date] | None:
-    """The first and last day the event's own date covers: its ``date_start`` and ``date_end``, else (an event
-    stored before they existed) the days its ``date`` covers, else those of its article's date."""
-    try:
-        if ev.get("date_start") and ev.get("date_end"):
-            return dt.date.fromisoformat(ev["date_start"]), dt.date.fromisoformat(ev["date_end"])
-    except ValueError:
-        pass
-    return date_range(ev.get("date")) or date_range(ev.get("doc_date"))
+    """The first and last day the event's own date covers (:func:`~parley.ground.dates.event_days`), else those
+    of its article's date."""
+    return event_days(ev) or date_range(ev.get("doc_date"))
 
 
 def trigger_at(ev: dict) -> int:

@@ -28,7 +28,7 @@ from sqlalchemy import create_engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from parley.errors import Errors, InputError
-from parley.ground.dates import date_range
+from parley.ground.dates import event_days
 from parley.model import Article, CodedDocument, Event, to_dict
 from parley.store import queries
 from parley.store.changes import log_changes
@@ -516,9 +516,7 @@ class Store:
 
 def _days(e: Event) -> dict:
     """The first and last day of the event's date, as the coder gave them or from the date itself."""
-    if e.date_start and e.date_end:
-        return {"date_start": e.date_start, "date_end": e.date_end}
-    span = date_range(e.date)
+    span = event_days(vars(e))
     return {"date_start": span[0].isoformat() if span else None, "date_end": span[1].isoformat() if span else None}
 
 

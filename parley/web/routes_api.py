@@ -194,10 +194,9 @@ def _download(store, filters: dict, fmt: str) -> StreamingResponse:
              "parquet": "application/vnd.apache.parquet"}[fmt]
     name = "parley-events-acled.csv" if fmt == "acled" else f"parley-events.{fmt}"
     if fmt == "parquet":
-        try:  # refused before the response starts, not in the middle of it
-            import pyarrow  # noqa: F401
-        except ImportError as exc:
-            raise InputError("P019", "format=parquet", "Parquet needs pyarrow: pip install 'parley[parquet]'") from exc
+        from parley.export.analyst import require_pyarrow
+
+        require_pyarrow("format=parquet")  # refused before the response starts, not in the middle of it
     pages = _pages(store, filters)
     chunks = _parquet(pages) if fmt == "parquet" else _text(pages, fmt)
     return StreamingResponse(chunks, media_type=media,
@@ -246,24 +245,12 @@ def _parquet(pages: Iterator[list[dict]]) -> Iterator[bytes]:
     import os
     import tempfile
 
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    from parley.export.analyst import write_parquet
 
-    from parley.export.formats import DAY, FLOAT, INT, TEXT
-    from parley.export.stored import STORED_TYPES, as_day, flat_row
-
-    kinds = {TEXT: (pa.string(), str), INT: (pa.int64(), int), FLOAT: (pa.float64(), float),
-             DAY: (pa.date32(), as_day)}
-    schema = pa.schema([(c, kinds[k][0]) for c, k in STORED_TYPES.items()])
     fd, path = tempfile.mkstemp(suffix=".parquet", prefix="parley-")
     os.close(fd)
     try:
-        with pq.ParquetWriter(path, schema) as writer:
-            for rows in pages:
-                flat = [flat_row(ev) for ev in rows]
-                writer.write_table(pa.table({c: pa.array([None if r[c] is None or r[c] == "" else kinds[k][1](r[c])
-                                                          for r in flat], kinds[k][0])
-                                             for c, k in STORED_TYPES.items()}, schema=schema))
+        write_parquet(pages, path)
         with open(path, "rb") as f:
             while chunk := f.read(1 << 16):
                 yield chunk
