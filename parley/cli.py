@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from importlib import resources
 
 from parley.errors import Errors, InputError, ParleyError
 
@@ -429,10 +428,6 @@ def _agreements(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(format_agreements(found))
     return 0
-
-
-def sample_dir():
-    return resources.files("parley") / "samples"
 
 
 if __name__ == "__main__":

@@ -1,15 +1,14 @@
 """Library functions behind the command line."""
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
-from importlib import resources
 from typing import TextIO
 
 from parley.errors import Errors, InputError
 from parley.export.formats import Writer
-from parley.ingest import MAX_BYTES, ReadReport, read_paths
+from parley.ingest import MAX_BYTES, ReadReport, read_path, read_paths
+from parley.ingest.folders import samples_dir
 from parley.model import Article
 from parley.pipeline import Coder, Options
 from parley.progress import progress_bar
@@ -33,11 +32,7 @@ def code_paths(paths: list[str], out: TextIO, *, fmt: str = "table", date: str |
     ``engine="dask"`` the articles are coded on a Dask cluster (a LocalCluster of ``workers`` processes, or the
     scheduler at ``scheduler``) and written in input order, the same output as in one process."""
     report = CodeReport(ReadReport())
-    if date is not None:
-        from parley.pipeline import parse_date
-
-        if parse_date(date) is None:
-            raise InputError("P009", "--date", Errors.P009.format(value=date))
+    # a --date that is not one is P009 here, at once, before the coder loads
     articles = read_paths(paths, default_date=date, report=report.read, max_bytes=max_bytes)
     if engine == "dask":
         try:
@@ -65,19 +60,10 @@ def code_paths(paths: list[str], out: TextIO, *, fmt: str = "table", date: str |
 
 
 def sample_articles() -> list[Article]:
-    """The sample articles bundled with parley, with their dates."""
-    base = resources.files("parley") / "samples"
-    index = json.loads((base / "index.json").read_text(encoding="utf-8"))
-    return [Article(id=row["file"], text=(base / row["file"]).read_text(encoding="utf-8"), title=row.get("title"),
-                    outlet=row.get("outlet"), date=row.get("date"), source=f"samples/{row['file']}") for row in index]
+    """The sample articles bundled with parley, with the titles, outlets and dates of their manifest."""
+    return list(read_path(samples_dir()))
 
 
 def code_samples(out: TextIO, *, fmt: str = "table", coder: Coder | None = None) -> ReadReport:
     """Code the bundled sample articles and write them to ``out``."""
-    coder = coder or Coder()
-    writer = Writer(out, fmt)
-    report = ReadReport()
-    for doc in coder.code(sample_articles()):
-        report.read += 1
-        writer.write(doc)
-    return report
+    return code_paths([samples_dir()], out, fmt=fmt, coder=coder).read

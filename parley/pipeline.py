@@ -91,7 +91,6 @@ class Coder:
     def _zoned(self, chunk: list[Article]) -> Iterator[CodedDocument]:
         """Code a chunk inside a spaCy memory zone: the strings its words added to the vocabulary are freed
         when it is done, so memory does not grow with the number of articles. Events hold plain strings only."""
-        docs = []
         with self.nlp.memory_zone():
             docs = list(self._code_chunk(chunk))
         yield from docs

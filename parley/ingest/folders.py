@@ -44,6 +44,13 @@ class Entry:
                 setattr(article, name, getattr(self, name))
 
 
+def samples_dir() -> str:
+    """The folder of the sample articles bundled with parley, with their manifest (``index.json``)."""
+    from importlib import resources
+
+    return str(resources.files("parley") / "samples")
+
+
 def walk(folder: Path) -> list[Path]:
     """Every non-hidden file under ``folder`` (hidden folders skipped), recursively, sorted by path."""
     found = []

@@ -17,18 +17,13 @@ import hashlib
 import logging
 import os
 import tempfile
-from importlib import resources
 
 from parley.ground.places import cache_dir
+from parley.ingest.folders import samples_dir
 from parley.store.ingest import coder_version
 
 log = logging.getLogger("parley.web")
 PREFIX = "demo-"
-
-
-def samples_dir() -> str:
-    """The folder of the bundled sample articles and their manifest (``index.json``)."""
-    return str(resources.files("parley") / "samples")
 
 
 def samples_digest() -> str:
