@@ -25,7 +25,7 @@ import datetime as dt
 import functools
 import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from typing import TextIO
 
@@ -269,22 +269,32 @@ def export(rows: Iterable[dict], fmt: str, out: TextIO | None = None, path: str 
     """Write stored events in ``fmt`` to ``out`` (text formats) or ``path`` (parquet); return how many."""
     if fmt == "parquet":
         return _parquet(rows, path)
-    n = 0
+    write = row_writer(fmt, out)
+    return sum(write(ev) for ev in rows)
+
+
+def row_writer(fmt: str, out: TextIO) -> Callable[[dict], bool]:
+    """A function that writes one stored event to ``out`` in the text format ``fmt`` (jsonl, plover, csv, acled
+    or icews; a CSV's header is written at once) and says whether it wrote it: ACLED codes political violence,
+    protest and strategic developments only, so other events get no ACLED row."""
     if fmt in ("jsonl", "plover"):
-        for ev in rows:
+        def write_json(ev: dict) -> bool:
             out.write(json.dumps(ev if fmt == "jsonl" else plover_record(ev), ensure_ascii=False) + "\n")
-            n += 1
-        return n
+            return True
+
+        return write_json
     columns, make, delimiter = {"csv": (STORED_COLUMNS, flat_row, ","), "acled": (ACLED_COLUMNS, acled_row, ","),
                                 "icews": (ICEWS_COLUMNS, icews_row, "\t")}[fmt]
     writer = csv_writer(out, columns, delimiter)
     writer.writeheader()
-    for ev in rows:
+
+    def write_row(ev: dict) -> bool:
         if fmt == "acled" and not ev.get("acled_event_type"):
-            continue  # ACLED codes political violence, protest and strategic developments only
+            return False
         writer.writerow(make(ev))
-        n += 1
-    return n
+        return True
+
+    return write_row
 
 
 def _parquet(rows: Iterable[dict], path: str | None) -> int:

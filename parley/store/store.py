@@ -459,13 +459,14 @@ class Store:
                     if (end is None or end >= since) and actor in actors and recipient in recipients]
         return (ids if len(ids) <= LONG_IDS else None), undated
 
-    def scan(self, filters: dict, size: int = 1000) -> Iterator[dict]:
-        """Every event matching ``filters``, page after page (each page its own short read), in the order of
-        :meth:`page`: memory holds one page, however many events match."""
+    def pages(self, filters: dict, size: int = 1000) -> Iterator[list[dict]]:
+        """Every event matching ``filters``, a page of ``size`` at a time (each page its own short read), in the
+        order of :meth:`page`: memory holds one page, however many events match."""
         after = None
         while True:
             rows, after = self.page(filters, after, size)
-            yield from rows
+            if rows:
+                yield rows
             if after is None:
                 return
 

@@ -197,42 +197,23 @@ def _download(store, filters: dict, fmt: str) -> StreamingResponse:
         from parley.export.analyst import require_pyarrow
 
         require_pyarrow("format=parquet")  # refused before the response starts, not in the middle of it
-    pages = _pages(store, filters)
+    pages = store.pages(filters, DOWNLOAD_PAGE)
     chunks = _parquet(pages) if fmt == "parquet" else _text(pages, fmt)
     return StreamingResponse(chunks, media_type=media,
                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-def _pages(store, filters: dict) -> Iterator[list[dict]]:
-    """The matching events a page at a time, each page its own short read of the store."""
-    after = None
-    while True:
-        rows, after = store.page(filters, after, DOWNLOAD_PAGE)
-        if rows:
-            yield rows
-        if after is None:
-            return
-
-
 def _text(pages: Iterator[list[dict]], fmt: str) -> Iterator[bytes]:
+    """The download in ``fmt`` a page at a time, written as ``parley export`` writes it."""
     import io
 
-    from parley.export.analyst import ACLED_COLUMNS, acled_row
-    from parley.export.stored import STORED_COLUMNS, csv_writer, flat_row
+    from parley.export.analyst import row_writer
 
-    if fmt == "jsonl":
-        for rows in pages:
-            yield "".join(json.dumps(ev, ensure_ascii=False) + "\n" for ev in rows).encode("utf-8")
-        return
-    columns, make = (ACLED_COLUMNS, acled_row) if fmt == "acled" else (STORED_COLUMNS, flat_row)
     buf = io.StringIO()
-    writer = csv_writer(buf, columns)
-    writer.writeheader()
+    write = row_writer(fmt, buf)
     for rows in pages:
         for ev in rows:
-            if fmt == "acled" and not ev.get("acled_event_type"):
-                continue  # ACLED codes political violence, protest and strategic developments only
-            writer.writerow(make(ev))
+            write(ev)
         yield buf.getvalue().encode("utf-8")
         buf.seek(0)
         buf.truncate()
