@@ -426,6 +426,17 @@ def agreement_key(a: Agreement) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", "-".join([a.kind, *filter(None, covers), *sorted(a.parties), start]))
 
 
+def with_keys(agreements: list[Agreement]) -> list[tuple[str, Agreement]]:
+    """Each agreement with its id: :func:`agreement_key`, and "-2", "-3" for the later of agreements that still
+    share one, in the order found."""
+    out, seen = [], {}
+    for a in agreements:
+        key = agreement_key(a)
+        seen[key] = seen.get(key, 0) + 1
+        out.append((key if seen[key] == 1 else f"{key}-{seen[key]}", a))
+    return out
+
+
 def agreements_json(agreements: list[Agreement]) -> list[dict]:
     """One JSON object per agreement: every field of :class:`Agreement` (``route`` as ordered places with
     ROUTE_FIELDS), its description, current status, status history and commitments."""

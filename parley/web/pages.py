@@ -30,8 +30,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from parley.errors import ParleyError
-from parley.store.agreements import Agreement, find_agreements
-from parley.store.agreements import agreement_key as agreement_id
+from parley.store.agreements import Agreement
 from parley.store.filters import STATUSES
 from parley.store.stories import DAYS, merge
 
@@ -107,14 +106,10 @@ def _points(rows: list[dict]) -> list[dict]:
 
 
 def _agreements(store) -> list[tuple[str, Agreement]]:
-    """Every agreement in the store with its id (:func:`agreement_id`)."""
-    out, seen = [], Counter()
-    rows = list(store.events())
-    for a in find_agreements(rows, store.texts_of(r["doc_id"] for r in rows)):
-        key = agreement_id(a)
-        seen[key] += 1
-        out.append((key if seen[key] == 1 else f"{key}-{seen[key]}", a))
-    return out
+    """Every agreement in the store with its id, as the API gives it (cached until the store changes)."""
+    from parley.web.routes_api import stored_agreements
+
+    return stored_agreements(store)[0]
 
 
 def _page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:

@@ -20,6 +20,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict
 
 from parley.errors import Errors, InputError
+from parley.store.agreements import Agreement
 from parley.store.filters import validate_filters
 from parley.store.queries import decode_cursor, encode_cursor, iso_week
 
@@ -313,26 +314,31 @@ def list_stories(request: Request, filters: Filters, limit: Limit = PAGE, cursor
 _cache_lock = threading.Lock()
 
 
-def _agreements(store) -> tuple[list[dict], list[dict]]:
-    """Every agreement (as :func:`~parley.store.agreements.agreements_json` gives it, with a stable ``id``) and
-    every stored event; found again only when the store's events changed."""
-    from parley.store.agreements import agreements_json, find_agreements
+def stored_agreements(store) -> tuple[list[tuple[str, Agreement]], list[dict], list[dict]]:
+    """Every agreement in the store with its id (:func:`~parley.store.agreements.with_keys`, the same for the API
+    and the dashboard's pages), the same as JSON (:func:`~parley.store.agreements.agreements_json`, ``id`` the
+    key and ``number`` its rank), and every stored event; found again only when the store's events changed."""
+    from parley.store.agreements import agreements_json, find_agreements, with_keys
 
     key = (id(store), store.fingerprint())
     with _cache_lock:
-        cached = getattr(store, "_api_agreements", None)
+        cached = getattr(store, "_agreements", None)
         if cached is not None and cached[0] == key:
-            return cached[1], cached[2]
+            return cached[1:]
         rows = list(store.events())
-        found = agreements_json(find_agreements(rows, store.texts_of(r["doc_id"] for r in rows)))
-        seen: dict[str, int] = {}
-        for a in found:
-            a["number"] = a.pop("id")
-            base = a.pop("key")  # the id the dashboard's pages use too (agreements.agreement_key)
-            seen[base] = seen.get(base, 0) + 1
-            a["id"] = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        store._api_agreements = (key, found, rows)
-        return found, rows
+        keyed = with_keys(find_agreements(rows, store.texts_of(r["doc_id"] for r in rows)))
+        found = agreements_json([a for _, a in keyed])
+        for (key_of, _), a in zip(keyed, found):
+            a["number"], a["id"] = a.pop("id"), key_of
+            del a["key"]
+        store._agreements = (key, keyed, found, rows)
+        return keyed, found, rows
+
+
+def _agreements(store) -> tuple[list[dict], list[dict]]:
+    """The agreements as JSON and every stored event (:func:`stored_agreements`)."""
+    _, found, rows = stored_agreements(store)
+    return found, rows
 
 
 def _party_codes(a: dict) -> set[str]:

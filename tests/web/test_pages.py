@@ -6,9 +6,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from parley.store import open_store
+from parley.store.agreements import agreement_key as agreement_id
 from parley.store.ingest import ingest
 from parley.web import create_app
-from parley.web.pages import _agreements, agreement_id, templates
+from parley.web.pages import _agreements, templates
 
 SAMPLES = str(resources.files("parley") / "samples")
 
