@@ -193,9 +193,8 @@ def _reason(exc: Exception, timeout: float) -> str:
 def _page_text(client, url: str, timeout: float, pacer: Pacer) -> tuple[str | None, str | None]:
     """The main text of the page at ``url`` (trafilatura, as :mod:`parley.ingest.html` extracts), or why not."""
     import httpx
-    import trafilatura
 
-    from parley.ingest.html import decode_page
+    from parley.ingest.html import decode_page, main_text
 
     pacer.wait(url)
     try:
@@ -210,31 +209,21 @@ def _page_text(client, url: str, timeout: float, pacer: Pacer) -> tuple[str | No
     if isinstance(page, InputError):
         return None, page.detail
     try:
-        text = trafilatura.extract(page, include_comments=False)
+        text = main_text(page)
     except Exception as exc:  # noqa: BLE001  a page that breaks the extractor falls back to the summary, logged
         return None, f"the extractor failed: {_reason(exc, timeout)}"
-    if not text or not text.strip():
-        return None, "no main text found"
-    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip()), None
+    return (text, None) if text is not None else (None, "no main text found")
 
 
 def _store(arts: list[Article], store, coder, version: str, report: RoundReport) -> None:
     """Code and store ``arts`` as ``parley ingest`` does: skip what the store holds by URL or text (recording
     the new source of a reprint), code the rest, write all in one transaction."""
-    from parley.store.store import content_hash
+    from parley.store.ingest import sort_batch
 
-    stored = store.lookup(arts)
-    todo, reprints, seen = [], [], set()
-    for art in arts:
-        h = content_hash(art.text)
-        old = stored.get(h)
-        if h in seen or (old is not None and old.coder_version == version and old.content_hash == h):
-            reprints.append(art)
-        else:
-            todo.append(art)
-        seen.add(h)
-    docs = list(coder.code(todo)) if todo else []
-    done = store.write_batch(list(zip(todo, docs)), version, reprints)
+    batch = sort_batch(store, arts, version, set())
+    reprints = batch.repeated + batch.stored
+    docs = list(coder.code(batch.todo)) if batch.todo else []
+    done = store.write_batch(list(zip(batch.todo, docs)), version, reprints)
     report.new_articles += done.articles
     report.events += done.events
     report.duplicates += len(reprints) + done.already

@@ -33,13 +33,10 @@ def read_html(path: Path, source: str, max_bytes: int = MAX_BYTES) -> Iterator[A
     if isinstance(page, InputError):
         yield page
         return
-    text = trafilatura.extract(page, include_comments=False)
-    if not text or not text.strip():
+    text = main_text(page)
+    if text is None:
         yield InputError("P006", source, Errors.P006)
         return
-    # trafilatura puts each block (headline, paragraph, list item) on its own line: make the blocks
-    # paragraphs, so that a headline without a full stop never runs into the first sentence
-    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     # extensive=False: no guessing a date from a copyright footer ("(c) 2024" is not a publication date)
     meta = trafilatura.extract_metadata(page, extensive=False)
     yield Article(
@@ -50,6 +47,19 @@ def read_html(path: Path, source: str, max_bytes: int = MAX_BYTES) -> Iterator[A
         date=normalise_date(getattr(meta, "date", None), source),
         source=source,
     )
+
+
+def main_text(page: str) -> str | None:
+    """The main text of a decoded page, extracted by trafilatura (markup, scripts, navigation and comments left
+    out), each block a paragraph; None when the page has none."""
+    import trafilatura
+
+    text = trafilatura.extract(page, include_comments=False)
+    if not text or not text.strip():
+        return None
+    # trafilatura puts each block (headline, paragraph, list item) on its own line: make the blocks
+    # paragraphs, so that a headline without a full stop never runs into the first sentence
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def decode_page(data: bytes, source: str) -> str | InputError:

@@ -76,6 +76,38 @@ def totals(store: Store) -> dict[str, int]:
     return counts
 
 
+@dataclass
+class Sorted:
+    """A batch of articles sorted before coding (:func:`sort_batch`)."""
+
+    todo: list[Article] = field(default_factory=list)
+    """To code: new, or stored by another coder version."""
+    repeated: list[Article] = field(default_factory=list)
+    """The same text (or URL) met before in this input: not coded again, recorded as another source."""
+    stored: list[Article] = field(default_factory=list)
+    """Already stored by this coder version: not coded again, recorded as another source."""
+
+
+def sort_batch(store: Store, batch: list[Article], version: str, seen: set[str]) -> Sorted:
+    """Which of ``batch`` to code, which repeat this input (``seen``: the text hashes and URLs met so far, updated
+    here) and which the store holds by coder ``version`` already (by URL or text: :meth:`Store.lookup`)."""
+    found = store.lookup(batch)
+    out = Sorted()
+    for art in batch:
+        h = content_hash(art.text)
+        old = found.get(h)
+        if h in seen or (art.url and art.url in seen):
+            out.repeated.append(art)
+        elif old is not None and old.coder_version == version and old.content_hash == h:
+            out.stored.append(art)
+        else:
+            out.todo.append(art)
+        seen.add(h)
+        if art.url:
+            seen.add(art.url)
+    return out
+
+
 def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=None, batch: int = BATCH,
            progress: bool = True, version: str | None = None, max_bytes: int = MAX_BYTES) -> IngestReport:
     """Code and store the articles under ``paths``; see the module docstring."""
@@ -91,26 +123,15 @@ def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=Non
     seen: set[str] = set()  # texts (and URLs) this run has met: a second copy in the input is skipped
 
     def flush() -> None:
-        stored = store.lookup(pending)
-        todo, reprints = [], []
-        for art in pending:
-            h = content_hash(art.text)
-            old = stored.get(h)
-            if h in seen or (art.url and art.url in seen):
-                report.skipped["the same article twice in this input"] += 1
-                reprints.append(art)
-            elif old is not None and old.coder_version == version and old.content_hash == h:
-                report.skipped["already stored by this coder version"] += 1
-                reprints.append(art)
-            else:
-                todo.append(art)
-            seen.add(h)
-            if art.url:
-                seen.add(art.url)
-        docs = list(coder.code(todo))
+        batch = sort_batch(store, pending, version, seen)
+        for reason, arts in (("the same article twice in this input", batch.repeated),
+                             ("already stored by this coder version", batch.stored)):
+            if arts:
+                report.skipped[reason] += len(arts)
+        docs = list(coder.code(batch.todo))
         # one transaction: the coded articles, and one more source for each reprint (the same text from another
         # outlet or URL); an article another process stored meanwhile is left as it is and counted as skipped
-        done = store.write_batch(list(zip(todo, docs)), version, reprints)
+        done = store.write_batch(list(zip(batch.todo, docs)), version, batch.repeated + batch.stored)
         report.stored += done.articles
         report.events += done.events
         report.reprints += done.sources

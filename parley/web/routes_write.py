@@ -116,15 +116,14 @@ def _from_html(data: bytes, name: str | None = None) -> Article:
     scripts and styles never reach the text."""
     import trafilatura
 
-    from parley.ingest.html import decode_page
+    from parley.ingest.html import decode_page, main_text
 
     page = decode_page(data, SOURCE)
     if isinstance(page, InputError):
         raise _Refused(page, 400)
-    text = trafilatura.extract(page, include_comments=False)
-    if not text or not text.strip():
+    text = main_text(page)
+    if text is None:
         raise _bad("P006")
-    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     meta = trafilatura.extract_metadata(page, extensive=False)
     date = getattr(meta, "date", None)
     return Article(id=name or "", text=text, title=getattr(meta, "title", None) or None,
@@ -218,14 +217,13 @@ def _stored(store, article: Article) -> dict | None:  # noqa: ANN001
 def code_and_store(app, article: Article) -> tuple[int, dict]:  # noqa: ANN001
     """(201, the stored document) after coding and storing ``article``; (200, what is stored) when this coder
     version stored it before. Runs in a worker thread."""
-    from parley.store.ingest import coder_version
+    from parley.store.ingest import coder_version, sort_batch
 
     store = app.state.store
     version = coder_version()
 
     def known() -> bool:  # this text stored by this coder (a new text at a stored URL replaces the old one)
-        old = store.lookup([article]).get(content_hash(article.text))
-        return old is not None and old.coder_version == version and old.content_hash == content_hash(article.text)
+        return bool(sort_batch(store, [article], version, set()).stored)
 
     if known():
         return 200, _stored(store, article)
