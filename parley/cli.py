@@ -25,6 +25,7 @@ EXAMPLES = """examples:
   parley serve --demo                         # the HTTP API and the dashboard on the bundled samples
   parley watch feeds.txt --every 15m          # poll feeds, code and store what is new
   parley code news/ --format jsonl -o out.jsonl --engine dask --workers 2
+  parley ingest archive/ --db parley.db --engine dask --scheduler tcp://10.0.0.5:8786
 """
 
 
@@ -38,16 +39,14 @@ def _parser() -> argparse.ArgumentParser:
                        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for standard input")
     c.add_argument("--date", help="publication date YYYY-MM-DD for records that carry none")
-    c.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
-    c.add_argument("-o", "--output", help="write to this file instead of standard output")
+    c.add_argument("--format", choices=("table", "jsonl", "csv", "parquet"), default="table",
+                   help="output format; parquet writes a dataset of part files into the folder -o names")
+    c.add_argument("-o", "--output", help="write to this file (for parquet: this folder) instead of standard output")
     c.add_argument("--min-confidence", type=float, default=0.0, help="drop events below this confidence")
     c.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                    help="refuse articles larger than this (bytes, or 500KB, 10MB, 1GB; default 10MB)")
     c.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
-    c.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local: this process; dask: a Dask cluster (pip install 'parley[dask]'), same output")
-    c.add_argument("--workers", type=int, default=2, help="with --engine dask: worker processes of a local cluster")
-    c.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a running scheduler (tcp://host:8786)")
+    _engine_options(c)
     d = sub.add_parser("demo", help="code the bundled sample articles and print a table",
                        description="Code the sample articles shipped with parley and print the events.")
     d.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
@@ -81,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                    help="refuse articles larger than this (bytes, or 500KB, 10MB, 1GB; default 10MB)")
     i.add_argument("--quiet", action="store_true", help="no progress bar")
+    _engine_options(i)
     q = sub.add_parser("events", help="list stored events", description="List stored events matching filters.",
                        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     q.add_argument("--db", help=db_help)
@@ -177,6 +177,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this process; dask: a Dask cluster (pip install 'parley[dask]'), same output")
+    p.add_argument("--workers", type=int, default=2, help="with --engine dask: worker processes of a local cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a running scheduler (tcp://host:8786)")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
@@ -232,13 +239,16 @@ def _code(args: argparse.Namespace) -> int:
     from parley.library import code_paths
     from parley.progress import summary
 
-    out = _output(args.output, newline="" if args.format == "csv" else None) if args.output else sys.stdout
+    parquet = args.format == "parquet"
+    out = None if parquet else (_output(args.output, newline="" if args.format == "csv" else None) if args.output
+                                else sys.stdout)
     try:
         done = code_paths(args.paths, out, fmt=args.format, date=args.date, min_confidence=args.min_confidence,
                           max_bytes=args.max_size or MAX_BYTES, progress=not args.quiet, engine=args.engine,
-                          workers=max(1, args.workers), scheduler=args.scheduler)
+                          workers=max(1, args.workers), scheduler=args.scheduler,
+                          folder=args.output if parquet else None)
     finally:
-        if args.output:
+        if args.output and not parquet:
             out.close()
     if not args.quiet:
         print(summary("code", done.read.read, done.events, done.read.skipped(), done.seconds), file=sys.stderr)
@@ -341,7 +351,8 @@ def _ingest(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     report = ingest(args.paths, store, date=args.date, batch=max(1, args.batch), progress=not args.quiet,
-                    max_bytes=args.max_size or MAX_BYTES)
+                    max_bytes=args.max_size or MAX_BYTES, engine=args.engine, workers=max(1, args.workers),
+                    scheduler=args.scheduler)
     print(report.summary(totals(store)), file=sys.stderr)
     return 1 if report.errors else 0
 

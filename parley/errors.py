@@ -50,7 +50,8 @@ class Errors:
     P017 = ("no training file at {path}; give --data the folder that holds acled_2020/train.jsonl (the shared "
             "evaluation data)")
     P018 = "cannot open the event store: {reason}"
-    P019 = "a Parquet file cannot go to standard output: give -o FILE.parquet"
+    P019 = ("Parquet cannot go to standard output: give -o FILE.parquet to parley export, -o FOLDER to parley "
+            "code")
     P021 = ("the event detector's model is missing ({path}); reinstall parley, or rebuild it with 'parley train' "
             "from a source checkout")
     P022 = ("the sentence encoder's weights are missing or unreadable in {path} ({reason}): reinstall parley, "

@@ -23,40 +23,78 @@ class CodeReport:
     seconds: float = 0.0
 
 
-def code_paths(paths: list[str], out: TextIO, *, fmt: str = "table", date: str | None = None,
+def code_paths(paths: list[str], out: TextIO | None, *, fmt: str = "table", date: str | None = None,
                min_confidence: float = 0.0, coder: Coder | None = None, max_bytes: int = MAX_BYTES,
                progress: bool = False, engine: str = "local", workers: int = 2,
-               scheduler: str | None = None) -> CodeReport:
-    """Read ``paths``, code every article and write the output to ``out`` as it is produced. Articles over
+               scheduler: str | None = None, folder: str | None = None) -> CodeReport:
+    """Read ``paths``, code every article and write the output to ``out`` as it is produced, or, with
+    ``fmt="parquet"``, as a Parquet dataset in ``folder`` (:mod:`parley.export.parts`). Articles over
     ``max_bytes`` are refused (P036) and the others coded; ``progress`` shows a bar on a terminal. With
     ``engine="dask"`` the articles are coded on a Dask cluster (a LocalCluster of ``workers`` processes, or the
-    scheduler at ``scheduler``) and written in input order, the same output as in one process."""
+    scheduler at ``scheduler``), the same output as in one process."""
     report = CodeReport(ReadReport())
+    options = Options(min_confidence=min_confidence)
+    scale = dask_engine() if engine == "dask" else None
     # a --date that is not one is P009 here, at once, before the coder loads
     articles = read_paths(paths, default_date=date, report=report.read, max_bytes=max_bytes)
-    if engine == "dask":
-        try:
-            from parley.scale import code_dask
-        except ImportError as exc:
-            raise InputError("P029", "--engine dask", Errors.P029.format(reason=exc)) from None
-
-        docs = code_dask(articles, workers=workers, scheduler=scheduler, options=Options(min_confidence=min_confidence))
-    else:
-        docs = (coder or Coder(Options(min_confidence=min_confidence))).code(articles)
-    writer = Writer(out, fmt)
     bar = progress_bar(paths, progress)
     start = time.perf_counter()
     try:
-        for doc in docs:
-            writer.write(doc)
-            report.events += len(doc.events)
-            if bar is not None:
-                bar.update(1)
+        if fmt == "parquet":
+            _code_parts(articles, folder, options, coder, scale, workers, scheduler, report, bar)
+        else:
+            if scale is not None:
+                docs = scale.code_dask(articles, workers=workers, scheduler=scheduler, options=options)
+            else:
+                docs = (coder or Coder(options)).code(articles)
+            writer = Writer(out, fmt)
+            for doc in docs:
+                writer.write(doc)
+                report.events += len(doc.events)
+                if bar is not None:
+                    bar.update(1)
     finally:
         if bar is not None:
             bar.close()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def dask_engine():
+    """parley.scale, or P029 when Dask is not installed."""
+    try:
+        from parley import scale
+    except ImportError as exc:
+        raise InputError("P029", "--engine dask", Errors.P029.format(reason=exc)) from None
+    return scale
+
+
+def _code_parts(articles, folder, options, coder, scale, workers, scheduler, report, bar) -> None:
+    """Code ``articles`` into the Parquet parts of ``folder``: written by the workers on Dask, else here."""
+    from parley.export.analyst import require_pyarrow
+    from parley.export.parts import PART_ARTICLES, partitions, parts_folder, write_part
+
+    if not folder:
+        raise InputError("P019", "--format parquet", Errors.P019)
+    require_pyarrow("--format parquet")
+    where = str(parts_folder(folder).resolve())
+    parts = enumerate(partitions(articles, PART_ARTICLES))
+    if scale is not None:
+        with scale.cluster(workers, scheduler) as client:
+            scale.use_coder(client, options)
+            calls = ((len(p), scale.code_part, (p, options, where, i)) for i, p in parts)
+            counts = (result for _, result in scale.ordered(client, calls))
+            _count(counts, report, bar)
+    else:
+        coder = coder or Coder(options)
+        _count(((len(p), write_part(list(coder.code(p)), where, i)) for i, p in parts), report, bar)
+
+
+def _count(counts, report: CodeReport, bar) -> None:
+    for docs, events in counts:
+        report.events += events
+        if bar is not None:
+            bar.update(docs)
 
 
 def sample_articles() -> list[Article]:

@@ -14,18 +14,23 @@ module only when asked to run on Dask.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
+from typing import TypeVar
 
 from distributed import WorkerPlugin
 
+from parley.export.parts import partitions
 from parley.model import Article, CodedDocument
 from parley.pipeline import Coder, Options
 
 log = logging.getLogger(__name__)
+K = TypeVar("K")
 
 # One thread per worker process for every numeric library: the cluster's parallelism is its processes.
 THREAD_ENV = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
@@ -68,24 +73,34 @@ class CoderPlugin(WorkerPlugin):
 def code_partition(articles: list[Article], options: Options) -> list[CodedDocument]:
     """Code one partition on a worker. When the partition fails as a whole, its articles are coded one by one,
     so that one article that cannot be coded (logged as P055 and left out) never loses the others."""
+    return [doc for doc in code_aligned(articles, options) if doc is not None]
+
+
+def code_aligned(articles: list[Article], options: Options) -> list[CodedDocument | None]:
+    """As :func:`code_partition`, with None in the place of an article that could not be coded: one entry per
+    article, in order (what a writer that pairs articles with their documents needs)."""
     coder = worker_coder(options)
     try:
         return list(coder.code(articles))
     except Exception:  # one bad article: retried one by one below
         log.warning("coding a partition of %d articles failed; coding them one by one", len(articles))
-    docs = []
+    docs: list[CodedDocument | None] = []
     for art in articles:
         try:
             docs.extend(coder.code([art]))
         except Exception:
             log.exception("[P055] %s: coding the article failed; it is left out of the output", art.id)
+            docs.append(None)
     return docs
 
 
-def _partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while part := list(islice(it, size)):
-        yield part
+def code_part(articles: list[Article], options: Options, folder: str, index: int) -> tuple[int, int]:
+    """Code one partition on a worker and write its events as Parquet part ``index`` in ``folder`` (a path every
+    worker can reach); (documents, events)."""
+    from parley.export.parts import write_part
+
+    docs = code_partition(articles, options)
+    return len(docs), write_part(docs, folder, index)
 
 
 def start_cluster(workers: int = 2, scheduler: str | None = None, **cluster_kwargs):
@@ -93,9 +108,14 @@ def start_cluster(workers: int = 2, scheduler: str | None = None, **cluster_kwar
     processes with one thread each (its numeric libraries limited to one thread). Close it when done."""
     from distributed import Client, LocalCluster
 
+    quiet = not logging.getLogger().isEnabledFor(logging.INFO)  # parley -v shows the cluster's own log
+    if quiet:
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     if scheduler:
         return Client(scheduler)
     env = dict(THREAD_ENV, PYTHONHASHSEED=os.environ.get("PYTHONHASHSEED", HASH_SEED))
+    if quiet:
+        env["DASK_LOGGING__DISTRIBUTED"] = "warning"
     kwargs = dict(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, env=env)
     kwargs.update(cluster_kwargs)
     import dask
@@ -115,6 +135,52 @@ def close_cluster(client) -> None:
         cluster.close()
 
 
+def use_coder(client, options: Options) -> None:
+    """Make every worker of ``client`` (and every worker that joins later) build its coder for ``options`` now.
+    Registered once per client and options: a second run on the same client reuses the loaded coders."""
+    registered = client.__dict__.setdefault("_parley_coders", set())
+    if options in registered:
+        return
+    digest = hashlib.sha1(repr(options).encode()).hexdigest()[:12]
+    client.register_plugin(CoderPlugin(options), name=f"{CoderPlugin.name}-{digest}")
+    registered.add(options)
+
+
+@contextmanager
+def cluster(workers: int = 2, scheduler: str | None = None, client=None) -> Iterator:
+    """A client: ``client`` itself (left open), or one on ``scheduler`` or on a new LocalCluster of ``workers``
+    processes, closed on leaving."""
+    if client is not None:
+        yield client
+        return
+    client = start_cluster(workers, scheduler)
+    try:
+        yield client
+    finally:
+        close_cluster(client)
+
+
+def ordered(client, calls: Iterable[tuple[K, Callable, tuple]], in_flight: int | None = None) -> Iterator[tuple[K, object]]:
+    """Run each call ``(key, function, args)`` on the cluster and yield ``(key, result)`` in the calls' order.
+    At most ``in_flight`` calls (default: 8 per worker thread) are submitted and not yet yielded, and the calls
+    are drawn from their iterable only as room frees up: memory does not grow with the number of calls."""
+    width = in_flight or 8 * max(1, sum(client.nthreads().values()))
+    calls = iter(calls)
+    pending: deque = deque()
+
+    def submit(n: int) -> None:
+        for key, function, args in islice(calls, n):
+            pending.append((key, client.submit(function, *args, pure=False)))
+
+    submit(width)
+    while pending:
+        key, future = pending.popleft()
+        result = future.result()
+        future.release()
+        submit(1)
+        yield key, result
+
+
 def code_dask(articles: Iterable[Article], *, workers: int = 2, scheduler: str | None = None,
               options: Options | None = None, partition: int = 64, client=None, in_flight: int | None = None,
               progress: Callable[[int], None] | None = None) -> Iterator[CodedDocument]:
@@ -127,29 +193,12 @@ def code_dask(articles: Iterable[Article], *, workers: int = 2, scheduler: str |
     bounds memory. ``progress``: called with the number of articles done after each partition.
     """
     options = options or Options()
-    if partition < 1:
-        raise ValueError(f"partition must be at least 1, not {partition}")
-    own = client is None
-    if own:
-        client = start_cluster(workers, scheduler)
-    try:
-        client.register_plugin(CoderPlugin(options), name=CoderPlugin.name)  # loads the coder on every worker
-        width = in_flight or 8 * max(1, len(client.nthreads()))
-        pending: deque = deque()
-        parts = _partitions(articles, partition)
-        for part in islice(parts, width):
-            pending.append((client.submit(code_partition, part, options, pure=False), len(part)))
+    parts = partitions(articles, partition)
+    with cluster(workers, scheduler, client) as client:
+        use_coder(client, options)
         done = 0
-        while pending:
-            future, size = pending.popleft()
-            docs = future.result()
-            future.release()
-            for part in islice(parts, 1):
-                pending.append((client.submit(code_partition, part, options, pure=False), len(part)))
+        for size, docs in ordered(client, ((len(p), code_partition, (p, options)) for p in parts), in_flight):
             yield from docs
             done += size
             if progress is not None:
                 progress(done)
-    finally:
-        if own:
-            close_cluster(client)

@@ -321,23 +321,27 @@ def require_pyarrow(source: str) -> None:
         raise InputError("P019", source, "Parquet needs pyarrow: pip install 'parley[parquet]'") from exc
 
 
-def write_parquet(pages: Iterable[list[dict]], path: str) -> int:
-    """Write stored events to the Parquet file ``path``, one row group per page of events, each column of its
-    kind (:data:`~parley.export.stored.STORED_TYPES`: days as ``date32``); the number of events written. Needs
-    pyarrow."""
+def write_parquet(pages: Iterable[list[dict]], path: str, types: dict[str, str] | None = None,
+                  flatten: Callable[[dict], dict] | None = None) -> int:
+    """Write rows to the Parquet file ``path``, one row group per page, each column of its kind in ``types``
+    (days as ``date32``); the number of rows written. By default the rows are stored events, flattened as the CSV
+    export flattens them (:data:`~parley.export.stored.STORED_TYPES`); ``parley code`` passes its own rows and
+    :data:`~parley.export.formats.CSV_TYPES`. Needs pyarrow."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    if types is None:
+        types, flatten = STORED_TYPES, flatten or flat_row
     kinds = {TEXT: (pa.string(), str), INT: (pa.int64(), int), FLOAT: (pa.float64(), float),
              DAY: (pa.date32(), full_day)}
-    schema = pa.schema([(c, kinds[k][0]) for c, k in STORED_TYPES.items()])
+    schema = pa.schema([(c, kinds[k][0]) for c, k in types.items()])
     n = 0
     with pq.ParquetWriter(path, schema) as writer:
         for rows in pages:
-            flat = [flat_row(ev) for ev in rows]
+            flat = [flatten(ev) for ev in rows] if flatten else rows
             writer.write_table(pa.table({c: pa.array([None if r[c] is None or r[c] == "" else kinds[k][1](r[c])
                                                       for r in flat], kinds[k][0])
-                                         for c, k in STORED_TYPES.items()}, schema=schema))
+                                         for c, k in types.items()}, schema=schema))
             n += len(flat)
     return n
 

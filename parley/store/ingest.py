@@ -109,48 +109,56 @@ def sort_batch(store: Store, batch: list[Article], version: str, seen: set[str])
 
 
 def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=None, batch: int = BATCH,
-           progress: bool = True, version: str | None = None, max_bytes: int = MAX_BYTES) -> IngestReport:
-    """Code and store the articles under ``paths``; see the module docstring."""
-    from parley.pipeline import Coder
+           progress: bool = True, version: str | None = None, max_bytes: int = MAX_BYTES, engine: str = "local",
+           workers: int = 2, scheduler: str | None = None, client=None) -> IngestReport:
+    """Code and store the articles under ``paths``; see the module docstring.
+
+    With ``engine="dask"`` the batches are coded on a Dask cluster (``client``, else the scheduler at
+    ``scheduler``, else a LocalCluster of ``workers`` processes) while this process, the one writer, sorts the
+    batches before they go and stores them in input order as they come back: the store ends up as in one
+    process."""
+    from parley.pipeline import Coder, Options
 
     version = version or coder_version()
-    coder = coder or Coder()
     report = IngestReport()
     read = ReadReport()
     bar = progress_bar(paths, progress)
     start = time.perf_counter()
-    pending: list[Article] = []
     seen: set[str] = set()  # texts (and URLs) this run has met: a second copy in the input is skipped
 
-    def flush() -> None:
-        batch = sort_batch(store, pending, version, seen)
-        for reason, arts in (("the same article twice in this input", batch.repeated),
-                             ("already stored by this coder version", batch.stored)):
-            if arts:
-                report.skipped[reason] += len(arts)
-        docs = list(coder.code(batch.todo))
-        # one transaction: the coded articles, and one more source for each reprint (the same text from another
-        # outlet or URL); an article another process stored meanwhile is left as it is and counted as skipped
-        done = store.write_batch(list(zip(batch.todo, docs)), version, batch.repeated + batch.stored)
-        report.stored += done.articles
-        report.events += done.events
-        report.reprints += done.sources
-        if done.already:
-            report.skipped["already stored by this coder version"] += done.already
-        if bar is not None:
-            bar.update(len(pending))
-        pending.clear()
+    def batches():
+        """The input in sorted batches, with the number of articles each was cut from."""
+        pending: list[Article] = []
+        for art in read_paths(paths, default_date=date, report=read, max_bytes=max_bytes):
+            if not (art.text or "").strip():
+                report.skipped["no text"] += 1
+                continue
+            pending.append(art)
+            report.read += 1
+            if len(pending) >= batch:
+                yield sort_batch(store, pending, version, seen), len(pending)
+                pending = []
+        if pending:
+            yield sort_batch(store, pending, version, seen), len(pending)
 
-    for art in read_paths(paths, default_date=date, report=read, max_bytes=max_bytes):
-        if not (art.text or "").strip():
-            report.skipped["no text"] += 1
-            continue
-        pending.append(art)
-        report.read += 1
-        if len(pending) >= batch:
-            flush()
-    if pending:
-        flush()
+    if engine == "dask":
+        from parley.library import dask_engine
+
+        scale = dask_engine()
+        options = coder.options if coder is not None else Options()
+        with scale.cluster(workers, scheduler, client) as client:
+            scale.use_coder(client, options)
+            calls = (((part, n), scale.code_aligned, (part.todo, options)) for part, n in batches())
+            for (part, n), docs in scale.ordered(client, calls):
+                _store(store, part, docs, version, report)
+                if bar is not None:
+                    bar.update(n)
+    else:
+        coder = coder or Coder()
+        for part, n in batches():
+            _store(store, part, list(coder.code(part.todo)), version, report)
+            if bar is not None:
+                bar.update(n)
     if bar is not None:
         bar.close()
     for err in read.errors:
@@ -158,3 +166,22 @@ def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=Non
     report.errors = list(read.errors)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _store(store: Store, batch: Sorted, docs: list, version: str, report: IngestReport) -> None:
+    """Write one coded batch in one transaction: the coded articles, and one more source for each reprint (the same
+    text from another outlet or URL); an article another process stored meanwhile is left as it is and counted as
+    skipped."""
+    for reason, arts in (("the same article twice in this input", batch.repeated),
+                         ("already stored by this coder version", batch.stored)):
+        if arts:
+            report.skipped[reason] += len(arts)
+    coded = [(art, doc) for art, doc in zip(batch.todo, docs, strict=True) if doc is not None]
+    if len(coded) < len(docs):
+        report.skipped["coding failed (P055)"] += len(docs) - len(coded)
+    done = store.write_batch(coded, version, batch.repeated + batch.stored)
+    report.stored += done.articles
+    report.events += done.events
+    report.reprints += done.sources
+    if done.already:
+        report.skipped["already stored by this coder version"] += done.already

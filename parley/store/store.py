@@ -53,9 +53,10 @@ RETRIES = 5  # attempts at a batch that PostgreSQL aborted to break a deadlock b
 T = TypeVar("T")
 
 
-def database_url(url: str | None = None) -> str:
-    """``url``, else ``$PARLEY_DB``, else ``parley.db`` in the working folder. A bare path is a SQLite file."""
-    url = url or os.environ.get(ENV) or DEFAULT_DB
+def database_url(url: str | os.PathLike | None = None) -> str:
+    """``url``, else ``$PARLEY_DB``, else ``parley.db`` in the working folder. A bare path (text or a
+    ``pathlib.Path``) is a SQLite file."""
+    url = os.fspath(url) if url else os.environ.get(ENV) or DEFAULT_DB
     if "://" not in url:
         url = f"sqlite:///{url}"
     if url.startswith("postgresql://") or url.startswith("postgres://"):

@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("distributed")
 
 from parley.model import Article, to_dict  # noqa: E402
-from parley.scale import close_cluster, code_dask, start_cluster  # noqa: E402
+from parley.scale import code_dask, worker_coder  # noqa: E402
 
 ACTORS = ["Russian forces", "Ukraine's army", "Israeli aircraft", "Hamas fighters", "Sudan's army", "The RSF",
           "Indian police", "Protesters in Nairobi", "The United States", "China", "Turkey's president",
@@ -63,13 +63,6 @@ def as_json(docs) -> list[str]:
     return [json.dumps(to_dict(d), sort_keys=True) for d in docs]
 
 
-@pytest.fixture(scope="module")
-def client():
-    client = start_cluster(workers=2)
-    yield client
-    close_cluster(client)
-
-
 def test_two_workers_give_the_single_process_output(client, coder):
     arts = articles(200)
     expected = as_json(coder.code(arts))
@@ -98,3 +91,14 @@ def test_one_partition_in_flight_keeps_the_order(client, coder):
 def test_partition_must_be_positive():
     with pytest.raises(ValueError):
         next(code_dask(articles(1), partition=0))
+
+
+def test_a_second_run_on_the_same_client_reuses_the_workers_coders(client, coder):
+    def coder_ids(dask_worker):
+        return id(worker_coder(coder.options))
+
+    list(code_dask(articles(4, seed=7), client=client, options=coder.options))
+    before = client.run(coder_ids)
+    list(code_dask(articles(4, seed=8), client=client, options=coder.options))
+    assert client.run(coder_ids) == before  # not torn down and loaded again
+    assert len(before) == 2
