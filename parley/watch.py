@@ -234,8 +234,7 @@ def _poll_feed(url: str, store, coder, version: str, client, timeout: float, pac
     import feedparser
     import httpx
 
-    from parley.ingest.html import strip_tags
-    from parley.ingest.text import parse_date
+    from parley.ingest.feeds import entry_article, entry_text
 
     def fail(code: str, reason: str) -> None:
         err = InputError(code, url, getattr(Errors, code).format(reason=reason))
@@ -281,17 +280,19 @@ def _poll_feed(url: str, store, coder, version: str, client, timeout: float, pac
             continue
         text, why = _page_text(client, link, timeout, pacer) if link else (None, "the item has no link")
         if text is None:
-            summary = entry.get("content", [{}])[0].get("value") if entry.get("content") else entry.get("summary")
-            text = strip_tags(summary or "").strip() or None
+            text = entry_text(entry) or None  # the item's summary stands in
             code = "P063" if text else "P064"
             err = InputError(code, link or url, getattr(Errors, code).format(reason=why))
             report.errors.append(err)
             log.warning(str(err))
             if text is None:
                 continue
-        date = next((parse_date(entry[k]) for k in ("published", "updated", "created") if entry.get(k)), None)
-        arts.append(Article(id=link or entry.get("id") or f"{url}#{len(arts)}", text=text,
-                            title=entry.get("title") or None, url=link, outlet=outlet, date=date, source=url))
+        # the page's text and the canonical link, which is also the id (else the guid, else the feed's URL and
+        # the item's place)
+        article = entry_article(entry, outlet, url, f"{url}#{len(arts)}", text=text, url=link, id=link,
+                                warn_date=False)
+        if article is not None:
+            arts.append(article)
     if arts:
         _store(arts, store, coder, version, report)
     # the validators only now: a watch killed before this point asks for the whole feed again

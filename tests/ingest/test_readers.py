@@ -400,12 +400,13 @@ def test_csv_long_text_beyond_the_default_field_limit(tmp_path):
     assert article.text == long_text
 
 
-def test_broken_feed_keeps_items_before_the_error(tmp_path):
+def test_broken_feed_gives_the_items_recovered_and_p011_with_the_line(tmp_path):
+    # feedparser recovers the items after a syntax error too (the old pull parser stopped at it)
     feed = ("<rss><channel><title>T</title>\n<item><guid>1</guid><description>One.</description></item>\n"
             "<item><guid>2</guid><description>Two & broken</description></item>\n</channel></rss>\n")
     path = write(tmp_path / "broken.rss", feed)
     articles, report = read(path)
-    assert [a.id for a in articles] == ["1"]
+    assert [(a.id, a.text, a.source) for a in articles] == [("1", "One.", f"{path}:2"), ("2", "Two & broken", f"{path}:3")]
     assert codes(report) == [("P011", f"{path}:3")]
 
 
