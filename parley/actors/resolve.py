@@ -17,6 +17,8 @@ from parley.model import Entity
 
 # Mention kinds, strongest first.
 PERSON, ORG, METONYM, COUNTRY, CAPITAL, DEMONYM = "person", "org", "metonym", "country", "capital", "demonym"
+# Particles inside place names: a country or capital name after one ends a town's name ("Santiago de Cuba")
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des"})
 RANK = {PERSON: 6, ORG: 5, METONYM: 4, COUNTRY: 3, CAPITAL: 2, DEMONYM: 1}
 
 
@@ -100,6 +102,10 @@ class ActorResolver:
             return None
         best = max(infos, key=lambda t: RANK[t[0]])
         kind, country, sector, name = best
+        if kind in (COUNTRY, CAPITAL) and (
+                (start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 2].pos_ == "PROPN") or
+                (end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end + 1].pos_ == "PROPN")):
+            return None  # part of a town's name: "Santiago de Cuba", "Mocimboa da Praia"
         if kind == PERSON:
             holder = self._pick_holder(self._key_text[key], date)
             if holder is not None:

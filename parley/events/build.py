@@ -450,8 +450,10 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     # where the text points: the countries and capitals the sentence names, the countries the article's events
     # took place in; then, weaker, the countries of its parties and their adversaries (Russian forces shell
     # Ukrainian villages: a party's nationality does not place its attack at home)
-    hints = [m.country for m in sorted(set(mentions.values()), key=lambda m: m.start)
-             if m.kind in ("country", "capital") and _is_country(m.country)]
+    # a country or capital named inside a town's name ("Mocimboa da Praia") points nowhere
+    named_places = [m for m in sorted(set(mentions.values()), key=lambda m: m.start)
+                    if m.kind in ("country", "capital") and spans.get(m.start, (m.start, m.end)) == (m.start, m.end)]
+    hints = [m.country for m in named_places if _is_country(m.country)]
     hints += [code for code, _ in discourse.place_counts.most_common(3) if _is_country(code)]
     if discourse.post_place is not None:
         hints.append(discourse.post_place.country)
@@ -472,7 +474,7 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     # a place in a country the sentence names ("in Kadikoy, Istanbul, Turkey"), else in the country most of
     # its places are in: "Karama in eastern Ar-Raqqa countryside" is not Calama in Chile
     named = {x.country for x in found if not (x.admin1 or x.geonameid)} | {
-        m.country for m in mentions.values() if m.kind == "country"}
+        m.country for m in named_places if m.kind == "country"}
     inside = next((x for x in towns if x.country in named), None)
     if inside is not None:
         return inside

@@ -41,19 +41,15 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
             continue
         for i in range(start, end):
             spans.setdefault(i, (start, end))
-    # a country's name inside a town's ("Santiago de Cuba"): the town
-    for m in set(mentions.values()):
-        if m.kind != "country" or m.start < 2 or doc[m.start - 1].lower_ not in ("de", "del", "do", "da"):
-            continue
-        start, end = _proper_run(doc, doc[m.start - 2])
-        if start < m.start - 1 and end >= m.end and not any(j in mentions for j in range(start, m.start)):
-            for j in range(start, end):
-                spans[j] = (start, end)
     return spans
 
 
+# Verbs whose object is where the event happened when the object is a place: what is attacked, struck, besieged or
+# taken ("Russian drones attacked Kharkiv", "militants raided Damboa", "the army retook Kidal").
 STRUCK_VERBS = frozenset({"shell", "bomb", "bombard", "pound", "strike", "hit", "besiege", "encircle", "storm",
-                          "capture", "seize", "retake", "recapture", "liberate", "overrun"})
+                          "capture", "seize", "retake", "recapture", "liberate", "overrun", "attack", "target",
+                          "raid", "assault", "invade", "occupy", "surround", "blockade", "rocket", "torch",
+                          "ransack", "loot", "sack", "blitz"})
 _NOT_PLACES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW"}
 
 
