@@ -41,6 +41,10 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
             continue
         for i in range(start, end):
             spans.setdefault(i, (start, end))
+    head = heading(doc)
+    if head is not None and not any(i in mentions for i in range(*head)):
+        for i in range(*head):
+            spans[i] = head
     return spans
 
 
@@ -71,10 +75,48 @@ def _used_as_place(doc, t) -> bool:
     return i < len(doc) and doc[i].text == "(" and _region_list(doc, i)
 
 
+# What a place "comes under" when it is attacked ("Kupiansk came under heavy shelling"), and what it "sees".
+UNDER_NOUNS = frozenset({"fire", "shelling", "attack", "attacks", "bombardment", "bombing", "strike", "strikes",
+                         "assault", "siege", "barrage", "shellfire", "gunfire"})
+SEEN_NOUNS = frozenset({"clash", "clashes", "fighting", "battle", "battles", "violence", "shelling", "strikes",
+                        "attack", "attacks", "explosion", "explosions", "protest", "protests", "unrest"})
+
+
 def _placeish(tok) -> bool:
-    """A phrase the sentence uses as a place: the object of a place preposition, or what is shelled or struck
-    ("Russian drones struck Lviv", "Kharkiv was shelled")."""
-    return _place_object(tok) or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STRUCK_VERBS)
+    """A phrase the sentence uses as a place: the object of a place preposition, what is shelled or struck
+    ("Russian drones struck Lviv", "Kharkiv was shelled"), what comes under fire or sees fighting ("Kupiansk
+    came under shelling", "Lalibela saw clashes"), or the heading of a report ("Izium: a missile hit ...")."""
+    if _place_object(tok) or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STRUCK_VERBS):
+        return True
+    verb = tok.head
+    if tok.dep_ == "nsubj" and verb.lemma_.lower() == "come":
+        doc = tok.doc  # "came under heavy Russian shelling", however the parser attached the noun
+        return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+            p.lower_ in UNDER_NOUNS for p in doc[c.i + 1:c.i + 5]) for c in verb.children)
+    if tok.dep_ == "nsubj" and verb.lemma_.lower() in ("see", "witness", "experience"):
+        return any(c.dep_ == "dobj" and c.lower_ in SEEN_NOUNS for c in verb.children)
+    return False
+
+
+# Labels that head a report before a colon and are not places ("Breaking: ...", "Update: ...").
+NOT_HEADINGS = frozenset({"breaking", "update", "updated", "exclusive", "analysis", "live", "watch", "video",
+                          "opinion", "explainer", "factbox", "timeline", "correction", "editorial", "photos",
+                          "war", "ukraine war", "latest", "news", "report", "urgent", "flash", "summary"})
+
+
+def heading(doc) -> tuple[int, int] | None:
+    """The name that heads the sentence as a label before a colon, the place its report is about: "Izium: a
+    missile hit ...", "Kharkiv region: strikes on ...", "Kramatorsk district: ..." (the span of the name)."""
+    end = 0
+    while end < len(doc) and (doc[end].is_title or doc[end].text in ("-", "'")) and \
+            doc[end].lower_ not in REGION_WORDS and doc[end].ent_type_ not in _NOT_PLACES:
+        end += 1
+    i = end
+    while i < len(doc) and doc[i].lower_ in REGION_WORDS:
+        i += 1
+    if end == 0 or end > 4 or i >= len(doc) or doc[i].text != ":" or fold(doc[:end].text) in NOT_HEADINGS:
+        return None
+    return 0, end
 
 
 def _place_object(tok) -> bool:
@@ -384,9 +426,9 @@ def is_located(doc, span: tuple[int, int]) -> bool:
         head = t
         while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
             head = head.head
-        if _place_object(head):
+        if _placeish(head):
             return True
-    return has_qualifier(doc, span)
+    return has_qualifier(doc, span) or heading(doc) == span
 
 
 def as_location(text: str, place, near: bool = False) -> Location:

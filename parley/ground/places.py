@@ -113,6 +113,7 @@ class PlaceIndex:
         words = key.split()
         base = " ".join(w for w in words if w not in REGION_WORDS) or key
         admin_keys = region_keys(admins)
+        district_keys = region_keys(admins, districts_only=True)
         context_keys = region_keys(context)
         region_named = base != key
         if region_named and DISTRICT_WORDS & set(words):  # "Izium raion", "the Tokmak community"
@@ -143,8 +144,10 @@ class PlaceIndex:
                 elif p.admin1 and region_match(p.admin1, context_keys):
                     score, placed = score + 5, True
                 if p.admin2 and p.admin1 and region_match(
-                        p.admin2, {k for k in admin_keys if not region_match(p.admin1, {k})}):
-                    score += 3  # "Ivanivka, Izium district, Kharkiv region": the district tells namesakes apart
+                        p.admin2, {k for k in admin_keys if k in district_keys or not region_match(p.admin1, {k})}):
+                    # "Ivanivka, Izium district, Kharkiv region": the district tells namesakes apart, also when it
+                    # shares its name with the region ("Sadove, Kherson district")
+                    score += 3
                 score += math.log10(p.population + 10) / 4 + (0.3 if p.exact else 0.0)
                 if fold(p.name) in (key, base):
                     score += 0.5  # its own name, not one of its aliases ("Slovyansk" is not old Nikopol)
@@ -196,12 +199,17 @@ def skeleton(key: str) -> str:
     return _DOUBLE.sub(r"\1", s)
 
 
-def region_keys(names) -> set[str]:
+def region_keys(names, districts_only: bool = False) -> set[str]:
+    """The names of the regions ``names`` give, without their region words: "Synelnykove district of
+    Dnipropetrovsk region" gives "synelnykove" and "dnipropetrovsk". With ``districts_only``, only those the text
+    calls a district, raion or community."""
     keys = set()
     for a in names:
-        k = fold(a or "")
-        if k:
-            keys.add(" ".join(w for w in k.split() if w not in REGION_WORDS) or k)
+        for part in fold(a or "").split(" of "):
+            words = part.split()
+            if not words or (districts_only and not DISTRICT_WORDS & set(words)):
+                continue
+            keys.add(" ".join(w for w in words if w not in REGION_WORDS) or part)
     return keys
 
 

@@ -27,3 +27,37 @@ def test_an_attacked_person_is_not_a_place(coder):
                                    date="2024-05-10")]))
     loc = doc.events[0].location
     assert loc is not None and loc.name == "Kano"
+
+
+# A place that heads a report before a colon, that "comes under" fire or "sees" fighting, is where it happened.
+REPORT_PLACES = [
+    ("Bakhmut: Russian artillery hit a school on 3 March 2023, killing two teachers.", "UKR", "Donetsk", 1),
+    ("Zaporizhzhia region: drones struck farms in four villages on 5 May 2024, wounding a tractor driver.",
+     "UKR", "Zaporizhia", 3),
+    ("Kupiansk came under intense Russian bombardment on 12 August 2024; a pensioner died.", "UKR", "Kharkiv", 1),
+    ("Timbuktu came under rocket fire on 7 September 2023; two civilians were killed.", "MLI", "Tombouctou", 1),
+    ("El Geneina saw heavy clashes on 20 June 2023 between the army and the RSF.", "SDN", "Western Darfur", 1),
+]
+
+
+@pytest.mark.parametrize("text,country,admin1,precision", REPORT_PLACES)
+def test_the_place_a_report_is_about(coder, text, country, admin1, precision):
+    doc = next(coder.code([Article(id="t", text=text, date="2024-05-10")]))
+    loc = next(e.location for e in doc.events if e.acled_event_type)
+    assert loc is not None and (loc.country, loc.admin1, loc.precision) == (country, admin1, precision)
+
+
+@pytest.mark.parametrize("label", ["Breaking: ", "Update: "])
+def test_a_label_that_is_no_place_heads_nothing(coder, label):
+    doc = next(coder.code([Article(id="t", text=label + "Russian missiles hit Odesa on Monday.", date="2024-05-10")]))
+    assert doc.events[0].location.name == "Odesa"
+
+
+def test_the_district_of_a_region_tells_namesakes_apart():
+    from parley.ground.places import load_places, region_keys
+
+    places = load_places()
+    assert region_keys(["Synelnykove district of Dnipropetrovsk region"]) == {"synelnykove", "dnipropetrovsk"}
+    assert region_keys(["Kherson district", "Kherson region"], districts_only=True) == {"kherson"}
+    place = places.lookup("Zaporizke", ["UKR"], ["Synelnykove district of Dnipropetrovsk region"])
+    assert (place.admin1, place.admin2) == ("Dnipropetrovsk", "Synelnykove")
