@@ -434,6 +434,12 @@ def sentence_place(doc, resolver: ActorResolver, discourse: Discourse, date: dt.
                           anywhere=True)
 
 
+# Words after a country's name that make it a currency or a market, not a place: "the US dollar", "Chinese yuan".
+CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "currency", "pound", "pounds", "rouble", "roubles",
+                            "ruble", "rubles", "yuan", "yen", "lira", "rupee", "rupees", "dinar", "dinars", "shekel",
+                            "shekels", "hryvnia", "treasuries", "bonds", "stocks", "shares"})
+
+
 def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, party_hints, anywhere=False):
     """Geocode the clause's place ``span``, else the first of the sentence's other place phrases that the
     table knows: a phrase given with its regions first, then the ones the sentence uses as places (any
@@ -450,9 +456,11 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     # where the text points: the countries and capitals the sentence names, the countries the article's events
     # took place in; then, weaker, the countries of its parties and their adversaries (Russian forces shell
     # Ukrainian villages: a party's nationality does not place its attack at home)
-    # a country or capital named inside a town's name ("Mocimboa da Praia") points nowhere
+    # a country or capital named inside a town's name ("Mocimboa da Praia"), or naming a currency ("the US dollar
+    # exchange rate"), points nowhere
     named_places = [m for m in sorted(set(mentions.values()), key=lambda m: m.start)
-                    if m.kind in ("country", "capital") and spans.get(m.start, (m.start, m.end)) == (m.start, m.end)]
+                    if m.kind in ("country", "capital") and spans.get(m.start, (m.start, m.end)) == (m.start, m.end)
+                    and not (m.end < len(doc) and doc[m.end].lower_ in CURRENCY_WORDS)]
     hints = [m.country for m in named_places if _is_country(m.country)]
     hints += [code for code, _ in discourse.place_counts.most_common(3) if _is_country(code)]
     if discourse.post_place is not None:

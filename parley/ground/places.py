@@ -479,6 +479,11 @@ def build_places() -> PlaceIndex:
         short = " ".join(w for w in key.split() if w not in REGION_WORDS)
         if short and short != key:
             regions[short].append(place)
+    for r in _table("region_names.tsv"):  # the names the press gives regions: "Wardak", "Saladin", "North Sinai"
+        for place in [p for p in regions.get(fold(r["name"]), []) if p.country == r["country"]]:
+            for k in {fold(v) for v in _variants(r)}:
+                if k and place not in regions.get(k, ()):
+                    regions.setdefault(k, []).append(place)
     # a region is also called by its main town: "Zaporizhzhia region" is the region whose seat Zaporizhzhia is
     seat_keys: dict[int, list[str]] = defaultdict(list)
     seats = {p.geonameid for p in seat.values()}

@@ -1,0 +1,41 @@
+"""parley/data/places/region_names.tsv: the press names of first-level regions resolve to the region."""
+import pytest
+
+from parley.ground.places import _table, fold, load_places
+
+
+@pytest.fixture(scope="module")
+def places():
+    return load_places()
+
+
+def test_every_row_names_a_region_of_the_table(places):
+    rows = _table("region_names.tsv")
+    assert len(rows) > 150
+    for r in rows:
+        assert len(r["country"]) == 3 and r["variants"], r
+        assert any(p.country == r["country"] for p in places.regions.get(fold(r["name"]), [])), r
+
+
+@pytest.mark.parametrize("said,country,region", [
+    ("Wardak province", "AFG", "Vardak"),
+    ("Saladin", "IRQ", "Salah ad Din Governorate"),
+    ("North Sinai", "EGY", "Muhafazat Shamal Sina'"),
+    ("Gezira state", "SDN", "Al Jazirah"),
+    ("North Kordofan", "SDN", "Shamal Kurdufan"),
+    ("Sud-Kivu", "COD", "South Kivu"),
+    ("Hauts-Bassins", "BFA", "High-Basins"),
+    ("Sagaing Region", "MMR", "Sagain"),
+])
+def test_press_names_find_the_region(places, said, country, region):
+    place = places.lookup(said)
+    assert place is not None and (place.country, place.admin1, place.kind) == (country, region, "admin1")
+
+
+def test_a_report_in_a_region_by_its_press_name_is_placed_there(coder):
+    from parley.model import Article
+
+    doc = next(coder.code([Article(id="t", text="On 9 May 2021, gunmen killed two policemen in Wardak province.",
+                                   date="2021-05-10")]))
+    loc = doc.events[0].location
+    assert (loc.country, loc.admin1, loc.precision) == ("AFG", "Vardak", 3)
