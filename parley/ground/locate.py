@@ -53,7 +53,7 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
 STRUCK_VERBS = frozenset({"shell", "bomb", "bombard", "pound", "strike", "hit", "besiege", "encircle", "storm",
                           "capture", "seize", "retake", "recapture", "liberate", "overrun", "attack", "target",
                           "raid", "assault", "invade", "occupy", "surround", "blockade", "rocket", "torch",
-                          "ransack", "loot", "sack", "blitz"})
+                          "ransack", "loot", "sack", "blitz", "block", "close", "cut"})
 _NOT_PLACES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW"}
 
 
@@ -215,6 +215,9 @@ def _modifier(t, spans) -> bool:
 PLACE_NOUNS = {"outskirts", "suburbs", "centre", "center", "village", "town", "city", "camp", "district", "neighbourhood", "neighborhood", "area", "suburb",
                "commune", "municipality", "locality", "settlement", "market", "township", "quarter", "front",
                "countryside", "sector", "subdistrict", "division", "county", "valley", "island"}
+# Roads, crossings and installations a place names: "blocked the Zahle roundabout", "the Miniyeh highway".
+PLACE_NOUNS |= {"road", "highway", "motorway", "bridge", "roundabout", "intersection", "junction", "crossing",
+                "checkpoint", "airbase", "airport", "port", "square", "refinery", "depot"}
 # Nouns of an attack on a place: their "of" object is where it happened ("the shelling of Kherson").
 PLACE_NOUNS |= {"shelling", "bombardment", "bombing", "siege", "blockade", "storming", "capture", "liberation",
                 "occupation", "evacuation", "encirclement", "outskirt"}
@@ -465,4 +468,6 @@ def is_near(doc, span: tuple[int, int]) -> bool:
     before = {doc[j].lower_ for j in range(max(0, i - 1), i + 1)}
     j = end
     after = {doc[k].lower_ for k in range(j, min(len(doc), j + 2))}
-    return bool(before & NEAR_WORDS) or bool(after & {"direction", "area", "outskirts", "axis", "sector"})
+    # a road named after a town may run far from it: "the Kharkiv highway" is on the way to Kharkiv
+    return bool(before & NEAR_WORDS) or bool(after & {"direction", "area", "outskirts", "axis", "sector", "road",
+                                                      "highway", "motorway"})

@@ -61,3 +61,18 @@ def test_the_district_of_a_region_tells_namesakes_apart():
     assert region_keys(["Kherson district", "Kherson region"], districts_only=True) == {"kherson"}
     place = places.lookup("Zaporizke", ["UKR"], ["Synelnykove district of Dnipropetrovsk region"])
     assert (place.admin1, place.admin2) == ("Dnipropetrovsk", "Synelnykove")
+
+
+# A road, bridge or square a place names is in or near that place: "blocked the Zahle roundabout".
+ROADS = [
+    ("On 3 June 2021, protesters blocked the Zahle roundabout for several hours.", "LBN", 1),
+    ("On 9 March 2022, lorry drivers blocked the Kahnuj road in protest at fuel prices.", "IRN", 2),
+    ("On 4 April 2023, farmers blocked the Kharkiv highway with tractors.", "UKR", 2),
+]
+
+
+@pytest.mark.parametrize("text,country,precision", ROADS)
+def test_a_road_a_place_names_places_the_protest(coder, text, country, precision):
+    doc = next(coder.code([Article(id="t", text=text, date="2024-05-10")]))
+    loc = doc.events[0].location
+    assert loc is not None and (loc.country, loc.precision) == (country, precision)
