@@ -97,7 +97,10 @@ class PlaceIndex:
                 for key, places in pools.items():
                     for p in places:
                         table[skeleton(key)].append(p)
-            self._sounds = dict(table)
+                    slavic = [p for p in places if p.country in SLAVIC]
+                    if slavic and len(shape := consonants(key)) >= 4:
+                        table["~" + shape].extend(slavic)
+            self._sounds = {k: list(dict.fromkeys(v)) for k, v in table.items()}
         return self._sounds
 
     def lookup(self, name: str, countries: list[str] = (), admins: list[str] = (),
@@ -125,7 +128,10 @@ class PlaceIndex:
         else:
             pools = [self.cities.get(key, []), self.regions.get(base, [])]
         if not any(pools) and len(skeleton(base)) > 4:
-            pools = [list(dict.fromkeys(self.sounds().get(skeleton(base), [])))]
+            # a romanisation the table lacks: "Nassriya"; in Ukraine and Russia also the other language's form
+            # ("Sinkovka" for Synkivka, "Chernomorskoye" for Chornomorske, "Vasilkov" for Vasylkiv)
+            slavic = self.sounds().get("~" + consonants(base), []) if SLAVIC & {*countries, *weak} else []
+            pools = [list(dict.fromkeys(self.sounds().get(skeleton(base), []) + slavic))]
         best, best_score, best_placed = None, -math.inf, False
         for rank, pool in enumerate(pools):
             for p in pool:
@@ -199,6 +205,18 @@ def skeleton(key: str) -> str:
     return _DOUBLE.sub(r"\1", s)
 
 
+SLAVIC = frozenset({"UKR", "RUS", "BLR"})
+_NOT_CONSONANTS = re.compile(r"[^bcdfhklmnpqrstvwxz]+")
+
+
+def consonants(key: str) -> str:
+    """The consonants of a folded name, g read as h, doubled letters once: what the Ukrainian and Russian forms
+    of an East Slavic place name share ("synkivka" and "sinkovka", "chornomorske" and "chernomorskoye",
+    "marhanets" and "marganets" all meet)."""
+    s = _NOT_CONSONANTS.sub("", key.replace("g", "h"))
+    return _DOUBLE.sub(r"\1", s)
+
+
 def region_keys(names, districts_only: bool = False) -> set[str]:
     """The names of the regions ``names`` give, without their region words: "Synelnykove district of
     Dnipropetrovsk region" gives "synelnykove" and "dnipropetrovsk". With ``districts_only``, only those the text
@@ -238,7 +256,7 @@ def _package_file(package: str, *parts: str) -> str:
     return os.path.join(os.path.dirname(spec.origin), *parts)
 
 
-_CACHE_FORMAT = 5  # bump when the index's layout or the way it is built changes
+_CACHE_FORMAT = 6  # bump when the index's layout or the way it is built changes
 
 
 def _tables_digest() -> str:

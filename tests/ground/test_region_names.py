@@ -39,3 +39,25 @@ def test_a_report_in_a_region_by_its_press_name_is_placed_there(coder):
                                    date="2021-05-10")]))
     loc = doc.events[0].location
     assert (loc.country, loc.admin1, loc.precision) == ("AFG", "Vardak", 3)
+
+
+@pytest.mark.parametrize("said,admins,name,admin1", [
+    ("Marganets", [], "Marhanets", "Dnipropetrovsk"),
+    ("Vasilkov", [], "Vasylkiv", "Kiev"),
+    ("Gulyaipole", [], "Hulyaypole", "Zaporizhia"),
+    ("Kamenka-Dneprovskaya", [], "Kamyanka-Dniprovska", "Zaporizhia"),
+    ("Sinkovka", ["Kharkiv region"], None, "Kharkiv"),
+])
+def test_russian_forms_find_the_ukrainian_town(places, said, admins, name, admin1):
+    place = places.lookup(said, ["UKR", "RUS"], admins)
+    assert place is not None and place.country == "UKR" and place.admin1 == admin1
+    assert name is None or place.name == name
+
+
+def test_the_consonant_match_is_only_for_east_slavic_names(places):
+    from parley.ground.places import consonants
+
+    assert consonants("sinkovka") == consonants("synkivka") == "snkvk"
+    assert consonants("chernomorskoye") == consonants("chornomorske")
+    place = places.lookup("Marganets", ["AFG"])
+    assert place is None or place.country != "UKR"
