@@ -218,6 +218,9 @@ PLACE_NOUNS = {"outskirts", "suburbs", "centre", "center", "village", "town", "c
 # Roads, crossings and installations a place names: "blocked the Zahle roundabout", "the Miniyeh highway".
 PLACE_NOUNS |= {"road", "highway", "motorway", "bridge", "roundabout", "intersection", "junction", "crossing",
                 "checkpoint", "airbase", "airport", "port", "square", "refinery", "depot"}
+# Directions from a place: "Petropavlivka, east of Kupiansk" names Kupiansk as a place (near which it lies).
+PLACE_NOUNS |= {"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+                "north-east", "north-west", "south-east", "south-west"}
 # Nouns of an attack on a place: their "of" object is where it happened ("the shelling of Kherson").
 PLACE_NOUNS |= {"shelling", "bombardment", "bombing", "siege", "blockade", "storming", "capture", "liberation",
                 "occupation", "evacuation", "encirclement", "outskirt"}

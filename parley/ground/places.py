@@ -117,6 +117,10 @@ class PlaceIndex:
         base = " ".join(w for w in words if w not in REGION_WORDS) or key
         admin_keys = region_keys(admins)
         district_keys = region_keys(admins, districts_only=True)
+        # the towns the sentence also names: a namesake near one of them is the one meant ("Ivanivka, east of
+        # Kupiansk")
+        near = [max(found, key=lambda c: c.population) for k in region_keys(context)
+                if k != base and (found := [c for c in self.cities.get(k, ()) if c.population >= 5000])]
         context_keys = region_keys(context)
         region_named = base != key
         if region_named and DISTRICT_WORDS & set(words):  # "Izium raion", "the Tokmak community"
@@ -149,6 +153,8 @@ class PlaceIndex:
                     score, placed = score + 15, True
                 elif p.admin1 and region_match(p.admin1, context_keys):
                     score, placed = score + 5, True
+                elif near and (d := min(haversine_km(p.lat, p.lon, c.lat, c.lon) for c in near)) < 60:
+                    score, placed = score + 5 - d / 15, True  # the nearer, the likelier
                 if p.admin2 and p.admin1 and region_match(
                         p.admin2, {k for k in admin_keys if k in district_keys or not region_match(p.admin1, {k})}):
                     # "Ivanivka, Izium district, Kharkiv region": the district tells namesakes apart, also when it

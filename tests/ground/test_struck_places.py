@@ -76,3 +76,17 @@ def test_a_road_a_place_names_places_the_protest(coder, text, country, precision
     doc = next(coder.code([Article(id="t", text=text, date="2024-05-10")]))
     loc = doc.events[0].location
     assert loc is not None and (loc.country, loc.precision) == (country, precision)
+
+
+# "X, east of Y": Y is a place, and it tells X's namesakes apart (or places the event near Y).
+DIRECTIONS = [
+    ("Russian troops shelled Ivanivka, east of Kupiansk, on 4 May 2024, killing a man.", "UKR", "Kharkiv"),
+    ("On 12 May 2021, gunmen ambushed a convoy 15 km north of Ouahigouya, killing four soldiers.", "BFA", "Nord"),
+]
+
+
+@pytest.mark.parametrize("text,country,admin1", DIRECTIONS)
+def test_a_place_given_by_its_direction_from_another(coder, text, country, admin1):
+    doc = next(coder.code([Article(id="t", text=text, date="2024-05-10")]))
+    loc = next(e.location for e in doc.events if e.acled_event_type)
+    assert loc is not None and (loc.country, loc.admin1) == (country, admin1)
