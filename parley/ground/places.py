@@ -121,6 +121,8 @@ class PlaceIndex:
         # Kupiansk")
         near = [max(found, key=lambda c: c.population) for k in region_keys(context)
                 if k != base and (found := [c for c in self.cities.get(k, ()) if c.population >= 5000])]
+        # and the communities and districts it names: "Tavriiske, a village of the Bilozerka hromada"
+        near += [c for k in (region_keys(context) | district_keys) - {base} for c in self.districts.get(k, ())]
         context_keys = region_keys(context)
         region_named = base != key
         if region_named and DISTRICT_WORDS & set(words):  # "Izium raion", "the Tokmak community"
@@ -131,11 +133,14 @@ class PlaceIndex:
                      self.districts.get(base, [])]
         else:
             pools = [self.cities.get(key, []), self.regions.get(base, [])]
+        if SLAVIC & {*countries, *weak, *(c.country for c in near)} and len(shape := consonants(base)) >= 4:
+            # the other language's form of a Ukrainian or Russian name, ranked last: "Spornoye near Siversk" is
+            # Spirne when the text says where, not the Spornoye a continent away
+            pools.insert(1, [p for p in self.sounds().get("~" + shape, []) if p.country in countries or not countries])
         if not any(pools) and len(skeleton(base)) > 4:
             # a romanisation the table lacks: "Nassriya"; in Ukraine and Russia also the other language's form
             # ("Sinkovka" for Synkivka, "Chernomorskoye" for Chornomorske, "Vasilkov" for Vasylkiv)
-            slavic = self.sounds().get("~" + consonants(base), []) if SLAVIC & {*countries, *weak} else []
-            pools = [list(dict.fromkeys(self.sounds().get(skeleton(base), []) + slavic))]
+            pools = [list(dict.fromkeys(self.sounds().get(skeleton(base), [])))]
         best, best_score, best_placed = None, -math.inf, False
         for rank, pool in enumerate(pools):
             for p in pool:
@@ -153,7 +158,7 @@ class PlaceIndex:
                     score, placed = score + 15, True
                 elif p.admin1 and region_match(p.admin1, context_keys):
                     score, placed = score + 5, True
-                elif near and (d := min(haversine_km(p.lat, p.lon, c.lat, c.lon) for c in near)) < 60:
+                if near and (d := min(haversine_km(p.lat, p.lon, c.lat, c.lon) for c in near)) < 60:
                     score, placed = score + 5 - d / 15, True  # the nearer, the likelier
                 if p.admin2 and p.admin1 and region_match(
                         p.admin2, {k for k in admin_keys if k in district_keys or not region_match(p.admin1, {k})}):

@@ -90,3 +90,23 @@ def test_a_place_given_by_its_direction_from_another(coder, text, country, admin
     doc = next(coder.code([Article(id="t", text=text, date="2024-05-10")]))
     loc = next(e.location for e in doc.events if e.acled_event_type)
     assert loc is not None and (loc.country, loc.admin1) == (country, admin1)
+
+
+# A community or district the text names tells a village's namesakes apart, however the tagger reads its name.
+def test_the_community_named_picks_the_village(coder):
+    text = "Russian drones hit Novoselivka in the Krasnopillia hromada of Sumy district on 6 June 2024; a man died."
+    doc = next(coder.code([Article(id="t", text=text, date="2024-06-07")]))
+    loc = doc.events[0].location
+    assert (loc.country, loc.admin1) == ("UKR", "Sumy")
+
+
+def test_a_russian_form_near_a_named_town_is_the_ukrainian_village(places_index):
+    place = places_index.lookup("Spornoye", [], [], ["Spornoye", "Siversk"])
+    assert place is not None and (place.country, place.admin1) == ("UKR", "Donetsk")
+
+
+@pytest.fixture(scope="module")
+def places_index():
+    from parley.ground.places import load_places
+
+    return load_places()
