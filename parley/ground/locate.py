@@ -50,8 +50,8 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
         while start > 0 and (doc[start - 1].is_title or doc[start - 1].text == "-") and (start - 1) not in spans:
             start -= 1
         if start < t.i and not any(i in mentions for i in range(start, t.i)) and doc[start].text != "-":
-            for i in range(start, t.i):
-                spans[i] = (start, t.i)
+            for i in range(start, t.i + 1):  # with its unit word, which says what kind of place it is
+                spans[i] = (start, t.i + 1)
     head = heading(doc)
     if head is not None and not any(i in mentions for i in range(*head)):
         for i in range(*head):

@@ -124,6 +124,7 @@ class PlaceIndex:
         # and the communities and districts it names: "Tavriiske, a village of the Bilozerka hromada"
         near += [c for k in (region_keys(context) | district_keys) - {base} for c in self.districts.get(k, ())]
         context_keys = region_keys(context)
+        context_districts = region_keys(context, districts_only=True) - {base}
         region_named = base != key
         if region_named and DISTRICT_WORDS & set(words):  # "Izium raion", "the Tokmak community"
             pools = [self.districts.get(base, []), self.cities.get(key, []), self.cities.get(base, []),
@@ -158,6 +159,8 @@ class PlaceIndex:
                     score, placed = score + 15, True
                 elif p.admin1 and region_match(p.admin1, context_keys):
                     score, placed = score + 5, True
+                if p.admin2 and not placed and region_match(p.admin2, context_districts):
+                    score, placed = score + 4, True  # "Novoheorhiivka, a village in Synelnykove district"
                 if near and (d := min(haversine_km(p.lat, p.lon, c.lat, c.lon) for c in near)) < 60:
                     score, placed = score + 5 - d / 15, True  # the nearer, the likelier
                 if p.admin2 and p.admin1 and region_match(
