@@ -142,6 +142,8 @@ class PlaceIndex:
             # a romanisation the table lacks: "Nassriya"; in Ukraine and Russia also the other language's form
             # ("Sinkovka" for Synkivka, "Chernomorskoye" for Chornomorske, "Vasilkov" for Vasylkiv)
             pools = [list(dict.fromkeys(self.sounds().get(skeleton(base), [])))]
+        sides = {*countries, *weak}
+        theatre = next((t for pair, t in THEATRES.items() if pair <= sides), {})
         best, best_score, best_placed = None, -math.inf, False
         for rank, pool in enumerate(pools):
             for p in pool:
@@ -168,6 +170,8 @@ class PlaceIndex:
                     # "Ivanivka, Izium district, Kharkiv region": the district tells namesakes apart, also when it
                     # shares its name with the region ("Sadove, Kherson district")
                     score += 3
+                if p.country in theatre and p.admin1 not in theatre[p.country]:
+                    score -= 3  # far from the fighting the report is about
                 score += math.log10(p.population + 10) / 4 + (0.3 if p.exact else 0.0)
                 if fold(p.name) in (key, base):
                     score += 0.5  # its own name, not one of its aliases ("Slovyansk" is not old Nikopol)
@@ -220,6 +224,14 @@ def skeleton(key: str) -> str:
 
 
 SLAVIC = frozenset({"UKR", "RUS", "BLR"})
+# Where a war between two countries is fought: a report on it that names a small place of one of them means the
+# place in the theatre, not a namesake deep inside the country ("Volchansk" shelled is Vovchansk in Kharkiv
+# region, not the Urals town). By the pair of parties: for each, the regions (as the region table names them)
+# the fighting reaches; a country not listed is wholly in the theatre.
+THEATRES: dict[frozenset, dict[str, frozenset]] = {
+    frozenset({"RUS", "UKR"}): {"RUS": frozenset({"Kursk", "Belgorod", "Brjansk", "Rostov", "Voronezj",
+                                                  "Krasnodarskiy"})},
+}
 _NOT_CONSONANTS = re.compile(r"[^bcdfhklmnpqrstvwxz]+")
 
 

@@ -61,3 +61,14 @@ def test_the_consonant_match_is_only_for_east_slavic_names(places):
     assert consonants("chernomorskoye") == consonants("chornomorske")
     place = places.lookup("Marganets", ["AFG"])
     assert place is None or place.country != "UKR"
+
+
+@pytest.mark.parametrize("said,country,admin1", [
+    ("Volchansk", "UKR", "Kharkiv"),   # not the Urals town of the name
+    ("Pokrovka", "UKR", None),         # not the Far East villages
+    ("Kursk", "RUS", "Kursk"),         # the theatre's own Russian regions stay Russian
+    ("Novosibirsk", "RUS", "Novosibirsk"),  # a city of a million is what it is
+])
+def test_a_report_on_the_war_means_the_place_in_its_theatre(places, said, country, admin1):
+    place = places.lookup(said, [], [], [], ["RUS", "UKR"])
+    assert place.country == country and (admin1 is None or place.admin1 == admin1)
