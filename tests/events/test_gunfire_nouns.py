@@ -1,0 +1,26 @@
+"""Nouns of gunfire and small fights report an attack ("came under artillery fire", "a shootout left four dead");
+a fire that burns does not. Sentences invented for this test."""
+import pytest
+
+from parley.model import Article
+
+ATTACKS = [
+    "Vuhledar came under heavy mortar fire on 4 May 2023; two soldiers were wounded.",
+    "A shootout between police and gunmen in Culiacan on 9 June 2022 left three people dead.",
+    "Three militants died in a gunfight with troops in Shopian district on Friday.",
+    "Border guards and smugglers were caught in a firefight near Nangarhar on 2 July 2021.",
+    "Sniper fire killed a civilian in Mariinka on 17 March 2022.",
+]
+
+
+@pytest.mark.parametrize("text", ATTACKS)
+def test_gunfire_is_an_attack(coder, text):
+    doc = next(coder.code([Article(id="t", text=text, date="2024-05-10")]))
+    assert any(e.event_type == "ASSAULT" for e in doc.events), text
+
+
+@pytest.mark.parametrize("text", ["A fire broke out at a warehouse in Odesa on Monday.",
+                                  "Firefighters put out a fire at a market in Lagos."])
+def test_a_blaze_is_no_attack(coder, text):
+    doc = next(coder.code([Article(id="t", text=text, date="2024-05-10")]))
+    assert not any(e.event_type == "ASSAULT" for e in doc.events)
