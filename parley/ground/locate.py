@@ -44,14 +44,16 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
     # a name before a unit word is the unit's, whatever the tagger took it for: "the Komyshuvakha hromada",
     # "Bilozerka community", "Polohy district"
     for t in doc:
-        if t.lower_ not in REGION_WORDS or t.i == 0 or not doc[t.i - 1].is_title or (t.i - 1) in spans:
+        town = t.lower_ in ("town", "city", "village", "township") and not t.is_title  # "Macomia town"
+        if not (t.lower_ in REGION_WORDS or town) or t.i == 0 or not doc[t.i - 1].is_title or (t.i - 1) in spans:
             continue
         start = t.i - 1
         while start > 0 and (doc[start - 1].is_title or doc[start - 1].text == "-") and (start - 1) not in spans:
             start -= 1
         if start < t.i and not any(i in mentions for i in range(start, t.i)) and doc[start].text != "-":
-            for i in range(start, t.i + 1):  # with its unit word, which says what kind of place it is
-                spans[i] = (start, t.i + 1)
+            end = t.i if town else t.i + 1  # a unit keeps its word, which says what kind of place it is
+            for i in range(start, end):
+                spans[i] = (start, end)
     head = heading(doc)
     if head is not None and not any(i in mentions for i in range(*head)):
         for i in range(*head):

@@ -204,7 +204,8 @@ class PlaceIndex:
 _ADMIN_PREFIXES = ("muhafazat ", "provincia de ", "departamento de ", "estado de ", "wilayat ")
 
 
-_DIGRAPHS = (("shch", "sch"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
+_DIGRAPHS = (("shch", "sch"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
+             ("ay", "i"), ("ei", "i"), ("ai", "i"))  # Arabic diphthongs: "Dayr" and "Deir", "Bayda" and "Beida"
 _LETTERS = str.maketrans({"q": "k", "y": "i", "e": "i", "w": "u", " ": None})
 _DOUBLE = re.compile(r"(.)\1+")
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az) (?=\S)")
@@ -282,7 +283,7 @@ def _package_file(package: str, *parts: str) -> str:
     return os.path.join(os.path.dirname(spec.origin), *parts)
 
 
-_CACHE_FORMAT = 6  # bump when the index's layout or the way it is built changes
+_CACHE_FORMAT = 7  # bump when the index's layout or the way it is built changes
 
 
 def _tables_digest() -> str:

@@ -72,3 +72,17 @@ def test_the_consonant_match_is_only_for_east_slavic_names(places):
 def test_a_report_on_the_war_means_the_place_in_its_theatre(places, said, country, admin1):
     place = places.lookup(said, [], [], [], ["RUS", "UKR"])
     assert place.country == country and (admin1 is None or place.admin1 == admin1)
+
+
+@pytest.mark.parametrize("said,country", [("Deir al-Balah", "PSE"), ("Deir ez-Zor", "SYR"), ("Jisr al-Shughur", "SYR")])
+def test_arabic_diphthongs_meet(places, said, country):
+    place = places.lookup(said)
+    assert place is not None and place.country == country
+
+
+def test_a_name_before_town_is_a_place(coder):
+    from parley.model import Article
+
+    doc = next(coder.code([Article(id="t", text="Insurgents raided Mueda town on 3 May 2024, killing two guards.",
+                                   date="2024-05-10")]))
+    assert doc.events[0].location.country == "MOZ"
