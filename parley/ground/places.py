@@ -172,8 +172,6 @@ class PlaceIndex:
                     score += 3
                 if p.country in theatre and p.admin1 not in theatre[p.country]:
                     score -= 3  # far from the fighting the report is about
-                if theatre and (p.country, p.admin1, p.admin2) in front_districts():
-                    score += 1.0  # a village of a common name, in a report on the war: the one near the front
                 score += math.log10(p.population + 10) / 4 + (0.3 if p.exact else 0.0)
                 if fold(p.name) in (key, base):
                     score += 0.5  # its own name, not one of its aliases ("Slovyansk" is not old Nikopol)
@@ -236,13 +234,6 @@ THEATRES: dict[frozenset, dict[str, frozenset]] = {
                                                   "Krasnodarskiy"})},
 }
 _NOT_CONSONANTS = re.compile(r"[^bcdfhklmnpqrstvwxz]+")
-
-
-@functools.lru_cache(maxsize=1)
-def front_districts() -> frozenset[tuple[str, str, str]]:
-    """(country, region, district) of the districts along the front lines and borders of the wars in
-    :data:`THEATRES` (front_districts.tsv)."""
-    return frozenset((r["country"], r["admin1"], r["name"]) for r in _table("front_districts.tsv"))
 
 
 def consonants(key: str) -> str:

@@ -86,16 +86,3 @@ def test_a_name_before_town_is_a_place(coder):
     doc = next(coder.code([Article(id="t", text="Insurgents raided Mueda town on 3 May 2024, killing two guards.",
                                    date="2024-05-10")]))
     assert doc.events[0].location.country == "MOZ"
-
-
-def test_front_districts_are_districts_of_the_table(places):
-    from parley.ground.places import front_districts
-
-    found = {(p.country, p.admin1, p.admin2) for ps in places.districts.values() for p in ps}
-    assert len(front_districts()) >= 30 and front_districts() <= found
-
-
-def test_a_village_of_a_common_name_in_a_war_report_is_the_one_near_the_front(places):
-    # every region of the east has its Ivanivkas; in a report on the war the one in a front-line district
-    place = places.lookup("Ivanivka", ["UKR"], ["Kharkiv region"], [], ["RUS", "UKR"])
-    assert place.admin1 == "Kharkiv" and place.admin2 in {"Kupiansk", "Chuhuiv", "Izium", "Kharkiv", "Bohodukhiv"}
