@@ -116,7 +116,8 @@ def start_cluster(workers: int = 2, scheduler: str | None = None, **cluster_kwar
     env = dict(THREAD_ENV, PYTHONHASHSEED=os.environ.get("PYTHONHASHSEED", HASH_SEED))
     if quiet:
         env["DASK_LOGGING__DISTRIBUTED"] = "warning"
-    kwargs = dict(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, env=env)
+    # the scheduler's HTTP server on a free port: on the usual 8787 a second cluster on the machine would warn
+    kwargs = dict(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", env=env)
     kwargs.update(cluster_kwargs)
     import dask
 
