@@ -476,6 +476,13 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     context = [doc[a:b].text for a, b in sorted(set(spans.values()) | set(chunks))]
     found = [x for x in (geocode_span(doc, c, index, ordered, names, context, weak)
                          for c in dict.fromkeys(([span] if span else []) + others + chunks)) if x is not None]
+    if found and found[0].precision == 3 and found[0].admin1:
+        # the clause's place is a region, and the sentence names a town in it: "Chernomorskoye in western Crimea
+        # was hit" happened in the town, however the parser attached "in western Crimea"
+        inner = next((x for x in found[1:] if x.precision in (1, 2) and x.country == found[0].country
+                      and x.admin1 == found[0].admin1), None)
+        if inner is not None:
+            found = [inner] + [x for x in found if x is not inner]
     towns = [x for x in found if x.admin1 or x.geonameid]
     if not towns:
         return found[0] if found else None  # a country, when the sentence names no place in it

@@ -115,7 +115,7 @@ class PlaceIndex:
             return None
         words = key.split()
         base = " ".join(w for w in words if w not in REGION_WORDS) or key
-        admin_keys = region_keys(admins)
+        admin_keys = self._as_regions(region_keys(admins))
         district_keys = region_keys(admins, districts_only=True)
         # the towns the sentence also names: a namesake near one of them is the one meant ("Ivanivka, east of
         # Kupiansk")
@@ -123,7 +123,7 @@ class PlaceIndex:
                 if k != base and (found := [c for c in self.cities.get(k, ()) if c.population >= 5000])]
         # and the communities and districts it names: "Tavriiske, a village of the Bilozerka hromada"
         near += [c for k in (region_keys(context) | district_keys) - {base} for c in self.districts.get(k, ())]
-        context_keys = region_keys(context)
+        context_keys = self._as_regions(region_keys(context))
         context_districts = region_keys(context, districts_only=True) - {base}
         region_named = base != key
         if region_named and DISTRICT_WORDS & set(words):  # "Izium raion", "the Tokmak community"
@@ -182,6 +182,16 @@ class PlaceIndex:
             # an obscure namesake abroad, in no region the text names, is likelier a miss than the place meant
             return None
         return best
+
+    def _as_regions(self, keys: set[str]) -> set[str]:
+        """``keys`` and the table's names of the regions they name: "zaporozhye" (the press's spelling, or its
+        main town's) also gives "zaporizhia", so that namesakes in the region the text names are found."""
+        out = set(keys)
+        for k in keys:
+            for p in self.regions.get(k, ()):
+                if p.kind == "admin1" and p.admin1:
+                    out |= region_keys([p.admin1])
+        return out
 
     def has_namesake(self, name: str, place: Place, admins: list[str] = ()) -> bool:
         """Whether another town of the name lies more than 25 km from ``place`` in the same region (when the text

@@ -110,3 +110,14 @@ def places_index():
     from parley.ground.places import load_places
 
     return load_places()
+
+
+def test_a_town_in_the_region_named_wins_over_the_region(coder):
+    text = "Yevpatoriia in western Crimea was hit by missiles on 5 May 2024; no casualties were reported."
+    loc = next(coder.code([Article(id="t", text=text, date="2024-05-10")])).events[0].location
+    assert loc.admin1 == "Crimea" and loc.precision == 1
+
+
+def test_a_region_by_its_press_name_tells_namesakes_apart(places_index):
+    place = places_index.lookup("Levadnoye", [], ["Zaporozhye region"])
+    assert (place.admin1, place.name) == ("Zaporizhia", "Levadne")
