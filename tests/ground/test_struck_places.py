@@ -113,7 +113,7 @@ def places_index():
 
 
 def test_a_town_in_the_region_named_wins_over_the_region(coder):
-    text = "Yevpatoriia in western Crimea was hit by missiles on 5 May 2024; no casualties were reported."
+    text = "Feodosia in eastern Crimea was struck by drones on 5 May 2024; no casualties were reported."
     loc = next(coder.code([Article(id="t", text=text, date="2024-05-10")])).events[0].location
     assert loc.admin1 == "Crimea" and loc.precision == 1
 
