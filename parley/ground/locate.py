@@ -197,12 +197,14 @@ def choose_place(tok, spans, banned: set[int]) -> tuple[int, int] | None:
     if found:
         return found[0]
     skip = {"nsubj", "nsubjpass", "csubj", "relcl", "ccomp", "parataxis", "advcl"}
-    stack = [c for c in tok.children if c.dep_ not in skip]
-    while stack:
-        t = stack.pop()
+    # nearest first, in the tree: the object before what its clause's source is ("struck Kapitolovka, ...,
+    # according to the Kharkiv regional administration"); who says so names no place of the event
+    queue = [c for c in tok.children if c.dep_ not in skip and c.lower_ != "according"]
+    while queue:
+        t = queue.pop(0)
         if t.i in spans and t.i not in banned and not _modifier(t, spans):
             return spans[t.i]
-        stack.extend(c for c in t.children if c.dep_ not in skip)
+        queue.extend(c for c in t.children if c.dep_ not in skip and c.lower_ != "according")
     node = tok
     while node.head.i != node.i:
         node = node.head

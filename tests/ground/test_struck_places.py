@@ -121,3 +121,10 @@ def test_a_town_in_the_region_named_wins_over_the_region(coder):
 def test_a_region_by_its_press_name_tells_namesakes_apart(places_index):
     place = places_index.lookup("Levadnoye", [], ["Zaporozhye region"])
     assert (place.admin1, place.name) == ("Zaporizhia", "Levadne")
+
+
+def test_the_source_of_a_report_places_nothing(coder):
+    text = ("Russian aircraft struck Hlyboke, north of Kharkiv, on 2 June 2022, according to the Sumy regional "
+            "administration; no casualties were given.")
+    loc = next(coder.code([Article(id="t", text=text, date="2022-06-03")])).events[0].location
+    assert loc.admin1 == "Kharkiv"
