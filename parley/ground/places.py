@@ -181,6 +181,9 @@ class PlaceIndex:
                 best.country not in weak and best.population < 100000 and not best_placed:
             # an obscure namesake abroad, in no region the text names, is likelier a miss than the place meant
             return None
+        if best is not None and best.country in theatre and best.admin1 not in theatre[best.country] and \
+                best.population < 100000 and not best_placed:
+            return None  # so is a small place far from the war the report is about, in no region it names
         return best
 
     def _as_regions(self, keys: set[str]) -> set[str]:

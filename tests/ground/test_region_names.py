@@ -86,3 +86,9 @@ def test_a_name_before_town_is_a_place(coder):
     doc = next(coder.code([Article(id="t", text="Insurgents raided Mueda town on 3 May 2024, killing two guards.",
                                    date="2024-05-10")]))
     assert doc.events[0].location.country == "MOZ"
+
+
+def test_a_small_place_far_from_the_war_is_not_taken_for_a_place_in_a_war_report(places):
+    place = places.lookup("Spornoye", [], [], [], ["RUS", "UKR"])  # the Magadan village is no answer
+    assert place is None or place.country == "UKR"
+    assert places.lookup("Spornoye", [], ["Magadan"], [], ["RUS", "UKR"]).country == "RUS"  # unless the text says
