@@ -9,7 +9,7 @@ the article is about.
 """
 from __future__ import annotations
 
-from parley.ground.places import REGION_WORDS, PlaceIndex, fold, region_keys, region_match, skeleton
+from parley.ground.places import DISTRICT_WORDS, REGION_WORDS, PlaceIndex, fold, region_keys, region_match, skeleton
 from parley.model import Location
 
 PLACE_PREPS = {"in", "at", "near", "outside", "around", "across", "into", "inside", "throughout", "within", "from",
@@ -338,7 +338,9 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
         fallback = True
     if place is None:
         return None
-    loc = as_location(text, place, near=is_near(doc, span))
+    # a district named after its town is not the town: "Sudzhansky district" placed at Sudzha is precision 2
+    district = place.kind == "city" and bool(DISTRICT_WORDS & set(fold(text).split()))
+    loc = as_location(text, place, near=is_near(doc, span) or district)
     if loc.precision == 1 and (fallback or index.has_namesake(bare, place, quals)):
         loc.precision = 2  # a stand-in for the place named, or one of several of its name, is not certain
     return loc

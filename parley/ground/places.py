@@ -14,6 +14,7 @@ kept in a cache file (``load_places``) that later runs read in about two.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import difflib
 import functools
@@ -87,6 +88,7 @@ class PlaceIndex:
         self.countries = countries
         self.districts = districts or {}
         self._sounds: dict[str, list[Place]] | None = None
+        self._keys: list[str] | None = None
 
     def sounds(self) -> dict[str, list[Place]]:
         """Towns and regions by the skeleton of their names (built on first use): the fallback for
@@ -128,7 +130,7 @@ class PlaceIndex:
         region_named = base != key
         if region_named and DISTRICT_WORDS & set(words):  # "Izium raion", "the Tokmak community"
             pools = [self.districts.get(base, []), self.cities.get(key, []), self.cities.get(base, []),
-                     self.regions.get(base, [])]  # a district named after its town is nearer the town
+                     self.regions.get(base, []), self.seat_of(base)]  # a district named after its town is nearer
         elif region_named:
             pools = [self.regions.get(base, []), self.cities.get(key, []), self.cities.get(base, []),
                      self.districts.get(base, [])]
@@ -186,6 +188,23 @@ class PlaceIndex:
             return None  # so is a small place far from the war the report is about, in no region it names
         return best
 
+    def seat_of(self, district: str) -> list[Place]:
+        """The towns a district named by an adjective of its town may be named after: "Sudzhansky" district is
+        Sudzha's, "Glushkovsky" Glushkovo's, "Shebekinsky" Shebekino's (Russian districts, which the tables
+        lack): towns whose name is the adjective's stem and at most three letters more."""
+        stem = _DISTRICT_ADJECTIVE.sub("", district)
+        if stem == district or len(stem) < 4:
+            return []
+        if getattr(self, "_keys", None) is None:  # (an index from the cache was pickled without it)
+            self._keys = sorted(self.cities)
+        out = []
+        for k in self._keys[bisect.bisect_left(self._keys, stem):]:
+            if not k.startswith(stem):
+                break
+            if len(k) - len(stem) <= 3 and " " not in k:
+                out += [p for p in self.cities[k] if p.population > 0]
+        return out
+
     def _as_regions(self, keys: set[str]) -> set[str]:
         """``keys`` and the table's names of the regions they name: "zaporozhye" (the press's spelling, or its
         main town's) also gives "zaporizhia", so that namesakes in the region the text names are found."""
@@ -238,6 +257,8 @@ def skeleton(key: str) -> str:
 
 
 SLAVIC = frozenset({"UKR", "RUS", "BLR"})
+# The ending of a Russian district's adjective, after its town's name: "sudzha-nsky", "glushkov-sky".
+_DISTRICT_ADJECTIVE = re.compile(r"n?sk(?:iy|yi|ii|y|oy|i)$")
 # Where a war between two countries is fought: a report on it that names a small place of one of them means the
 # place in the theatre, not a namesake deep inside the country ("Volchansk" shelled is Vovchansk in Kharkiv
 # region, not the Urals town). By the pair of parties: for each, the regions (as the region table names them)

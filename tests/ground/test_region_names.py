@@ -92,3 +92,18 @@ def test_a_small_place_far_from_the_war_is_not_taken_for_a_place_in_a_war_report
     place = places.lookup("Spornoye", [], [], [], ["RUS", "UKR"])  # the Magadan village is no answer
     assert place is None or place.country == "UKR"
     assert places.lookup("Spornoye", [], ["Magadan"], [], ["RUS", "UKR"]).country == "RUS"  # unless the text says
+
+
+@pytest.mark.parametrize("district,admins,town", [("Sudzhansky district", ["Kursk region"], "Sudzha"),
+                                                   ("Shebekinsky district", ["Belgorod region"], "Shebekino")])
+def test_a_russian_district_is_found_by_its_town(places, district, admins, town):
+    place = places.lookup(district, ["RUS"], admins)
+    assert place is not None and place.name == town
+
+
+def test_a_village_in_a_russian_district_is_placed_at_the_district_town_as_a_stand_in(coder):
+    from parley.model import Article
+
+    text = "A Ukrainian drone hit a house in the village of Zzyzxovka, Rylsky district, Kursk region, on 2 May 2024."
+    loc = next(coder.code([Article(id="t", text=text, date="2024-05-03")])).events[0].location
+    assert (loc.name, loc.precision) == ("Ryl'sk", 2) or (loc.admin1 == "Kursk" and loc.precision == 2)
