@@ -128,3 +128,9 @@ def test_the_source_of_a_report_places_nothing(coder):
             "administration; no casualties were given.")
     loc = next(coder.code([Article(id="t", text=text, date="2022-06-03")])).events[0].location
     assert loc.admin1 == "Kharkiv"
+
+
+def test_a_nationality_in_the_sentence_makes_it_a_war_report(coder):
+    text = "Volchansk was pounded by Russian guided bombs on 13 May 2024; three civilians were killed."
+    loc = next(coder.code([Article(id="t", text=text, date="2024-05-14")])).events[0].location
+    assert (loc.country, loc.admin1) == ("UKR", "Kharkiv")  # Vovchansk, not the Urals town
