@@ -80,8 +80,7 @@ def _code_parts(articles, folder, options, coder, scale, workers, scheduler, rep
     where = str(parts_folder(folder).resolve())
     parts = enumerate(partitions(articles, PART_ARTICLES))
     if scale is not None:
-        with scale.cluster(workers, scheduler) as client:
-            scale.use_coder(client, options)
+        with scale.cluster(options, workers, scheduler) as client:
             calls = ((len(p), scale.code_part, (p, options, where, i)) for i, p in parts)
             counts = (result for _, result in scale.ordered(client, calls))
             _count(counts, report, bar)

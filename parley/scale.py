@@ -148,17 +148,18 @@ def use_coder(client, options: Options) -> None:
 
 
 @contextmanager
-def cluster(workers: int = 2, scheduler: str | None = None, client=None) -> Iterator:
-    """A client: ``client`` itself (left open), or one on ``scheduler`` or on a new LocalCluster of ``workers``
-    processes, closed on leaving."""
-    if client is not None:
-        yield client
-        return
-    client = start_cluster(workers, scheduler)
+def cluster(options: Options, workers: int = 2, scheduler: str | None = None, client=None) -> Iterator:
+    """A client whose workers hold a coder for ``options`` (:func:`use_coder`): ``client`` itself (left open), or
+    one on ``scheduler`` or on a new LocalCluster of ``workers`` processes, closed on leaving."""
+    own = client is None
+    if own:
+        client = start_cluster(workers, scheduler)
     try:
+        use_coder(client, options)
         yield client
     finally:
-        close_cluster(client)
+        if own:
+            close_cluster(client)
 
 
 def ordered(client, calls: Iterable[tuple[K, Callable, tuple]], in_flight: int | None = None) -> Iterator[tuple[K, object]]:
@@ -195,8 +196,7 @@ def code_dask(articles: Iterable[Article], *, workers: int = 2, scheduler: str |
     """
     options = options or Options()
     parts = partitions(articles, partition)
-    with cluster(workers, scheduler, client) as client:
-        use_coder(client, options)
+    with cluster(options, workers, scheduler, client) as client:
         done = 0
         for size, docs in ordered(client, ((len(p), code_partition, (p, options)) for p in parts), in_flight):
             yield from docs

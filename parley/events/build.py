@@ -23,7 +23,7 @@ from parley.ground.locate import (
     place_spans,
     proper_chunks,
 )
-from parley.ground.places import REGION_WORDS, THEATRES, fold, load_places, skeleton
+from parley.ground.places import REGION_WORDS, fold, load_places, skeleton, war_between
 from parley.model import Entity, Event, Evidence
 
 _PLACED = {"ASSAULT", "PROTEST", "COERCE"}  # events that a place anchors when their actor is unknown
@@ -468,9 +468,10 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     ordered = list(dict.fromkeys(h for h in hints if h))
     parties = list(party_hints) + [code for code, _ in discourse.country_counts.most_common(3) if _is_country(code)]
     # a nationality the sentence names that makes it a report on a war ("pounded by Russian guided bombs")
-    named = {m.country for m in mentions.values() if m.kind == "demonym" and _is_country(m.country)}
-    parties += [c for pair in THEATRES for c in sorted(pair) if pair & named and pair <= named | set(
-        parties) | {x for p in named for x in resolver.gaz.enemies_of(p)}]
+    nationalities = {m.country for m in mentions.values() if m.kind == "demonym" and _is_country(m.country)}
+    war = war_between(nationalities | set(parties) | {x for c in nationalities for x in resolver.gaz.enemies_of(c)})
+    if war and war & nationalities:
+        parties += sorted(war)
     weak = list(dict.fromkeys(parties + [x for c in parties for x in resolver.gaz.enemies_of(c)]))
     index, names = load_places(), resolver.country_codes
     # beyond the clause's own place, only phrases the sentence uses as places ("in X", "X (A, B)"), never a

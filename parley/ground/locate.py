@@ -9,6 +9,8 @@ the article is about.
 """
 from __future__ import annotations
 
+from collections import deque
+
 from parley.ground.places import DISTRICT_WORDS, REGION_WORDS, PlaceIndex, fold, region_keys, region_match, skeleton
 from parley.model import Location
 
@@ -97,8 +99,8 @@ SEEN_NOUNS = frozenset({"clash", "clashes", "fighting", "battle", "battles", "vi
 
 def _placeish(tok) -> bool:
     """A phrase the sentence uses as a place: the object of a place preposition, what is shelled or struck
-    ("Russian drones struck Lviv", "Kharkiv was shelled"), what comes under fire or sees fighting ("Kupiansk
-    came under shelling", "Lalibela saw clashes"), or the heading of a report ("Izium: a missile hit ...")."""
+    ("Russian drones struck Lviv", "Kharkiv was shelled"), or what comes under fire or sees fighting ("Kupiansk
+    came under shelling", "Lalibela saw clashes"). A report's heading is :func:`heading`."""
     if _place_object(tok) or (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in STRUCK_VERBS):
         return True
     verb = tok.head
@@ -199,9 +201,9 @@ def choose_place(tok, spans, banned: set[int]) -> tuple[int, int] | None:
     skip = {"nsubj", "nsubjpass", "csubj", "relcl", "ccomp", "parataxis", "advcl"}
     # nearest first, in the tree: the object before what its clause's source is ("struck Kapitolovka, ...,
     # according to the Kharkiv regional administration"); who says so names no place of the event
-    queue = [c for c in tok.children if c.dep_ not in skip and c.lower_ != "according"]
+    queue = deque(c for c in tok.children if c.dep_ not in skip and c.lower_ != "according")
     while queue:
-        t = queue.pop(0)
+        t = queue.popleft()
         if t.i in spans and t.i not in banned and not _modifier(t, spans):
             return spans[t.i]
         queue.extend(c for c in t.children if c.dep_ not in skip and c.lower_ != "according")

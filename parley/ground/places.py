@@ -119,13 +119,14 @@ class PlaceIndex:
         base = " ".join(w for w in words if w not in REGION_WORDS) or key
         admin_keys = self._as_regions(region_keys(admins))
         district_keys = region_keys(admins, districts_only=True)
+        named = region_keys(context)
         # the towns the sentence also names: a namesake near one of them is the one meant ("Ivanivka, east of
         # Kupiansk")
-        near = [max(found, key=lambda c: c.population) for k in region_keys(context)
+        near = [max(found, key=lambda c: c.population) for k in named
                 if k != base and (found := [c for c in self.cities.get(k, ()) if c.population >= 5000])]
         # and the communities and districts it names: "Tavriiske, a village of the Bilozerka hromada"
-        near += [c for k in (region_keys(context) | district_keys) - {base} for c in self.districts.get(k, ())]
-        context_keys = self._as_regions(region_keys(context))
+        near += [c for k in (named | district_keys) - {base} for c in self.districts.get(k, ())]
+        context_keys = self._as_regions(named)
         context_districts = region_keys(context, districts_only=True) - {base}
         region_named = base != key
         if region_named and DISTRICT_WORDS & set(words):  # "Izium raion", "the Tokmak community"
@@ -137,15 +138,14 @@ class PlaceIndex:
         else:
             pools = [self.cities.get(key, []), self.regions.get(base, [])]
         if SLAVIC & {*countries, *weak, *(c.country for c in near)} and len(shape := consonants(base)) >= 4:
-            # the other language's form of a Ukrainian or Russian name, ranked last: "Spornoye near Siversk" is
-            # Spirne when the text says where, not the Spornoye a continent away
+            # the other language's form of a Ukrainian or Russian name, ranked just after the exact matches:
+            # "Spornoye near Siversk" is Spirne when the text says where, not the Spornoye a continent away
             pools.insert(1, [p for p in self.sounds().get("~" + shape, []) if p.country in countries or not countries])
         if not any(pools) and len(skeleton(base)) > 4:
-            # a romanisation the table lacks: "Nassriya"; in Ukraine and Russia also the other language's form
-            # ("Sinkovka" for Synkivka, "Chernomorskoye" for Chornomorske, "Vasilkov" for Vasylkiv)
+            # a romanisation the table lacks: "Nassriya"
             pools = [list(dict.fromkeys(self.sounds().get(skeleton(base), [])))]
-        sides = {*countries, *weak}
-        theatre = next((t for pair, t in THEATRES.items() if pair <= sides), {})
+        war = war_between({*countries, *weak})
+        theatre = THEATRES[war] if war else {}
         best, best_score, best_placed = None, -math.inf, False
         for rank, pool in enumerate(pools):
             for p in pool:
@@ -195,7 +195,7 @@ class PlaceIndex:
         stem = _DISTRICT_ADJECTIVE.sub("", district)
         if stem == district or len(stem) < 4:
             return []
-        if getattr(self, "_keys", None) is None:  # (an index from the cache was pickled without it)
+        if self._keys is None:
             self._keys = sorted(self.cities)
         out = []
         for k in self._keys[bisect.bisect_left(self._keys, stem):]:
@@ -267,6 +267,13 @@ THEATRES: dict[frozenset, dict[str, frozenset]] = {
     frozenset({"RUS", "UKR"}): {"RUS": frozenset({"Kursk", "Belgorod", "Brjansk", "Rostov", "Voronezj",
                                                   "Krasnodarskiy"})},
 }
+
+
+def war_between(countries) -> frozenset | None:
+    """The pair of :data:`THEATRES` that ``countries`` hold both sides of, if any."""
+    return next((pair for pair in THEATRES if pair <= set(countries)), None)
+
+
 _NOT_CONSONANTS = re.compile(r"[^bcdfhklmnpqrstvwxz]+")
 
 
@@ -317,7 +324,7 @@ def _package_file(package: str, *parts: str) -> str:
     return os.path.join(os.path.dirname(spec.origin), *parts)
 
 
-_CACHE_FORMAT = 7  # bump when the index's layout or the way it is built changes
+_CACHE_FORMAT = 8  # bump when the index's layout or the way it is built changes
 
 
 def _tables_digest() -> str:

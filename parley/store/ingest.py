@@ -146,8 +146,7 @@ def ingest(paths: list[str], store: Store, *, date: str | None = None, coder=Non
 
         scale = dask_engine()
         options = coder.options if coder is not None else Options()
-        with scale.cluster(workers, scheduler, client) as client:
-            scale.use_coder(client, options)
+        with scale.cluster(options, workers, scheduler, client) as client:
             calls = (((part, n), scale.code_aligned, (part.todo, options)) for part, n in batches())
             for (part, n), docs in scale.ordered(client, calls):
                 _store(store, part, docs, version, report)
