@@ -22,7 +22,7 @@ from parley.events.detect import load_detector
 from parley.events.discourse import Discourse
 from parley.events.domain import document_domain
 from parley.events.lexicon import Sense, load_lexicon
-from parley.events.segment import Sentence, split_sentences, trigger_filter
+from parley.events.segment import Sentence, blank_editorial, split_sentences, trigger_filter
 from parley.events.voice import maybe_header
 from parley.ground.dates import date_range, stamp_date
 from parley.ground.numbers import attach_numbers, report_toll
@@ -99,7 +99,7 @@ class Coder:
         plans: list[tuple[Article, list[Sentence], str | None]] = []
         jobs: list[tuple[str, tuple[int, int]]] = []
         for ai, art in enumerate(articles):
-            sentences = split_sentences(art.text or "")
+            sentences = split_sentences(blank_editorial(art.text or ""))  # an editor's note is no news text
             domain = document_domain(art.title, art.text or "", self.lexicon)
             plans.append((art, sentences, domain))
             if domain in ("sport", "entertainment"):
@@ -142,6 +142,8 @@ class Coder:
                 one_happening(events, sentences, date)
                 self._lead_place(events, sentences, parsed, ai, discourse, date)
             events = [e for e in events if e.confidence >= self.options.min_confidence]
+            for e in events:  # the evidence is the document's sentence as written, any editor's note in it
+                e.evidence.sentence = art.text[e.evidence.start:e.evidence.end]
             for e in events:
                 span = date_range(e.date)
                 e.date_start, e.date_end = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)

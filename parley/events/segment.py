@@ -34,6 +34,19 @@ _DATELINE = re.compile(r"""[A-Z][A-Z'’.\- ]{2,40}(?:,[ ][A-Z][A-Za-z.'’ ]{1,
                        r"""[ ]*(?:\([A-Za-z .’'-]{1,30}\))?[ ]*[-–—]+[ ]*(?=["“‘]?[A-Z])""")
 
 
+# A data editor's note inside a report, not news text: the coder reads past it. Square brackets that record a
+# coding decision ("[size=no report]", "[coded to Sumy]", "[4 fatalities split across 22 events]") and a
+# parenthesis that starts with one ("(coded to Tokmak)", "(coded as two separate events)"). Other brackets
+# stay: "[Putin] said" names a speaker.
+_EDITORIAL = re.compile(r"\[[^\[\]\n]*(?:size=|\bcoded\b|\bfatalit|\bsplit (?:across|among|between)\b)[^\[\]\n]*\]"
+                        r"|\(\s*coded\b[^()\n]*\)", re.I)
+
+
+def blank_editorial(text: str) -> str:
+    """``text`` with editors' coding notes blanked by spaces (same length: every offset stays)."""
+    return _EDITORIAL.sub(lambda m: " " * len(m.group(0)), text) if ("[" in text or "(" in text) else text
+
+
 def dateline_end(text: str) -> int:
     """Where a dateline at the start of ``text`` ends (0 when there is none)."""
     m = _DATELINE.match(text)

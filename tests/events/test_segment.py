@@ -2,7 +2,7 @@
 import pytest
 
 from parley.events.lexicon import load_lexicon, noun_forms, verb_forms
-from parley.events.segment import split_sentences, trigger_filter
+from parley.events.segment import blank_editorial, split_sentences, trigger_filter
 
 
 def test_offsets_index_the_text():
@@ -39,3 +39,34 @@ def test_filter_matches_whole_words_only():
     assert pat.search("The two sides MET in Geneva")
     assert not pat.search("The weather was mild and sunny across the region")
     assert not pat.search("An attacker-free zone") or pat.search("attack")  # word boundary, not substring
+
+
+@pytest.mark.parametrize("text,note", [
+    ("Militants raided a checkpoint near Gao (coded to Gao town). Two soldiers died.", "(coded to Gao town)"),
+    ("Farmers marched on the ministry [size=several hundred] demanding subsidies.", "[size=several hundred]"),
+    ("Shelling killed 2 [2 fatalities split among 5 events] in the district.",
+     "[2 fatalities split among 5 events]"),
+    ("Students rallied outside the court (Coded as two separate events).", "(Coded as two separate events)"),
+])
+def test_editors_coding_notes_are_blanked_in_place(text, note):
+    out = blank_editorial(text)
+    assert len(out) == len(text)
+    assert note not in out and out.replace(" ", "") == text.replace(note, "").replace(" ", "")
+
+
+@pytest.mark.parametrize("text", [
+    "\"We will not give up [the city],\" the commander said.",
+    "He [Lavrov] called the talks useful (a rare word of praise).",
+    "The convoy (coding error aside) reached the bridge.",
+])
+def test_brackets_that_are_news_text_stay(text):
+    assert blank_editorial(text) == text
+
+
+def test_a_coding_note_never_places_the_event(coder):
+    from parley.model import Article
+    text = "On 3 May 2024, drones struck a fuel depot in Tokmak district (coded to Melitopol). No casualties."
+    doc = next(coder.code([Article(id="a", text=text, date="2024-05-04")]))
+    names = {e.location.name for e in doc.events if e.location is not None}
+    assert names and "Melitopol" not in names
+    assert all(text[e.evidence.start:e.evidence.end] == e.evidence.sentence for e in doc.events)
