@@ -137,6 +137,7 @@ class Coder:
                 events = self._classify(art, sentences, parsed, ai, events, date, discourse)
             if self.detector is not None and domain is None:  # after the ACLED model: it reads the rules' events
                 events = self._detect(art, sentences, parsed, ai, events, entries, voices, discourse)
+            share_clause_places(events, sentences)
             attach_numbers(events, sentences)
             if len(sentences) <= SNIPPET_SENTENCES:
                 one_happening(events, sentences, date)
@@ -336,6 +337,27 @@ def one_happening(events, sentences, date) -> None:
             if value:
                 main.date, main.date_source = value, "text"
                 break
+
+
+def share_clause_places(events, sentences: list[Sentence]) -> None:
+    """An event that its clause did not place (or placed only in a country) takes the town or region that another
+    clause of the same sentence gives, when a semicolon parted them: "A drone hit a car near the border; two men
+    died in the strike at Sinjar" happened at Sinjar."""
+    group: dict[int, int] = {}  # sentence start -> the start of the sentence its clauses make up
+    for i, s in enumerate(sentences):
+        group[s.start] = group[sentences[i - 1].start] if s.joined and i else s.start
+    placed: dict[int, list] = {}
+    for e in events:
+        if e.location is not None and (e.location.admin1 or e.location.geonameid):
+            placed.setdefault(group.get(e.evidence.start, -1), []).append(e)
+    for e in events:
+        if e.location is not None and (e.location.admin1 or e.location.geonameid):
+            continue
+        g = group.get(e.evidence.start, -1)
+        other = next((o for o in placed.get(g, ()) if o.evidence.start != e.evidence.start and (
+            e.location is None or o.location.country == e.location.country)), None)
+        if other is not None:
+            e.location = other.location
 
 
 def is_headline(sentence: Sentence, article: Article) -> bool:

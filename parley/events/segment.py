@@ -21,7 +21,20 @@ MAX_SENTENCE_CHARS = 2000
 many characters before it is parsed: the parser's time and memory stay bounded per piece, and spaCy's
 ``max_length`` is never reached. News sentences are rarely a fifth of this."""
 _WORD_LOOKBACK = 40  # longer than any abbreviation or dotted acronym ("U.S.S.R", "approx")
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n|:[ \t]*\n(?=\s*["'“‘(\[]?[A-Z0-9])""")
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n|:[ \t]*\n(?=\s*["'“‘(\[]?[A-Z0-9])"""
+                       r"""|;(?=[ \t]+["'“‘]?[A-Za-z])""")
+# Two clauses a semicolon joins are two statements ("Moscow said it took the village; Kyiv did not confirm"):
+# each is coded alone, so that the second's verb never governs the first. A short side is a list item, not a
+# clause ("Kharkiv: 2 dead; Sumy: 1"), and stays with its neighbour.
+_CLAUSE_WORDS = 4
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+
+
+def _clauses_apart(text: str, start: int, semicolon: int) -> bool:
+    """Whether the semicolon at ``semicolon`` joins two clauses long enough to stand as sentences."""
+    after = re.search(r"[.!?;\n]", text[semicolon + 1:semicolon + 400])
+    right = text[semicolon + 1:semicolon + 1 + (after.start() if after else 400)]
+    return len(_WORD.findall(text[start:semicolon])) >= _CLAUSE_WORDS and len(_WORD.findall(right)) >= _CLAUSE_WORDS
 
 
 _HEADLINE = re.compile(r"""\s*([^\n]{1,150}[^\n.!?:;,"'”’\s])[ \t]*\n(?=[ \t]*["“‘(]?[A-Z])""")
@@ -72,6 +85,7 @@ class Sentence:
     end: int
     stamp: str | None = None  # the live-blog entry stamp cut from its start ("14:05 GMT, Sunday -"), if any
     poster: tuple[str, str] | None = None  # the place and person a post's stamp names ("KHARKIV, Oleh Syniehubov,")
+    joined: bool = False  # a clause parted from the one before it by a semicolon: one sentence in the text
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -98,13 +112,19 @@ def split_sentences(text: str) -> list[Sentence]:
     if head:  # a first line with no full stop above the body is a headline, even without a blank line
         _append(text, 0, head.end(1), out)
         start = head.end(1)
+    joined = False
     for m in _BOUNDARY.finditer(text, start):
         end = m.end()
         if text[m.start()] == "." and _is_abbreviation(text, m.start()):
             continue
-        _append(text, start, end, out)
-        start = end
-    _append(text, start, len(text), out)
+        if text[m.start()] == ";":
+            if not _clauses_apart(text, start, m.start()):
+                continue
+            end = m.start()  # the semicolon belongs to neither clause
+        _append(text, start, end, out, joined)
+        joined = text[m.start()] == ";"
+        start = m.end()
+    _append(text, start, len(text), out, joined)
     for i, s in enumerate(out[:2]):  # the lead, or the sentence after the headline
         cut = dateline_end(s.text)
         if cut:
@@ -141,13 +161,13 @@ def _pieces(sentence: Sentence) -> list[Sentence]:
     return shifted
 
 
-def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
+def _append(text: str, start: int, end: int, out: list[Sentence], joined: bool = False) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Sentence(text[start:end], start, end))
+        out.append(Sentence(text[start:end], start, end, joined=joined))
 
 
 def trigger_filter(forms: Iterable[str]) -> re.Pattern[str]:

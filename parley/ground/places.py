@@ -146,7 +146,7 @@ class PlaceIndex:
             pools = [list(dict.fromkeys(self.sounds().get(skeleton(base), [])))]
         war = war_between({*countries, *weak})
         theatre = THEATRES[war] if war else {}
-        best, best_score, best_placed = None, -math.inf, False
+        scored: list[tuple[float, int, bool, Place]] = []
         for rank, pool in enumerate(pools):
             for p in pool:
                 score = -rank * 2.0
@@ -177,16 +177,20 @@ class PlaceIndex:
                 score += math.log10(p.population + 10) / 4 + (0.3 if p.exact else 0.0)
                 if fold(p.name) in (key, base):
                     score += 0.5  # its own name, not one of its aliases ("Slovyansk" is not old Nikopol)
-                if score > best_score:
-                    best, best_score, best_placed = p, score, placed
-        if best is not None and (countries or weak) and best.country not in countries and \
-                best.country not in weak and best.population < 100000 and not best_placed:
-            # an obscure namesake abroad, in no region the text names, is likelier a miss than the place meant
-            return None
-        if best is not None and best.country in theatre and best.admin1 not in theatre[best.country] and \
-                best.population < 100000 and not best_placed:
-            return None  # so is a small place far from the war the report is about, in no region it names
-        return best
+                scored.append((score, -len(scored), placed, p))  # the first of equals wins
+        for n, (_, _, placed, best) in enumerate(sorted(scored, reverse=True)):
+            abroad = bool(countries or weak) and best.country not in countries and best.country not in weak
+            if placed or (best.population >= 100000 and (n == 0 or not abroad)):
+                return best
+            if abroad and n == 0 and not (countries or admins or near) and best.population >= ABROAD_TOWN and \
+                    fold(best.name) == base:
+                return best  # the text names only its parties ("a Turkish drone struck Sinjar"): forces act abroad
+            if abroad:
+                continue  # an obscure namesake abroad, in no region the text names, is likelier a miss
+            if best.country in theatre and best.admin1 not in theatre[best.country]:
+                continue  # so is a small place far from the war the report is about: a namesake nearer it may be
+            return best
+        return None
 
     def seat_of(self, district: str) -> list[Place]:
         """The towns a district named by an adjective of its town may be named after: "Sudzhansky" district is
@@ -283,6 +287,12 @@ def consonants(key: str) -> str:
     "marhanets" and "marganets" all meet)."""
     s = _NOT_CONSONANTS.sub("", key.replace("g", "h"))
     return _DOUBLE.sub(r"\1", s)
+
+
+ABROAD_TOWN = 20000
+"""People a town abroad must have to be placed when the only countries the text points to are those of its
+parties, and then by its own name only: a village abroad, or a town that merely sounds alike, is likelier a name
+misread than the place meant."""
 
 
 def region_keys(names, districts_only: bool = False) -> set[str]:

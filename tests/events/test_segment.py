@@ -70,3 +70,25 @@ def test_a_coding_note_never_places_the_event(coder):
     names = {e.location.name for e in doc.events if e.location is not None}
     assert names and "Melitopol" not in names
     assert all(text[e.evidence.start:e.evidence.end] == e.evidence.sentence for e in doc.events)
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Moscow said its troops had taken the village of Sokil; Kyiv did not confirm the claim.",
+     ["Moscow said its troops had taken the village of Sokil", "Kyiv did not confirm the claim."]),
+    ("The mayor accused the militia of looting the market; the militia denied any part in it.",
+     ["The mayor accused the militia of looting the market", "the militia denied any part in it."]),
+    ("Losses overnight: Kherson 2; Nikopol 1; Sumy 3.", ["Losses overnight: Kherson 2; Nikopol 1; Sumy 3."]),
+    ("Talks resumed in Doha; no breakthrough.", ["Talks resumed in Doha; no breakthrough."]),
+])
+def test_a_semicolon_between_two_clauses_parts_them(text, parts):
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == parts
+    assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+def test_a_negated_clause_after_a_semicolon_leaves_the_claim_coded(coder):
+    from parley.model import Article
+    text = ("The defence ministry said on Tuesday that its troops had captured the village of Pryvilne; "
+            "Kyiv did not confirm the report.")
+    doc = next(coder.code([Article(id="a", text=text, date="2024-06-05")]))
+    assert any(e.trigger == "captured" and e.status == "occurred" for e in doc.events)
