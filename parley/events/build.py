@@ -113,7 +113,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
             c.recipient = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
     if not c.recipient and c.event_type == "ASSAULT" and trusted and _is_country(location.country) \
             and location.country not in {e.country for e in c.actor} and (c.actor or (
-                c.token.dep_ not in ("pobj", "pcomp") and _in_clause(c.token, location))):
+                c.token.dep_ not in ("pobj", "pcomp") and _in_clause(c.token, location)) or _came_under(c.token)):
         # "a ballistic missile hit Sumy", "Russian troops shelled Bilozerka": the country where it struck
         c.recipient = [Entity(text=location.country, country=location.country)]
         c.inferred_recipient = True
@@ -150,6 +150,12 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     event = _event(c, doc, ctx.sentence, ctx.tables, ctx.words, ctx.date)
     event.location = location
     return event
+
+
+def _came_under(tok) -> bool:
+    """Whether ``tok`` is what the clause's subject "came under" ("Nikopol came under fire", "the village came
+    under heavy shelling"): the subject is struck, wherever the attack came from."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() == "come"
 
 
 STATE_VERBS = frozenset({"be", "have", "seem", "remain", "become", "appear", "look", "feel", "stay"})

@@ -8,6 +8,7 @@ and what kind of statement each is (reported by whom, negated, planned, hypothet
 from __future__ import annotations
 
 from parley.events.lexicon import Sense
+from parley.ground.locate import PLACE_NOUNS
 from parley.events.roles import (
     RELATIVE,
     SUBJ,
@@ -36,6 +37,12 @@ NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound
 QUAD_COOPERATIVE = {t: t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")
                     for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")}
+# What "comes under fire" in war reporting (a place, a position, a convoy): the idiom's other sense is criticism
+# ("the minister came under fire for ..."), whose subject is a person or a body.
+TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "patrol", "unit", "troop", "soldier",
+                              "house", "home", "building", "school", "hospital", "train", "bus", "car", "ship",
+                              "vessel", "plane", "aircraft", "helicopter", "tanker", "boat", "farm", "facility",
+                              "plant", "station", "village", "hamlet", "residential", "infrastructure"}
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
 
 
@@ -104,8 +111,22 @@ class SentenceExtractor(RoleReader):
                 continue
             if s.gov and self._governor(tok) not in s.gov:
                 continue
+            if s.needs == "target_subject" and not self._target_subject(tok):
+                continue
             return s
         return None
+
+    @staticmethod
+    def _target_subject(noun) -> bool:
+        """Whether what the verb governing ``noun`` has as its subject is a place or a military target: "the
+        village came under fire", "Ukrainian positions came under fire", not "the minister came under fire"."""
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return False
+        if subj.pos_ == "PROPN":
+            return subj.ent_type_ not in ("PERSON", "ORG", "NORP", "PER")
+        return subj.lemma_.lower() in TARGET_NOUNS
 
     def _governor(self, noun) -> str | None:
         """Lemma of the verb that takes ``noun`` as its object ("reached a deal", "opened an inquiry into")."""
