@@ -8,7 +8,6 @@ and what kind of statement each is (reported by whom, negated, planned, hypothet
 from __future__ import annotations
 
 from parley.events.lexicon import Sense
-from parley.ground.locate import PLACE_NOUNS
 from parley.events.roles import (
     RELATIVE,
     SUBJ,
@@ -17,6 +16,7 @@ from parley.events.roles import (
     answers,
     head_lemma,
 )
+from parley.ground.locate import PLACE_NOUNS
 
 __all__ = ["Candidate", "SentenceExtractor"]
 
