@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -51,6 +52,8 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
         if m.country:
             span = doc[m.start:m.end]
             discourse.add([Entity(text=span.text, country=m.country, sector=m.sector, name=m.name)])
+            if _named_hostile(doc, m):
+                discourse.hostile[m.country] += 1
     for c in cands:
         if len({e.country for e in c.actor if e.country}) >= 2:
             discourse.add(c.actor)
@@ -95,7 +98,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     # a namesake abroad of a place in the countries the report is about decides no party's country
     trusted = location is not None and bool(location.country) and _plausible(location.country, ctx)
     here = location.country if trusted else (ctx.fallback_country if sector_enough else None)
-    _enemies(c, ctx.resolver, ctx.discourse, location if trusted else None)
+    own = _enemies(c, ctx.resolver, ctx.discourse, location if trusted else None)
     _fill_countries(c, ctx.ordered_mentions, ctx.discourse, doc, here, ctx.resolver.gaz.enemies_of)
     if not c.recipient and c.actor and len({e.country for e in c.actor if e.country}) < 2:
         other = _other_party(c, ctx.ordered_mentions, ctx.discourse, doc, here, ctx.resolver.gaz.enemies_of)
@@ -122,7 +125,8 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         # they report took place, else of the country an attack struck, else of the one the article is about
         struck = [e.country for e in c.recipient if _is_country(e.country)] if c.event_type == "ASSAULT" else []
         named = ctx.discourse.same_head(c.claimed_by.text)
-        country = (named.country if named is not None else None) or \
+        voice = ctx.discourse.voice is not None and c.claimed_by.text == ctx.discourse.voice.text
+        country = (named.country if named is not None else None) or (own if voice else None) or \
             (location.country if trusted and _is_country(location.country) else None) or \
             (struck[0] if struck else None) or ctx.discourse.main_country()
         if country:
@@ -386,6 +390,30 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
     return other
 
 
+# Nouns a side uses for the other and never for itself: "the Russian invasion", "Russian occupiers", "Ukrainian
+# nationalists", "the Kyiv regime", "Israeli aggression". The country so named is the text's voice's adversary.
+HOSTILE_NOUNS = frozenset({"invasion", "invader", "invaders", "aggression", "aggressor", "aggressors", "occupier",
+                           "occupiers", "occupation", "incursion", "regime", "nationalists", "neo-nazis", "junta",
+                           "terrorists", "enemy", "rashists", "orcs", "punishers"})
+
+
+_FIRST_PLURAL = re.compile(r"^(?:we|us)$|\bour\b", re.I)
+
+
+def _named_hostile(doc, m) -> bool:
+    """Whether the country mention ``m`` qualifies a noun of hostility: "the Russian invasion", "Russia's
+    aggression", "the Kyiv regime", "Ukrainian nationalists" (a country's adjective, possessive or capital)."""
+    if m.kind not in ("country", "capital", "demonym") or not _is_country(m.country):
+        return False
+    i = m.end
+    if i < len(doc) and doc[i].text in ("'s", "’s"):
+        i += 1
+    while i < len(doc) and doc[i].pos_ in ("ADJ", "PROPN") and doc[i].lower_ not in HOSTILE_NOUNS and \
+            i - m.end < 2:
+        i += 1  # "Russian full-scale invasion", "Russia's brutal aggression"
+    return i < len(doc) and doc[i].lower_ in HOSTILE_NOUNS
+
+
 def _enemies(c: Candidate, resolver: ActorResolver, discourse: Discourse, location) -> None:
     """Parties named as the speaker's adversary ("the enemy shelled Nikopol", "the occupiers") belong to the
     country the speaker fights. The speaker is who the clause is attributed to, else the issuer of the
@@ -394,19 +422,44 @@ def _enemies(c: Candidate, resolver: ActorResolver, discourse: Discourse, locati
     article is most about."""
     parties = [(role, i, e) for role in (c.actor, c.recipient) for i, e in enumerate(role)
                if e.country is None and resolver.names_enemy(e.text)]
-    if not parties:
-        return
+    # and the speaker's own side: "our troops", "our defenders", "our positions" (in a quote, the quoted's)
+    ours = [(role, i, e) for role in (c.actor, c.recipient) for i, e in enumerate(role)
+            if not e.name and _FIRST_PLURAL.search(e.text)]
+    if not parties and not ours:
+        return None
     said = c.claimed_by or discourse.voice
     speaker = said.country if said is not None and said.country else None
+    own = _own_side(c, resolver, discourse, ours) if speaker is None else None
+    speaker = speaker or own
     if speaker is None and c.event_type in _CONFLICT and location is not None and _is_country(location.country):
         speaker = location.country
     if speaker is None and discourse.place is not None and _is_country(discourse.place.country):
         speaker = discourse.place.country  # a bulletin from the front: where its events have taken place
+    if ours and speaker is not None and _is_country(speaker) and (parties or c.event_type in _CONFLICT):
+        for role, i, e in ours:
+            role[i] = replace(e, country=speaker)
     enemy = resolver.enemy_of(speaker or discourse.main_country(), discourse)
-    if enemy is None:
-        return
-    for role, i, e in parties:
+    for role, i, e in parties if enemy is not None else ():
         role[i] = replace(e, country=enemy, sector=e.sector or "MIL")
+    return own
+
+
+def _own_side(c: Candidate, resolver: ActorResolver, discourse: Discourse, ours) -> str | None:
+    """The country whose voice the text is, from its own words: the adversary of the country it names as
+    invader or aggressor ("the Russian invasion"), else of the country "our" side fights in this clause ("our
+    units destroyed four Russian boats")."""
+    against = discourse.adversary()
+    if against is None and ours:
+        mine = {id(e) for _, _, e in ours}
+        for own_role, other in ((c.actor, c.recipient), (c.recipient, c.actor)):
+            if any(id(e) in mine for e in own_role):
+                against = next((e.country for e in other if id(e) not in mine and _is_country(e.country)), None)
+                if against:
+                    break
+    if against is None:
+        return None
+    sides = resolver.gaz.enemies_of(against)
+    return next((x for x in sides if discourse.country_counts.get(x)), sides[0] if sides else None)
 
 
 def _authorities(c: Candidate) -> None:

@@ -30,6 +30,8 @@ class Discourse:
         self.place_sentence = -10
         self.place_counts: Counter[str] = Counter()  # the countries the article's events took place in
         self.post_place = None  # the place a post is from ("KHARKIV, Oleh Syniehubov, 07:45:"), until the next
+        self.hostile: Counter[str] = Counter()  # countries the text names as invader or aggressor ("the Russian
+        # invasion", "Ukrainian nationalists"): the side the text's own voice is against
 
     def same_head(self, text: str) -> Entity | None:
         """The last entity named with a country whose phrase ends in the same noun as ``text``: "the ministry"
@@ -129,6 +131,10 @@ class Discourse:
                     not countries_only or (len(e.country) == 3 and e.country not in _NON_STATE)):
                 return _ref(e, e.text)
         return None
+
+    def adversary(self) -> str | None:
+        """The country the text's own voice names as the invader or aggressor, if any (the most named)."""
+        return self.hostile.most_common(1)[0][0] if self.hostile else None
 
     def main_country(self) -> str | None:
         """The country the article mentions most so far."""

@@ -14,8 +14,9 @@ import re
 from parley.model import Entity
 
 # A cheap look at the raw sentence before any parse: only these can be headers.
-_MAYBE = re.compile(r":\s*$|\b(?:brief|bulletin|summar|update|communiq|sitrep|roundup|digest|telegram)",
-                    re.IGNORECASE)
+_MAYBE = re.compile(r":\s*$|\b(?:brief|bulletin|summar|update|communiq|sitrep|roundup|digest|telegram)"
+                    r"|^[A-Z][\w'’. -]{2,50}:\s", re.IGNORECASE)
+_LABEL_WORDS = 8  # a label before a colon heads a report in at most this many words: "General Staff:"
 
 
 def maybe_header(text: str) -> bool:
@@ -24,6 +25,9 @@ def maybe_header(text: str) -> bool:
 
 def issuer(doc, extractor, lexicon) -> Entity | None:
     """The party that issues the bulletin ``doc`` opens or cites, or None when ``doc`` is no such header."""
+    label = _label(doc, extractor)
+    if label is not None:
+        return label
     colon = doc.text.rstrip().endswith(":")
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.report_verbs:
@@ -36,4 +40,21 @@ def issuer(doc, extractor, lexicon) -> Entity | None:
             named = e if e.country else extractor.disc.same_head(e.text)
             if named is not None and named.country:
                 return Entity(text=e.text, country=named.country, sector=e.sector or named.sector, name=e.name)
+    return None
+
+
+def _label(doc, extractor) -> Entity | None:
+    """The issuer a report's label names: "General Staff: 163 clashes on the front", "Defence ministry: air
+    defences destroy 89 drones" (a party the agent table knows, before a colon that opens the report)."""
+    colon = next((t.i for t in doc[:_LABEL_WORDS + 1] if t.text == ":"), None)
+    if not colon or not (doc[0].is_title or doc[0].is_upper) or any(t.pos_ in ("VERB", "AUX") for t in doc[:colon]):
+        return None  # "He said: ..." is a quote, not a label
+    span = doc[:colon]
+    head = span.root
+    if not extractor.res.has_agent(span):
+        return None
+    found = [e for e in extractor.entities(head) if e.sector]
+    if found:
+        e = found[0]
+        return Entity(text=span.text, country=e.country, sector=e.sector, name=e.name)
     return None

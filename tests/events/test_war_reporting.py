@@ -53,6 +53,13 @@ SPEAKER_RELATIVE = [
      "outskirts of Shebekino overnight, damaging three houses.", "ASSAULT", "UKR", "RUS"),
     ("invaders-demonym", "Russian invaders pounded the centre of Orikhiv with multiple rocket launchers.",
      "ASSAULT", "RUS", "UKR"),
+    # no issuer named: the text's own words for the other side say whose voice it is
+    ("invasion-names-the-voice", "Morning update on the course of the Russian invasion.\n\nDuring the night the "
+     "enemy launched eleven attack drones from the direction of Kursk.", "ASSAULT", "RUS", "UKR"),
+    ("kyiv-regime-names-the-voice", "The Kyiv regime's forces keep up their terror against civilians.\n\n"
+     "Overnight the enemy launched nine long-range drones at energy facilities.", "ASSAULT", "UKR", "RUS"),
+    ("our-troops-are-the-voice", "Morning report on the Russian aggression.\n\nThe occupiers carried out 60 "
+     "shellings of the positions of our troops near Kupiansk.", "ASSAULT", "RUS", "UKR"),
 ]
 
 
@@ -210,3 +217,19 @@ def test_large_and_vague_numbers(coder):
     assert all(e.get("fatalities") in (None, 12000) for e in events), [e.get("fatalities") for e in events]
     events = _events(coder, "Thousands of protesters marched through Tbilisi against the government.")
     assert all(q["value"] != 1000 for e in events for q in e.get("quantities") or []), events
+
+
+@pytest.mark.parametrize("text,country", [
+    ("General Staff: 120 clashes along the front over the past day\n\nThe enemy carried out 40 air strikes "
+     "during the Russian invasion's latest push.", "UKR"),
+    ("Southern Defence Forces: four boats destroyed near the Kinburn spit\n\nOur units destroyed four Russian "
+     "boats carrying troops.", "UKR"),
+])
+def test_a_labelled_headline_names_the_bulletin_issuer(coder, text, country):
+    events = _events(coder, text)
+    assert events and all((e.get("claimed_by") or {}).get("country") == country for e in events), _show(events)
+
+
+def test_a_quote_after_a_colon_is_no_label(coder):
+    events = _events(coder, "Kuleba said: Russian missiles struck a hospital in Kharkiv overnight.")
+    assert all(e.get("claimed_by", {}).get("text") != "Kuleba said" for e in events)
