@@ -40,6 +40,12 @@ GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "pr
                "neighbor", "rival", "foe", "adversary", "delegation", "army", "minister"}
 
 
+# Verbs of a statement one side makes about or to another: their subject is a speaker.
+STATEMENT_VERBS = frozenset({"accuse", "blame", "condemn", "denounce", "urge", "demand", "deny", "reject", "warn",
+                             "threaten", "appeal", "call", "insist", "vow", "pledge", "promise", "thank", "criticise",
+                             "criticize", "accept", "welcome", "praise", "dismiss", "refuse", "ask"})
+
+
 @dataclass
 class Candidate:
     """A trigger being turned into an event."""
@@ -293,6 +299,12 @@ class RoleReader:
                 out = self.subject(head) if head.pos_ in ("VERB", "AUX") else self._noun_owner(head)
         elif tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             out = self.subject(tok.head)
+            said = tok.head.head
+            if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.lemma_.lower() in STATEMENT_VERBS and \
+                    said.lemma_.lower() in self.lx.report_verbs and not any(e.country for e in out):
+                # "the ministry said the men showed signs of torture, and accused Moscow of ...": the parse
+                # joined the second statement to what was said; the one who spoke makes it
+                out = self.subject(said) or out
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             out = self.entities(tok.head)  # "the leaders, who spoke"; "von der Leyen, visiting Kyiv"
         elif tok.dep_ == "pcomp" and tok.head.head is not None:

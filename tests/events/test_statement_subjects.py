@@ -1,0 +1,20 @@
+"""A statement verb the parser joined to what a speaker said is the speaker's own statement: "the ministry said
+the men were tortured, and accused Moscow of ..." is the ministry's accusation. Sentences invented for this test."""
+import pytest
+
+from parley.model import Article
+
+CASES = [
+    ("Ukraine's ombudsman office said many of the returned men were starved, and accused Moscow of breaking the "
+     "Geneva Conventions.", "ACCUSE", "UKR", "RUS"),
+    ("Kenya's foreign ministry said the activists had been detained without charge and urged Uganda to release "
+     "them.", "REQUEST", "KEN", "UGA"),
+]
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", CASES)
+def test_the_speaker_makes_the_joined_statement(coder, text, etype, actor, recipient):
+    doc = next(coder.code([Article(id="t", text=text, date="2025-07-14")]))
+    found = [e for e in doc.events if e.event_type == etype]
+    assert found and actor in {a.country for a in found[0].actor} and \
+        recipient in {r.country for r in found[0].recipient}, [(e.event_type, e.actor) for e in doc.events]
