@@ -280,7 +280,8 @@ class RoleReader:
         self._subj_cache[tok.i] = []
         out: list[Entity] = []
         subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        # a participle after its noun is passive too: "the swap, mediated by the UAE"
+        passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             if agent is not None:

@@ -18,3 +18,13 @@ def test_the_speaker_makes_the_joined_statement(coder, text, etype, actor, recip
     found = [e for e in doc.events if e.event_type == etype]
     assert found and actor in {a.country for a in found[0].actor} and \
         recipient in {r.country for r in found[0].recipient}, [(e.event_type, e.actor) for e in doc.events]
+
+
+@pytest.mark.parametrize("text,etype,actor", [
+    ("The prisoner swap with Russia, mediated by the United Arab Emirates, freed 84 Ukrainians.", "CONSULT", "ARE"),
+    ("Dozens of captives came home in an exchange with Russia mediated by Saudi Arabia.", "CONSULT", "SAU"),
+])
+def test_a_participle_agent_is_the_actor(coder, text, etype, actor):
+    doc = next(coder.code([Article(id="t", text=text, date="2025-07-14")]))
+    found = [e for e in doc.events if e.event_type == etype]
+    assert found and actor in {a.country for a in found[0].actor}, [(e.event_type, e.actor) for e in doc.events]
