@@ -195,17 +195,24 @@ class SentenceExtractor(RoleReader):
             claims = [c for c in cands.values() if not c.absorbed and c.token.i < tok.i and c.actor
                       and c.token.sent == tok.sent and tok.i not in {t.i for t in c.token.subtree}]
             obj = self._object(tok)
-            if not claims or (obj is not None and obj.pos_ != "PRON" and obj.lemma_.lower() not in CLAIM_NOUNS):
+            if obj is not None and obj.pos_ != "PRON" and obj.lemma_.lower() not in CLAIM_NOUNS:
+                continue
+            # the claim may be the last sentence's accusation ("Kyiv accused Moscow of ... . Russia denied it"),
+            # or one the text names only by its noun ("a spokesman denied the allegation")
+            accusers = self.disc.last_actor("ACCUSE")
+            if not claims and not accusers and (obj is None or obj.pos_ == "PRON"):
                 continue
             denier = [e for e in self.subject(tok) if e.country]
             said = {e.country for e in denier}
             # the claim a party denies is the one that names it ("Moscow accused Kyiv ...; Ukraine denied it")
-            claim = next((c for c in reversed(claims) if said & {e.country for e in c.recipient}), claims[-1])
-            if not denier or {e.country for e in denier} & {e.country for e in claim.actor}:
+            claim = next((c for c in reversed(claims) if said & {e.country for e in c.recipient}),
+                         claims[-1] if claims else None)
+            against = list(claim.actor) if claim is not None else accusers
+            if not denier or said & {e.country for e in against}:
                 continue
             c = Candidate(tok, Sense(type="REJECT", cameo="120"), "verb", "REJECT", "120")
-            c.actor, c.recipient = denier, list(claim.actor)
-            c.depth = claim.depth + 1
+            c.actor, c.recipient = denier, against
+            c.depth = claim.depth + 1 if claim is not None else 0
             cands[tok.i] = c
 
     def _intent_nouns(self, cands: dict[int, Candidate]) -> None:

@@ -28,3 +28,23 @@ def test_a_participle_agent_is_the_actor(coder, text, etype, actor):
     doc = next(coder.code([Article(id="t", text=text, date="2025-07-14")]))
     found = [e for e in doc.events if e.event_type == etype]
     assert found and actor in {a.country for a in found[0].actor}, [(e.event_type, e.actor) for e in doc.events]
+
+
+@pytest.mark.parametrize("text,denier,accuser", [
+    ("Kyiv accused Moscow of using cluster munitions on a market. The Russian defence ministry denied it.",
+     "RUS", "UKR"),
+    ("Islamabad accused New Delhi of firing on a village across the Line of Control. An Indian army spokesman "
+     "rejected the accusation as baseless and denied the allegation.", "IND", "PAK"),
+])
+def test_a_denial_in_the_next_sentence_rejects_the_accuser(coder, text, denier, accuser):
+    doc = next(coder.code([Article(id="t", text=text, date="2025-07-14")]))
+    assert any(e.event_type == "ACCUSE" for e in doc.events)
+    rejects = [e for e in doc.events if e.event_type == "REJECT"]
+    assert rejects and denier in {a.country for a in rejects[0].actor} and \
+        accuser in {r.country for r in rejects[0].recipient}, [(e.event_type, e.actor, e.recipient) for e in doc.events]
+
+
+def test_denying_a_forecast_is_no_rejection(coder):
+    doc = next(coder.code([Article(id="t", text="The minister denied that prices would rise next year.",
+                                   date="2025-07-14")]))
+    assert not [e for e in doc.events if e.event_type == "REJECT"]
