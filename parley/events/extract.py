@@ -427,6 +427,8 @@ class SentenceExtractor(RoleReader):
                         if c.event_type == "AGREE" and root.dep_ == "xcomp" and t.i == root.i and \
                                 cands[t.i].event_type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to retaliate"
+                        elif c.event_type == "AGREE" and cands[t.i].event_type == "THREATEN":
+                            c.event_type, c.cameo = "THREATEN", "130"  # "vowed to take necessary measures"
 
     def _is_allegation(self, outer: Candidate, inner: Candidate) -> bool:
         return outer.event_type == "ACCUSE" and (inner.token.dep_ == "pcomp" or (

@@ -10,6 +10,8 @@ THREATS = [
     "A foreign ministry spokeswoman said Tehran would take countermeasures against the new listings.",
     "Pyongyang warned of retaliation after the joint drills began on Monday.",
     "The Kremlin said Moscow will take countermeasures if the assets are seized.",
+    "China's commerce ministry vowed to take necessary measures to protect the firms on the list.",
+    "Hezbollah promised a crushing response to the killing of its commander.",
 ]
 
 
