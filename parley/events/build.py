@@ -11,7 +11,7 @@ from parley.events.coding import QUAD, acled_types, all_labels, first_label, loa
 from parley.events.discourse import Discourse
 from parley.events.extract import TOPIC_VERBS, Candidate, SentenceExtractor
 from parley.events.lexicon import Lexicon
-from parley.events.roles import INTERCEPT_VERBS, WEAPON_OBJECTS, head_lemma
+from parley.events.roles import INTERCEPT_VERBS, VICTIM_VERBS, WEAPON_OBJECTS, head_lemma
 from parley.events.segment import Sentence
 from parley.events.voice import issuer
 from parley.ground.dates import event_date
@@ -131,6 +131,10 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
             (struck[0] if struck else None) or ctx.discourse.main_country()
         if country:
             c.claimed_by = replace(c.claimed_by, country=country)
+    if not c.actor and c.recipient and ctx.extractor is not None:
+        side = _fallen_side(c, ctx.extractor)
+        if side:  # "two militants were killed in a gunfight with security forces": the militants fought
+            c.actor = [e if e.country or not trusted else replace(e, country=location.country) for e in side]
     if sector_enough and not c.actor and ctx.extractor is not None:
         subject = ctx.extractor.bare_subject(c)
         bare = subject or (ctx.extractor.bare_patient(c) if not c.recipient else None)
@@ -154,6 +158,29 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     event = _event(c, doc, ctx.sentence, ctx.tables, ctx.words, ctx.date)
     event.location = location
     return event
+
+
+# Fights with two sides: who fell in one "with" the other was the other side of it.
+CLASH_NOUNS = frozenset({"clash", "gunfight", "firefight", "shootout", "skirmish", "fighting", "battle", "fight",
+                         "exchange", "encounter"})
+
+
+def _fallen_side(c: Candidate, extractor) -> list[Entity]:
+    """The side that fell in a fight with another ("two militants were killed in a gunfight with security
+    forces", "three rebels died in fighting with the army"): the subject of the verb of dying, when the fight's
+    noun names its other side with "with"; the parties as the subject names them (an armed group's sector, no
+    country yet)."""
+    tok = c.token
+    if c.kind != "noun" or tok.lemma_.lower() not in CLASH_NOUNS or tok.dep_ != "pobj" or \
+            not any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in tok.children):
+        return []
+    verb = tok.head.head
+    if tok.head.lower_ not in ("in", "during") or verb.lemma_.lower() not in VICTIM_VERBS:
+        return []
+    subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON":
+        return []
+    return [e for e in extractor.entities(subj) if e.sector]
 
 
 def _came_under(tok) -> bool:

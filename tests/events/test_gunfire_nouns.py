@@ -1,5 +1,6 @@
 """Nouns of gunfire and small fights report an attack ("came under artillery fire", "a shootout left four dead");
-a fire that burns does not. Sentences invented for this test."""
+a fire that burns does not. Who fell in a fight "with" the other side was a side of it. Sentences invented for
+this test."""
 import pytest
 
 from parley.model import Article
@@ -24,3 +25,15 @@ def test_gunfire_is_an_attack(coder, text):
 def test_a_blaze_is_no_attack(coder, text):
     doc = next(coder.code([Article(id="t", text=text, date="2024-05-10")]))
     assert not any(e.event_type == "ASSAULT" for e in doc.events)
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Two suspected militants were killed in a gunfight with security forces in Kulgam district on Monday.",
+     "IND", "IND"),
+    ("Four rebels died in fighting with the Congolese army near Rutshuru.", "COD", "COD"),
+])
+def test_the_side_that_fell_in_a_fight_fought_it(coder, text, actor, recipient):
+    doc = next(coder.code([Article(id="t", text=text, date="2025-07-14")]))
+    fights = [e for e in doc.events if e.event_type == "ASSAULT" and e.actor]
+    assert fights and actor in {a.country for a in fights[0].actor} and \
+        recipient in {r.country for r in fights[0].recipient}
