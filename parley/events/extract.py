@@ -184,6 +184,12 @@ class SentenceExtractor(RoleReader):
                 c.absorbed_into.recipient = self.recipient(c)
         self._needs(cands)
         self._denials(cands)
+        for c in cands.values():
+            if c.event_type == "AGREE" and c.token.dep_ == "acl" and c.token.tag_ == "VBN" and \
+                    c.token.head.lemma_.lower() in self.lx.violation_objects:
+                # "the truce brokered by Qatar": who made an agreement the text refers to (its mediators), not
+                # a new agreement
+                c.absorbed = True
         return sorted((c for c in cands.values() if not c.absorbed), key=lambda c: (c.depth, c.token.i))
 
     def _denials(self, cands: dict[int, Candidate]) -> None:
