@@ -253,7 +253,12 @@ class RoleReader:
                       end=e.end)
 
     def _group_reference(self, head) -> list[Entity]:
-        """"the two leaders", "both sides", "the two countries": the last group of two or more parties."""
+        """"the two leaders", "both sides", "the two countries": the last group of two or more parties; so is
+        "the two" or "both" standing alone as a clause's subject ("the two had agreed to keep working")."""
+        if head.lower_ in ("two", "both") and head.dep_ in ("nsubj", "nsubjpass") and not any(
+                c.dep_ == "prep" for c in head.children) and (head.lower_ == "both" or any(
+                    c.lower_ == "the" for c in head.children)):
+            return self.disc.group(prefer_pair=False)
         if head.lemma_.lower() not in GROUP_WORDS:
             return []
         words = {c.lower_ for c in head.children}

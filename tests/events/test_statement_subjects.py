@@ -48,3 +48,11 @@ def test_denying_a_forecast_is_no_rejection(coder):
     doc = next(coder.code([Article(id="t", text="The minister denied that prices would rise next year.",
                                    date="2025-07-14")]))
     assert not [e for e in doc.events if e.event_type == "REJECT"]
+
+
+def test_the_two_standing_alone_are_the_pair_just_named(coder):
+    text = ("Finland's foreign minister met her Estonian counterpart in Tallinn on Monday. The two agreed to "
+            "hold joint patrols in the Gulf of Finland.")
+    doc = next(coder.code([Article(id="t", text=text, date="2025-07-14")]))
+    agreed = [e for e in doc.events if e.trigger == "agreed"]
+    assert agreed and {a.country for a in agreed[0].actor} >= {"FIN", "EST"}
