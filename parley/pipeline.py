@@ -143,9 +143,9 @@ class Coder:
                 one_happening(events, sentences, date)
                 self._lead_place(events, sentences, parsed, ai, discourse, date)
             events = [e for e in events if e.confidence >= self.options.min_confidence]
-            for e in events:  # the evidence is the document's sentence as written, any editor's note in it
-                e.evidence.sentence = art.text[e.evidence.start:e.evidence.end]
             for e in events:
+                # the evidence is the document's sentence as written, any editor's note in it
+                e.evidence.sentence = art.text[e.evidence.start:e.evidence.end]
                 span = date_range(e.date)
                 e.date_start, e.date_end = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
             yield CodedDocument(id=art.id, title=art.title, date=art.date, url=art.url, outlet=art.outlet,
@@ -273,7 +273,7 @@ class Coder:
         """A short report's main event that no clause placed, or placed only in a country, takes the place its
         lead sentence gives."""
         main = next((e for e in events if e.acled_event_type), None)
-        if main is None or (main.location is not None and (main.location.admin1 or main.location.geonameid)):
+        if main is None or _in_a_country(main.location):
             return
         for si in range(min(2, len(sentences))):
             doc = parsed.get((ai, si))
@@ -339,6 +339,11 @@ def one_happening(events, sentences, date) -> None:
                 break
 
 
+def _in_a_country(location) -> bool:
+    """Whether ``location`` places an event inside a country (a town or a region), not only in the country."""
+    return location is not None and bool(location.admin1 or location.geonameid)
+
+
 def share_clause_places(events, sentences: list[Sentence]) -> None:
     """An event that its clause did not place (or placed only in a country) takes the town or region that another
     clause of the same sentence gives, when a semicolon parted them: "A drone hit a car near the border; two men
@@ -348,10 +353,10 @@ def share_clause_places(events, sentences: list[Sentence]) -> None:
         group[s.start] = group[sentences[i - 1].start] if s.joined and i else s.start
     placed: dict[int, list] = {}
     for e in events:
-        if e.location is not None and (e.location.admin1 or e.location.geonameid):
+        if _in_a_country(e.location):
             placed.setdefault(group.get(e.evidence.start, -1), []).append(e)
     for e in events:
-        if e.location is not None and (e.location.admin1 or e.location.geonameid):
+        if _in_a_country(e.location):
             continue
         g = group.get(e.evidence.start, -1)
         other = next((o for o in placed.get(g, ()) if o.evidence.start != e.evidence.start and (

@@ -11,7 +11,7 @@ from parley.events.coding import QUAD, acled_types, all_labels, first_label, loa
 from parley.events.discourse import Discourse
 from parley.events.extract import TOPIC_VERBS, Candidate, SentenceExtractor
 from parley.events.lexicon import Lexicon
-from parley.events.roles import INTERCEPT_VERBS, VICTIM_VERBS, WEAPON_OBJECTS, head_lemma
+from parley.events.roles import INTERCEPT_VERBS, VICTIM_VERBS, WEAPON_OBJECTS, head_lemma, under
 from parley.events.segment import Sentence
 from parley.events.voice import issuer
 from parley.ground.dates import event_date
@@ -116,7 +116,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
             c.recipient = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
     if not c.recipient and c.event_type == "ASSAULT" and trusted and _is_country(location.country) \
             and location.country not in {e.country for e in c.actor} and (c.actor or (
-                c.token.dep_ not in ("pobj", "pcomp") and _in_clause(c.token, location)) or _came_under(c.token)):
+                c.token.dep_ not in ("pobj", "pcomp") and _in_clause(c.token, location)) or under(c.token)):
         # "a ballistic missile hit Sumy", "Russian troops shelled Bilozerka": the country where it struck
         c.recipient = [Entity(text=location.country, country=location.country)]
         c.inferred_recipient = True
@@ -181,12 +181,6 @@ def _fallen_side(c: Candidate, extractor) -> list[Entity]:
     if subj is None or subj.pos_ == "PRON":
         return []
     return [e for e in extractor.entities(subj) if e.sector]
-
-
-def _came_under(tok) -> bool:
-    """Whether ``tok`` is what the clause's subject "came under" ("Nikopol came under fire", "the village came
-    under heavy shelling"): the subject is struck, wherever the attack came from."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.head.lemma_.lower() == "come"
 
 
 STATE_VERBS = frozenset({"be", "have", "seem", "remain", "become", "appear", "look", "feel", "stay"})
@@ -483,10 +477,7 @@ def _own_side(c: Candidate, resolver: ActorResolver, discourse: Discourse, ours)
                 against = next((e.country for e in other if id(e) not in mine and _is_country(e.country)), None)
                 if against:
                     break
-    if against is None:
-        return None
-    sides = resolver.gaz.enemies_of(against)
-    return next((x for x in sides if discourse.country_counts.get(x)), sides[0] if sides else None)
+    return resolver.enemy_of(against, discourse)
 
 
 def _authorities(c: Candidate) -> None:

@@ -42,7 +42,7 @@ QUAD_COOPERATIVE = {t: t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERAT
 TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "patrol", "unit", "troop", "soldier",
                               "house", "home", "building", "school", "hospital", "train", "bus", "car", "ship",
                               "vessel", "plane", "aircraft", "helicopter", "tanker", "boat", "farm", "facility",
-                              "plant", "station", "village", "hamlet", "residential", "infrastructure"}
+                              "plant", "station", "hamlet", "residential", "infrastructure"}
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
 
 

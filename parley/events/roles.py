@@ -77,7 +77,7 @@ PEOPLE = {"man", "men", "woman", "women", "people", "person", "individual", "gro
           "robber", "thief", "bandit", "vigilante", "assassin", "sniper", "raider"}
 
 
-def _under(noun) -> bool:
+def under(noun) -> bool:
     """"came under attack", "were under fire", "fell under shelling": the verb's subject suffers the event."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX")
 
@@ -332,7 +332,7 @@ class RoleReader:
         """Who owns an event noun: its possessor, its nationality adjective, the parties "between" whom it
         is, its "by" agent, or the clause around it. A country name used as a modifier ("the Ukraine
         invasion") is the target of a conflict noun, not its owner."""
-        if _under(noun):
+        if under(noun):
             return []  # "Belgorod came under a missile attack": the subject is hit, the attacker unnamed
         for c in noun.children:
             if c.dep_ == "poss":
@@ -398,7 +398,7 @@ class RoleReader:
 
     def recipient(self, cand: Candidate) -> list[Entity]:
         tok = cand.token
-        if cand.kind == "noun" and _under(tok):
+        if cand.kind == "noun" and under(tok):
             verb = tok.head.head
             subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
             return self.entities(subj) if subj is not None else []
@@ -525,7 +525,7 @@ class RoleReader:
         subj = next((x for x in tok.children if x.dep_ in SUBJ), None)
         if subj is None and tok.dep_ == "conj" and c.kind == "verb":  # "gunmen attacked and injured a man"
             subj = next((x for x in tok.head.children if x.dep_ in SUBJ and x.dep_ != "nsubjpass"), None)
-        if subj is None and c.kind == "noun" and not _under(tok):
+        if subj is None and c.kind == "noun" and not under(tok):
             t = tok
             while t.head.i != t.i and subj is None:
                 t = t.head

@@ -28,12 +28,13 @@ _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\
 # clause ("Kharkiv: 2 dead; Sumy: 1"), and stays with its neighbour.
 _CLAUSE_WORDS = 4
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_CLAUSE_END = re.compile(r"[.!?;\n]")
 
 
 def _clauses_apart(text: str, start: int, semicolon: int) -> bool:
     """Whether the semicolon at ``semicolon`` joins two clauses long enough to stand as sentences."""
-    after = re.search(r"[.!?;\n]", text[semicolon + 1:semicolon + 400])
-    right = text[semicolon + 1:semicolon + 1 + (after.start() if after else 400)]
+    after = _CLAUSE_END.search(text, semicolon + 1, semicolon + 400)
+    right = text[semicolon + 1:after.start() if after else semicolon + 401]
     return len(_WORD.findall(text[start:semicolon])) >= _CLAUSE_WORDS and len(_WORD.findall(right)) >= _CLAUSE_WORDS
 
 

@@ -201,12 +201,15 @@ def choose_place(tok, spans, banned: set[int]) -> tuple[int, int] | None:
     skip = {"nsubj", "nsubjpass", "csubj", "relcl", "ccomp", "parataxis", "advcl"}
     # nearest first, in the tree: the object before what its clause's source is ("struck Kapitolovka, ...,
     # according to the Kharkiv regional administration"); who says so names no place of the event
-    queue = deque(c for c in tok.children if c.dep_ not in skip and c.lower_ != "according")
+    def below(t):
+        return (c for c in t.children if c.dep_ not in skip and c.lower_ != "according")
+
+    queue = deque(below(tok))
     while queue:
         t = queue.popleft()
         if t.i in spans and t.i not in banned and not _modifier(t, spans):
             return spans[t.i]
-        queue.extend(c for c in t.children if c.dep_ not in skip and c.lower_ != "according")
+        queue.extend(below(t))
     node = tok
     while node.head.i != node.i:
         node = node.head

@@ -146,7 +146,7 @@ class PlaceIndex:
             pools = [list(dict.fromkeys(self.sounds().get(skeleton(base), [])))]
         war = war_between({*countries, *weak})
         theatre = THEATRES[war] if war else {}
-        scored: list[tuple[float, int, bool, Place]] = []
+        scored: list[tuple[float, bool, Place]] = []
         for rank, pool in enumerate(pools):
             for p in pool:
                 score = -rank * 2.0
@@ -177,8 +177,9 @@ class PlaceIndex:
                 score += math.log10(p.population + 10) / 4 + (0.3 if p.exact else 0.0)
                 if fold(p.name) in (key, base):
                     score += 0.5  # its own name, not one of its aliases ("Slovyansk" is not old Nikopol)
-                scored.append((score, -len(scored), placed, p))  # the first of equals wins
-        for n, (_, _, placed, best) in enumerate(sorted(scored, reverse=True)):
+                scored.append((score, placed, p))
+        # best first; the sort is stable, so the first of equals wins
+        for n, (_, placed, best) in enumerate(sorted(scored, key=lambda x: x[0], reverse=True)):
             abroad = bool(countries or weak) and best.country not in countries and best.country not in weak
             if placed or (best.population >= 100000 and (n == 0 or not abroad)):
                 return best
