@@ -79,7 +79,7 @@ class _Context:
         self.tables = load_tables()
         self.words = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
         self.ordered_mentions = sorted(set(mentions.values()), key=lambda m: m.start)
-        self.places = place_spans(doc, mentions)  # once per sentence, for every candidate in it
+        self.places = extractor.places if extractor is not None else place_spans(doc, mentions, load_places())
         self.fallback_country: str | None = None  # the report's country, for parties named by their kind
 
 
@@ -500,7 +500,14 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
                 banned.update(range(at.start, at.end))
     span = choose_place(c.token, spans, banned)
     hints = [e.country for e in c.actor + c.recipient if _is_country(e.country)]
-    return _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, hints)
+    # when that phrase is no place the table knows, the places of the clause's own phrase come before those
+    # of its subject's ("units advancing east of Balakliia cleared Shchurovka on the Siverskyi Donets")
+    own, todo = set(), [c.token]
+    while todo:  # the clause without its subject and without the clauses inside it ("those who killed ... in X")
+        t = todo.pop()
+        own.add(t.i)
+        todo += [x for x in t.children if x.dep_ not in _NOT_OWN]
+    return _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, hints, own=own)
 
 
 def sentence_place(doc, resolver: ActorResolver, discourse: Discourse, date: dt.date | None = None):
@@ -517,13 +524,18 @@ CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "currency", "p
                             "shekels", "hryvnia", "treasuries", "bonds", "stocks", "shares"})
 
 
-def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, party_hints, anywhere=False):
+_NOT_OWN = frozenset({"nsubj", "nsubjpass", "csubj", "relcl", "advcl", "ccomp", "parataxis", "acl"})
+
+
+def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, party_hints, anywhere=False,
+                   own: set[int] = frozenset()):
     """Geocode the clause's place ``span``, else the first of the sentence's other place phrases that the
-    table knows: a phrase given with its regions first, then the ones the sentence uses as places (any
-    place name that qualifies no thing, when ``anywhere``), then bare proper nouns."""
+    table knows (those inside the clause's ``own`` tokens first): a phrase given with its regions first, then
+    the ones the sentence uses as places (any place name that qualifies no thing, when ``anywhere``), then bare
+    proper nouns."""
     if span is not None:
         span = _town_of(doc, span, spans)
-    others = sorted({v for k, v in spans.items() if k not in banned and v != span})
+    others = sorted({v for k, v in spans.items() if k not in banned and v != span}, key=lambda v: (v[0] not in own, v))
     precise = [o for o in sorted(set(spans.values())) if has_qualifier(doc, o)]
     if precise and span not in precise:
         others = [x for x in [span] if x] + [o for o in others if o not in precise]

@@ -11,6 +11,7 @@ from parley.events.lexicon import Sense
 from parley.events.roles import (
     RELATIVE,
     SUBJ,
+    WEAPON_OBJECTS,
     Candidate,
     RoleReader,
     answers,
@@ -43,6 +44,18 @@ TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "
                               "house", "home", "building", "school", "hospital", "train", "bus", "car", "ship",
                               "vessel", "plane", "aircraft", "helicopter", "tanker", "boat", "farm", "facility",
                               "plant", "station", "hamlet", "residential", "infrastructure"}
+def _on_fire(verb) -> bool:
+    """Whether the verb sets something on fire: "set the depot ablaze", "set the refinery on fire"."""
+    for c in verb.children:
+        if c.lower_ in FIRE_WORDS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "on" and any(p.lower_ in FIRE_WORDS for p in c.children):
+            return True
+    return False
+
+
+FIRE_WORDS = frozenset({"fire", "flames", "ablaze", "alight", "afire"})
+WRECKAGE = frozenset({"debris", "fragment", "wreckage", "shrapnel"})  # what falls of a weapon brought down
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
 
 
@@ -73,11 +86,11 @@ class SentenceExtractor(RoleReader):
         obj_lemma = head_lemma(obj) if obj is not None else None
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
         for s in senses:
-            if s.prt and not (s.prt & preps):
+            if s.prt and not (s.prt & preps) or s.not_prt & preps:
                 continue
-            if s.obj and obj_lemma not in s.obj and not (
-                    "PLACE" in s.obj and obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC")):
-                continue  # PLACE in an object list: any named place ("the enemy hit Kharkiv")
+            if s.obj and obj_lemma not in s.obj and not ("PLACE" in s.obj and obj is not None and (
+                    obj.ent_type_ in ("GPE", "LOC", "FAC") or (obj.pos_ == "PROPN" and obj.i in self.places))):
+                continue  # PLACE in an object list: any named place ("the enemy hit Kharkiv", "took Terny")
             if s.not_obj and obj_lemma in s.not_obj:
                 continue
             if s.needs == "object" and obj is None:
@@ -91,6 +104,10 @@ class SentenceExtractor(RoleReader):
             if s.needs == "passive_agent" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
             if s.needs == "actor_object" and (obj is None or obj.pos_ == "PRON" or not self.entities(obj)):
+                continue
+            if s.needs == "weapon_subject" and not self._weapon_subject(tok):
+                continue
+            if s.needs == "on_fire" and not _on_fire(tok):
                 continue
             return s
         return None
@@ -115,6 +132,12 @@ class SentenceExtractor(RoleReader):
                 continue
             return s
         return None
+
+    def _weapon_subject(self, verb) -> bool:
+        """Whether the verb's subject is a weapon or what is left of one: "a Shahed fell on the village", "a
+        missile landed near the school", "debris of a downed drone crashed into a house"."""
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and head_lemma(subj) in self.lx.weapons | WEAPON_OBJECTS | WRECKAGE
 
     @staticmethod
     def _target_subject(noun) -> bool:

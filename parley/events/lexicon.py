@@ -15,7 +15,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 
 # Irregular English verb forms the pre-filter must see (lemma -> forms).
 IRREGULAR = {
-    "meet": ["met"], "fight": ["fought"], "shoot": ["shot"], "strike": ["struck", "stricken"], "seek": ["sought"],
+    "meet": ["met"], "fall": ["fell", "fallen"], "fight": ["fought"], "shoot": ["shot"], "strike": ["struck", "stricken"], "seek": ["sought"],
     "hold": ["held"], "send": ["sent"], "speak": ["spoke", "spoken"], "withdraw": ["withdrew", "withdrawn"],
     "beat": ["beaten"], "forgive": ["forgave", "forgiven"], "hit": ["hit"], "take": ["took", "taken"],
     "make": ["made"], "have": ["had", "has"], "begin": ["began", "begun"], "lead": ["led"], "bring": ["brought"],
@@ -37,6 +37,7 @@ class Sense:
     mode: str | None = None
     context: tuple[str, ...] = ()
     prt: frozenset[str] = frozenset()
+    not_prt: frozenset[str] = frozenset()
     obj: frozenset[str] = frozenset()
     not_obj: frozenset[str] = frozenset()
     mod: frozenset[str] = frozenset()
@@ -116,7 +117,7 @@ def _sense(spec: object, where: str) -> Sense:
     if not isinstance(spec, dict):
         raise ModelError(coded("P013", name="triggers.yaml", entry=where, reason="a sense is a string or mapping"))
     d = dict(spec)
-    for key in ("prt", "obj", "not_obj", "mod", "not_mod", "of", "gov"):
+    for key in ("prt", "not_prt", "obj", "not_obj", "mod", "not_mod", "of", "gov"):
         if any(not isinstance(w, str) for w in d.get(key, ())):
             # YAML reads bare on/off/yes/no as booleans: such words must be quoted
             raise ModelError(coded("P013", name="triggers.yaml", entry=where, reason=f"{key} holds a non-word "
@@ -127,7 +128,7 @@ def _sense(spec: object, where: str) -> Sense:
     return Sense(
         type=d["type"], cameo=str(d["cameo"]), mode=d.get("mode"),
         context=tuple([ctx] if isinstance(ctx, str) else ctx),
-        prt=frozenset(d.get("prt", ())), obj=frozenset(d.get("obj", ())), not_obj=frozenset(d.get("not_obj", ())),
+        prt=frozenset(d.get("prt", ())), not_prt=frozenset(d.get("not_prt", ())), obj=frozenset(d.get("obj", ())), not_obj=frozenset(d.get("not_obj", ())),
         mod=frozenset(d.get("mod", ())), not_mod=frozenset(d.get("not_mod", ())), of=frozenset(d.get("of", ())),
         gov=frozenset(d.get("gov", ())),
         needs=d.get("needs"), plural=bool(d.get("plural", False)),

@@ -27,7 +27,8 @@ OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "persuade", "allow", 
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their", "we"}
 WEAPON_OBJECTS = {"missile", "rocket", "drone", "shell", "bomb", "projectile", "round", "salvo", "munition", "mortar",
-                  "weapon", "uav", "ballistic", "cruise", "artillery"}
+                  "weapon", "uav", "ballistic", "cruise", "artillery", "shahed", "geran", "iskander", "kinzhal",
+                  "kalibr", "himars", "atacms", "lancet"}
 # Verbs that stop a weapon in flight ("air defences destroyed 27 drones"): their weapon object names the party
 # that fired it, and the event is a disrupted attack.
 INTERCEPT_VERBS = {"intercept", "destroy", "shoot", "down", "neutralise", "neutralize", "repel", "repulse"}
@@ -123,6 +124,17 @@ class RoleReader:
         self.disc = discourse
         self._subj_cache: dict[int, list[Entity]] = {}
         self._resolving: set[int] = set()  # pronouns being resolved (a pronoun inside its own antecedent)
+        self._places: dict[int, tuple[int, int]] | None = None
+
+    @property
+    def places(self) -> dict[int, tuple[int, int]]:
+        """The sentence's place phrases (``place_spans``), found on first use."""
+        if self._places is None:
+            from parley.ground.locate import place_spans
+            from parley.ground.places import load_places
+
+            self._places = place_spans(self.doc, self.mentions, load_places())
+        return self._places
 
     # ------------------------------------------------------------------ entities
     def entities(self, head) -> list[Entity]:
@@ -232,6 +244,8 @@ class RoleReader:
                                   start=span.start_char, end=span.end_char))
             return out
         e = self.res.entity(party, self.mentions)
+        if e is None and party[-1].lemma_.lower() == "group":
+            e = self._formation(party)
         if e is not None and e.country is None:
             owner = next((t for t in party if t.dep_ == "poss" and t.lower_ in PRONOUNS), None)
             ref = self._pronoun(owner) if owner is not None else []
@@ -241,6 +255,16 @@ class RoleReader:
         if e is not None and any(t.lower_ == "ethnic" for t in party):
             e = self._ethnic(e, party)
         return [e] if e is not None else []
+
+    def _formation(self, party) -> Entity | None:
+        """"Its West group", "their Dnipro group": a group a state's army or ministry owns is a formation of
+        its forces (the groups of forces of Russia's defence ministry bulletins)."""
+        owner = next((t for t in party if t.dep_ == "poss" and t.lower_ in PRONOUNS), None)
+        ref = self._pronoun(owner) if owner is not None else []
+        if not ref or not ref[0].country or ref[0].sector not in ("GOV", "MIL"):
+            return None
+        return Entity(text=self.doc[party[0].i:party[-1].i + 1].text, country=ref[0].country, sector="MIL",
+                      start=party[0].idx, end=party[-1].idx + len(party[-1]))
 
     def _ethnic(self, e: Entity, party) -> Entity:
         """"ethnic Albanians in Serbia" are coded by where they live: the other country the sentence names."""

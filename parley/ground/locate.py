@@ -22,8 +22,10 @@ DIRECTIONS = {"southern", "northern", "eastern", "western", "central", "south", 
               "south-eastern", "south-western", "occupied", "rural"}
 
 
-def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
-    """Token index -> (start, end) of each place phrase: NER places and gazetteer country/capital names."""
+def place_spans(doc, mentions, index: PlaceIndex | None = None) -> dict[int, tuple[int, int]]:
+    """Token index -> (start, end) of each place phrase: NER places and gazetteer country/capital names. With
+    the gazetteer (``index``), also a capitalised word the tagger took for a common noun when the sentence uses
+    it as a place and a town has the name ("Marganets was shelled", "Opytnoye came under fire")."""
     spans: dict[int, tuple[int, int]] = {}
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
@@ -43,6 +45,12 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
             continue
         for i in range(start, end):
             spans.setdefault(i, (start, end))
+    if index is not None:
+        for t in doc:
+            if t.is_title and t.pos_ in _MISTAGGED and len(t) >= 4 and not t.is_stop and t.i not in spans and \
+                    t.i not in mentions and t.ent_type_ not in _NOT_PLACES and _used_as_place(doc, t) and \
+                    any(p.population >= 1000 or p.exact for p in index.cities.get(fold(t.text), ())):
+                spans[t.i] = (t.i, t.i + 1)
     # a name before a unit word is the unit's, whatever the tagger took it for: "the Komyshuvakha hromada",
     # "Bilozerka community", "Polohy district"
     for t in doc:
@@ -68,7 +76,11 @@ def place_spans(doc, mentions) -> dict[int, tuple[int, int]]:
 STRUCK_VERBS = frozenset({"shell", "bomb", "bombard", "pound", "strike", "hit", "besiege", "encircle", "storm",
                           "capture", "seize", "retake", "recapture", "liberate", "overrun", "attack", "target",
                           "raid", "assault", "invade", "occupy", "surround", "blockade", "rocket", "torch",
-                          "ransack", "loot", "sack", "blitz", "block", "close", "cut"})
+                          "ransack", "loot", "sack", "blitz", "block", "close", "cut", "take", "clear"})
+# Installations named by the town they serve.
+INSTALLATIONS = frozenset({"refinery", "depot", "airport", "airbase", "airfield", "port", "junction", "bridge", "dam",
+                           "terminal", "substation"})
+_MISTAGGED = frozenset({"NOUN", "ADJ", "VERB", "ADV"})  # what the tagger takes an unknown name for
 _NOT_PLACES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW"}
 
 
@@ -81,6 +93,8 @@ def _used_as_place(doc, t) -> bool:
         return True  # "in Barja", "in the town of Douris", "Russian drones struck Lviv", "Kharkiv was shelled"
     if head.dep_ == "compound" and head.head.lower_ in PLACE_NOUNS | REGION_WORDS and _placeish(head.head):
         return True  # "in Veliyankode village", "in villages of Nabha district", "shelled the Sumy region"
+    if head.dep_ in ("compound", "amod") and head.head.lower_ in INSTALLATIONS:
+        return True  # "the Vasilkov oil depot", "the Koziatyn railway junction": an installation named by its town
     start = _proper_run(doc, t)[0]
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
         return True  # "the village of Babaky", however the parser attached it
