@@ -530,12 +530,14 @@ _NOT_OWN = frozenset({"nsubj", "nsubjpass", "csubj", "relcl", "advcl", "ccomp", 
 def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, party_hints, anywhere=False,
                    own: set[int] = frozenset()):
     """Geocode the clause's place ``span``, else the first of the sentence's other place phrases that the
-    table knows (those inside the clause's ``own`` tokens first): a phrase given with its regions first, then
+    table knows (those inside the clause's ``own`` tokens first when ``span`` is not one): a phrase given with its regions first, then
     the ones the sentence uses as places (any place name that qualifies no thing, when ``anywhere``), then bare
     proper nouns."""
     if span is not None:
         span = _town_of(doc, span, spans)
-    others = sorted({v for k, v in spans.items() if k not in banned and v != span}, key=lambda v: (v[0] not in own, v))
+    # the clause's own phrase first when its place phrase is no place the table knows
+    others = sorted({v for k, v in spans.items() if k not in banned and v != span},
+                    key=lambda v: (span is not None and v[0] not in own, v))
     precise = [o for o in sorted(set(spans.values())) if has_qualifier(doc, o)]
     if precise and span not in precise:
         others = [x for x in [span] if x] + [o for o in others if o not in precise]

@@ -164,8 +164,9 @@ def _proper_run(doc, t) -> tuple[int, int]:
             doc[end + 1].lower_ in _PARTICLES and end + 2 < len(doc) and doc[end + 2].pos_ == "PROPN")) and \
             doc[end + 1].ent_type_ not in _NOT_PLACES:
         end += 1
-    while start < end and doc[start].pos_ != "PROPN" and doc[start].lower_ not in _PARTICLES - {"-"}:
-        start += 1
+    while start < end and (doc[start].pos_ != "PROPN" and doc[start].lower_ not in _PARTICLES - {"-"} or
+                           doc[start].pos_ == "ADP" and doc[start].is_lower):
+        start += 1  # a name's particle, not the preposition before it ("at Chernozemnoye", "as Kyiv")
     return start, end + 1
 
 
@@ -282,8 +283,10 @@ def _qualifiers(doc, start: int, end: int) -> list[str]:
                 break
             out.append(doc[i + 1:j].text)
             i = j
-    if not out and i + 1 < len(doc) and doc[i].lower_ in ("in", "of"):
-        # "Maan town in Hama countryside", "Karama in eastern Ar-Raqqa countryside": the region around it
+    while len(out) < 3 and i + 1 < len(doc) and doc[i].lower_ in ("in", "of") and (
+            not out or doc[i - 1].lower_ in REGION_WORDS):
+        # "Maan town in Hama countryside", "Karama in eastern Ar-Raqqa countryside": the region around it; and
+        # the units above that one ("in the Zolochiv hromada of Bohodukhiv district")
         j = i + 1
         while j < len(doc) and (doc[j].lower_ in DIRECTIONS or doc[j].lower_ == "the"):
             j += 1
@@ -291,8 +294,12 @@ def _qualifiers(doc, start: int, end: int) -> list[str]:
         while k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].text == "-" or (
                 doc[k].lower_ in _PARTICLES and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")) and k - j < 5:
             k += 1
-        if k > j:
-            out.append(doc[j:k].text)
+        if k == j:
+            break
+        if k < len(doc) and doc[k].lower_ in REGION_WORDS:
+            k += 1  # with its unit word, which tells a district named by an adjective ("in Belgorodsky district")
+        out.append(doc[j:k].text)
+        i = k
     return out
 
 
@@ -342,7 +349,8 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
     fallback = False
     bare = _bare_name(name)
     regions = [q for q in quals if len(q) > 3 and fold(q) not in country_names]
-    if place is not None and regions and place.admin1 and not region_match(place.admin1, region_keys(regions)):
+    if place is not None and regions and place.admin1 and not region_match(place.admin1, region_keys(regions)) \
+            and not (place.admin2 and region_match(place.admin2, region_keys(regions))):
         # "Kamianka, Donetsk" where the table's Kamianka lies elsewhere: the region the text names is nearer
         named = next((p for p in (_lookup(index, q, [place.country, *hints], quals, (), weak) for q in regions)
                       if p is not None), None)

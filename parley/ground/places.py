@@ -37,6 +37,7 @@ REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "distric
                 "raion", "rayon", "municipality", "area", "zone", "community", "hromada", "oblast's", "territorial"}
 # Of those, the words of a unit below the first level: "Izium raion", "the Synelnykove community".
 DISTRICT_WORDS = {"district", "raion", "rayon", "community", "hromada", "municipality"}
+COMMUNITY_WORDS = {"community", "hromada"}  # Ukraine's territorial communities, below the districts
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z' .\-]{2,}$")
 
 
@@ -119,6 +120,9 @@ class PlaceIndex:
         base = " ".join(w for w in words if w not in REGION_WORDS) or key
         admin_keys = self._as_regions(region_keys(admins))
         district_keys = region_keys(admins, districts_only=True)
+        # a community ("the Kamianka hromada") is no district: a district of a like name is another place
+        admin2_keys = admin_keys - {k for a in admins if COMMUNITY_WORDS & set(fold(a).split())
+                                    for k in region_keys([a])}
         named = region_keys(context)
         # the towns the sentence also names: a namesake near one of them is the one meant ("Ivanivka, east of
         # Kupiansk")
@@ -129,7 +133,8 @@ class PlaceIndex:
         context_keys = self._as_regions(named)
         context_districts = region_keys(context, districts_only=True) - {base}
         region_named = base != key
-        if region_named and DISTRICT_WORDS & set(words):  # "Izium raion", "the Tokmak community"
+        district = region_named and bool(DISTRICT_WORDS & set(words))
+        if district:  # "Izium raion", "the Tokmak community"
             pools = [self.districts.get(base, []), self.cities.get(key, []), self.cities.get(base, []),
                      self.regions.get(base, []), self.seat_of(base)]  # a district named after its town is nearer
         elif region_named:
@@ -140,7 +145,9 @@ class PlaceIndex:
         if SLAVIC & {*countries, *weak, *(c.country for c in near)} and len(shape := consonants(base)) >= 4:
             # the other language's form of a Ukrainian or Russian name, ranked just after the exact matches:
             # "Spornoye near Siversk" is Spirne when the text says where, not the Spornoye a continent away
-            pools.insert(1, [p for p in self.sounds().get("~" + shape, []) if p.country in countries or not countries])
+            # (after the towns a district adjective names: "Belgorodsky district" is Belgorod's)
+            pools.insert(len(pools) if district else 1,
+                         [p for p in self.sounds().get("~" + shape, []) if p.country in countries or not countries])
         if not any(pools) and len(skeleton(base)) > 4:
             # a romanisation the table lacks: "Nassriya"
             pools = [list(dict.fromkeys(self.sounds().get(skeleton(base), [])))]
@@ -159,7 +166,7 @@ class PlaceIndex:
                 placed = False
                 if p.admin1 and region_match(p.admin1, admin_keys):
                     score, placed = score + 15, True
-                elif p.admin2 and region_match(p.admin2, admin_keys):
+                elif p.admin2 and region_match(p.admin2, admin2_keys):
                     score, placed = score + 15, True
                 elif p.admin1 and region_match(p.admin1, context_keys):
                     score, placed = score + 5, True
@@ -168,7 +175,7 @@ class PlaceIndex:
                 if near and (d := min(haversine_km(p.lat, p.lon, c.lat, c.lon) for c in near)) < 60:
                     score, placed = score + 5 - d / 15, True  # the nearer, the likelier
                 if p.admin2 and p.admin1 and region_match(
-                        p.admin2, {k for k in admin_keys if k in district_keys or not region_match(p.admin1, {k})}):
+                        p.admin2, {k for k in admin2_keys if k in district_keys or not region_match(p.admin1, {k})}):
                     # "Ivanivka, Izium district, Kharkiv region": the district tells namesakes apart, also when it
                     # shares its name with the region ("Sadove, Kherson district")
                     score += 3
@@ -202,13 +209,15 @@ class PlaceIndex:
             return []
         if self._keys is None:
             self._keys = sorted(self.cities)
-        out = []
+        out, exact = [], []
         for k in self._keys[bisect.bisect_left(self._keys, stem):]:
             if not k.startswith(stem):
                 break
             if len(k) - len(stem) <= 3 and " " not in k:
                 out += [p for p in self.cities[k] if p.population > 0]
-        return out
+                if k == stem:
+                    exact = [p for p in self.cities[k] if p.population > 0]
+        return exact or out  # "Belgorodsky" is Belgorod's, not Belgorodka's
 
     def _as_regions(self, keys: set[str]) -> set[str]:
         """``keys`` and the table's names of the regions they name: "zaporozhye" (the press's spelling, or its
