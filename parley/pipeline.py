@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from parley.actors.gazetteer import load_gazetteer
 from parley.actors.resolve import ActorResolver
-from parley.events.build import build_events, note_voice, rescue_event, sentence_place
+from parley.events.build import HOSTILE_NOUNS, build_events, note_voice, rescue_event, sentence_place
 from parley.events.classify import ACLED_TYPES, PLOVER_OF, load_classifier
 from parley.events.definitions import settle
 from parley.events.detect import load_detector
@@ -69,7 +69,9 @@ class Coder:
         self.lexicon = load_lexicon()
         self.gazetteer = load_gazetteer()
         self.resolver = ActorResolver(self.nlp, self.gazetteer)
-        self.filter = trigger_filter(self.lexicon.word_forms())
+        # sentences with a trigger word, and those whose words name the voice's adversary ("the Russian
+        # aggression"): they say whose side a bulletin's voice is on
+        self.filter = trigger_filter(self.lexicon.word_forms() | HOSTILE_NOUNS)
         self.classifier = load_classifier() if self.options.use_model else None
         self.detector = load_detector() if self.options.use_detector else None
 

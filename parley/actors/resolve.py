@@ -106,6 +106,9 @@ class ActorResolver:
                 (start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 2].pos_ == "PROPN") or
                 (end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end + 1].pos_ == "PROPN")):
             return None  # part of a town's name: "Santiago de Cuba", "Mocimboa da Praia"
+        if kind in (COUNTRY, CAPITAL) and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
+                _town_abroad(doc[start:end + 1].text, country):
+            return None  # the first word of a town elsewhere: "Mali Shcherbaky" (not "Gaza City")
         if kind == PERSON:
             holder = self._pick_holder(self._key_text[key], date)
             if holder is not None:
@@ -181,3 +184,11 @@ class ActorResolver:
         name = best.name if best.kind in (PERSON, ORG, METONYM) else None
         return Entity(text=text.text, country=country, sector=sector, name=name, start=text.start_char,
                       end=text.end_char)
+
+
+def _town_abroad(text: str, country: str | None) -> bool:
+    """Whether the gazetteer's towns of this name all lie outside ``country``."""
+    from parley.ground.places import fold, load_places
+
+    towns = load_places().cities.get(fold(text), ())
+    return bool(towns) and all(p.country != country for p in towns)

@@ -87,6 +87,8 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     """Place, implicit parties and codes of one candidate; None when no party of it is known (unless
     ``unknown_ok``: a trained model is sure the report tells such an event, whoever did it)."""
     doc = ctx.doc
+    if _appeal(c.token):
+        return None  # "Support the Defence Forces of Ukraine.", "Glory to Ukraine!": an appeal, no event
     if c.claimed_by is None:
         c.claimed_by = ctx.discourse.voice  # the issuer of the bulletin the article is, if any
     location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse)
@@ -126,11 +128,14 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         struck = [e.country for e in c.recipient if _is_country(e.country)] if c.event_type == "ASSAULT" else []
         named = ctx.discourse.same_head(c.claimed_by.text)
         voice = ctx.discourse.voice is not None and c.claimed_by.text == ctx.discourse.voice.text
+        against = ctx.discourse.adversary() if voice else None  # "the Russian invasion" in the issuer's words
         country = (named.country if named is not None else None) or (own if voice else None) or \
+            (ctx.resolver.enemy_of(against, ctx.discourse) if against else None) or \
             (location.country if trusted and _is_country(location.country) else None) or \
             (struck[0] if struck else None) or ctx.discourse.main_country()
         if country:
             c.claimed_by = replace(c.claimed_by, country=country)
+    _bulletin_sides(c, ctx, location if trusted else None)
     if not c.actor and c.recipient and ctx.extractor is not None:
         side = _fallen_side(c, ctx.extractor)
         if side:  # "two militants were killed in a gunfight with security forces": the militants fought
@@ -158,6 +163,44 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     event = _event(c, doc, ctx.sentence, ctx.tables, ctx.words, ctx.date)
     event.location = location
     return event
+
+
+def _appeal(tok) -> bool:
+    """Whether ``tok`` is the verb of a sentence in the imperative (the bare verb first, with no subject), or in
+    an exclamation with no verb at all (a slogan)."""
+    doc = tok.doc
+    if doc[-1].text == "!" and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return True
+    first = next((t for t in doc if not t.is_punct), None)
+    return tok.dep_ == "ROOT" and tok.tag_ == "VB" and first is not None and first.i == tok.i and not any(
+        ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for ch in tok.children)
+
+
+def _bulletin_sides(c: Candidate, ctx: _Context, location) -> None:
+    """In a bulletin (an issuer speaks for the whole text), fighting or a strike whose sentence names no attacker
+    is between the issuer's side and the side it fights: "163 combat clashes took place along the front line" in
+    a General Staff summary is the enemy's attacks on the issuer's country; an unattributed strike in the
+    adversary's country is the issuer side's ("a fuel depot near Novoshakhtinsk was hit")."""
+    voice = ctx.discourse.voice
+    if c.event_type != "ASSAULT" or c.actor or voice is None or c.claimed_by is None or \
+            c.claimed_by.text != voice.text or not _is_country(c.claimed_by.country):
+        return
+    side = c.claimed_by.country  # the issuer's, as the text gives it (see _finish)
+    enemy = ctx.resolver.enemy_of(side, ctx.discourse)
+    if not _is_country(enemy):
+        return
+    where = location.country if location is not None else None
+    struck = {e.country for e in c.recipient if e.country}
+    if where == enemy and struck <= {enemy}:
+        attacker, target = side, enemy
+    elif where in (None, side) and struck <= {side}:
+        attacker, target = enemy, side
+    else:
+        return
+    c.actor = [Entity(text=attacker, country=attacker, sector="MIL")]
+    if not c.recipient:
+        c.recipient = [Entity(text=target, country=target)]
+        c.inferred_recipient = True
 
 
 # Fights with two sides: who fell in one "with" the other was the other side of it.
@@ -549,8 +592,10 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     # Ukrainian villages: a party's nationality does not place its attack at home)
     # a country or capital named inside a town's name ("Mocimboa da Praia"), or naming a currency ("the US dollar
     # exchange rate"), points nowhere
+    # (not one inside the name of a party: "units of the Defence Forces of Ukraine struck a depot in Rostov region")
     named_places = [m for m in sorted(set(mentions.values()), key=lambda m: m.start)
                     if m.kind in ("country", "capital") and spans.get(m.start, (m.start, m.end)) == (m.start, m.end)
+                    and m.start not in banned
                     and not (m.end < len(doc) and doc[m.end].lower_ in CURRENCY_WORDS)]
     hints = [m.country for m in named_places if _is_country(m.country)]
     hints += [code for code, _ in discourse.place_counts.most_common(3) if _is_country(code)]

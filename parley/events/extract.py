@@ -22,6 +22,7 @@ from parley.ground.locate import PLACE_NOUNS
 __all__ = ["Candidate", "SentenceExtractor"]
 
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
+ATTEMPT_VERBS = {"try", "attempt"}
 DENIAL = {"deny", "dismiss", "refute", "rebut"}
 # What a denial denies when it names it ("denied the claim", "rejected the accusation").
 CLAIM_NOUNS = {"claim", "accusation", "allegation", "charge", "report", "involvement", "responsibility", "this",
@@ -508,6 +509,9 @@ class SentenceExtractor(RoleReader):
                 if ch.dep_ == "mark" and ch.lower_ in ("if", "unless"):
                     return "hypothetical"
             if t.i != tok.i and t.lemma_.lower() in self.lx.control_verbs:
+                if c.event_type == "ASSAULT" and t.lemma_.lower() in ATTEMPT_VERBS and t.tag_ in ("VBD", "VBN", "VBG"):
+                    # an attack tried is an attack made, repelled or not: "the enemy tried to advance four times"
+                    return "ongoing" if t.tag_ == "VBG" else "occurred"
                 return self.lx.control_verbs[t.lemma_.lower()]
         if self._ready(tok):
             c.future = True

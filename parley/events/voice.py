@@ -47,8 +47,9 @@ def _label(doc, extractor) -> Entity | None:
     """The issuer a report's label names: "General Staff: 163 clashes on the front", "Defence ministry: air
     defences destroy 89 drones" (a party the agent table knows, before a colon that opens the report)."""
     colon = next((t.i for t in doc[:_LABEL_WORDS + 1] if t.text == ":"), None)
-    if not colon or not (doc[0].is_title or doc[0].is_upper) or any(t.pos_ in ("VERB", "AUX") for t in doc[:colon]):
-        return None  # "He said: ..." is a quote, not a label
+    if not colon or not (doc[0].is_title or doc[0].is_upper) or any(
+            t.pos_ in ("VERB", "AUX") and not (t.is_title and extractor.res.has_agent([t])) for t in doc[:colon]):
+        return None  # "He said: ..." is a quote, not a label ("Defence Forces:" is, however tagged)
     span = doc[:colon]
     head = span.root
     if not extractor.res.has_agent(span):

@@ -37,8 +37,8 @@ def place_spans(doc, mentions, index: PlaceIndex | None = None) -> dict[int, tup
     # proper nouns the sentence uses as places, whatever the NER took them for ("in Montes Claros", "in the
     # town of Douris", "Thiruvananthapuram city", "Lumbishi (Kalehe, Sud-Kivu)"); names of known actors excepted
     for t in doc:
-        if t.pos_ != "PROPN" or t.i in spans or t.i in mentions or t.ent_type_ in _NOT_PLACES or \
-                not _used_as_place(doc, t):
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in spans or t.i in mentions or \
+                t.ent_type_ in _NOT_PLACES or not _used_as_place(doc, t):  # (not "at sea" tagged as a name)
             continue
         start, end = _proper_run(doc, t)
         if any(i in mentions for i in range(start, end)):

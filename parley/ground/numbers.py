@@ -89,7 +89,9 @@ COUNTED = re.compile(rf"\b(?:released|freed|exchanged|swapped|returned|handed ov
                      rf"deployed|sent|involving|of|about|some|around|at least)?\s*(?P<n>{_NUMBER})\s+"
                      rf"(?P<unit>(?:[a-z-]+\s+){{0,2}}?(?:prisoners|servicemen|soldiers|hostages|detainees|captives|"
                      rf"drones|missiles|rockets|shells|protesters|demonstrators|people|troops|civilians|bodies|"
-                     rf"refugees|migrants|trucks|tonnes|tons))\b", re.I)
+                     rf"refugees|migrants|trucks|tonnes|tons|strikes|airstrikes|shellings|attacks|clashes|assaults|"
+                     rf"engagements|bombs|sorties|times(?!\s+(?:more|as|the|larger|higher|bigger|less|fewer|greater|"
+                     rf"over|a|per)\b)))\b", re.I)
 
 
 def value(phrase: str) -> int | None:

@@ -179,6 +179,8 @@ class PlaceIndex:
                     # "Ivanivka, Izium district, Kharkiv region": the district tells namesakes apart, also when it
                     # shares its name with the region ("Sadove, Kherson district")
                     score += 3
+                if region_named and not district and p.kind == "admin1":
+                    score += 8  # "the Rostov region" is the region, not a town that once had its name
                 if p.country in theatre and p.admin1 not in theatre[p.country]:
                     score -= 3  # far from the fighting the report is about
                 score += math.log10(p.population + 10) / 4 + (0.3 if p.exact else 0.0)
