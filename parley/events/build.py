@@ -60,6 +60,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     for e in events:
         discourse.name([e.claimed_by, *e.actor, *e.recipient])
         discourse.add_event(e.event_type, e.actor)
+        discourse.add_act(e.actor, e.recipient)
         if e.location is not None and e.location.country and e.location is not discourse.place:
             discourse.place, discourse.place_sentence = e.location, discourse.sentence
             discourse.place_counts[e.location.country] += 1
@@ -87,8 +88,10 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     """Place, implicit parties and codes of one candidate; None when no party of it is known (unless
     ``unknown_ok``: a trained model is sure the report tells such an event, whoever did it)."""
     doc = ctx.doc
-    if _appeal(c.token):
-        return None  # "Support the Defence Forces of Ukraine.", "Glory to Ukraine!": an appeal, no event
+    if c.event_type not in ("ASSAULT", "COERCE") and _appeal(c.token):
+        # "Support the Defence Forces of Ukraine.", "Glory to Ukraine!": an appeal, no event (a bulletin's
+        # "Hit manpower and hardware near Kupiansk." has no subject either, and reports what its issuer did)
+        return None
     if c.claimed_by is None:
         c.claimed_by = ctx.discourse.voice  # the issuer of the bulletin the article is, if any
     location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse)
@@ -423,6 +426,9 @@ def _adversary(c: Candidate, e: Entity, place: str | None, enemies_of) -> str | 
     return enemies[0] if enemies else None
 
 
+_REACTIONS = frozenset({"THREATEN", "ACCUSE", "REJECT"})
+
+
 def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | None = None,
                  enemies_of=lambda code: []) -> Entity | None:
     """The implicit partner of an event with no recipient: protesters address their own state; a domestic
@@ -436,13 +442,22 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
             c.event_type in ("ASSAULT", "COERCE") and first.sector in DOMESTIC)):
         return Entity(text=first.country, country=first.country, sector="GOV")
     conflict = c.event_type in _CONFLICT
+    # an armed clash or an arrest is between states' or groups' people; an accusation or a threat may be aimed at a
+    # bloc or an organisation ("a step Beijing condemned ... vowed to take measures" against the EU's)
+    states_only = conflict and c.event_type not in _REACTIONS
     for m in reversed([m for m in mentions if m.end <= c.token.i]):
-        if m.country and m.country not in own and (not conflict or _is_country(m.country)):
+        if m.country and m.country not in own and (not states_only or _is_country(m.country)):
             span = doc[m.start:m.end]
             return Entity(text=span.text, country=m.country, sector=m.sector, name=m.name, start=span.start_char,
                           end=span.end_char)
     if conflict and here and here not in own and _is_country(here):
         return Entity(text=here, country=here)
+    if c.event_type in _REACTIONS and first is not None:
+        # a threat or protest with no one named answers the last act against the actor's country: "Moscow will
+        # take countermeasures" after "the EU adopted sanctions against Russia"
+        against = discourse.last_against(first.country)
+        if against is not None:
+            return Entity(text=against, country=against)
     other = discourse.other_party(own, countries_only=conflict)
     if other is None and first is not None and c.event_type == "ASSAULT" and enemies_of(first.country):
         # "Russian troops shelled the town": a state's forces at war strike its adversary, not their own country

@@ -30,6 +30,7 @@ class Discourse:
         self.place_sentence = -10
         self.place_counts: Counter[str] = Counter()  # the countries the article's events took place in
         self.post_place = None  # the place a post is from ("KHARKIV, Oleh Syniehubov, 07:45:"), until the next
+        self.acts: list[tuple[frozenset[str], frozenset[str]]] = []  # (actor, recipient) countries of each event
         self.hostile: Counter[str] = Counter()  # countries the text names as invader or aggressor ("the Russian
         # invasion", "Ukrainian nationalists"): the side the text's own voice is against
 
@@ -90,6 +91,21 @@ class Discourse:
         """Remember who did the last event of each type ("the strikes" later refers to them)."""
         if any(a.country for a in actors):
             self.last_actors[event_type] = [a for a in actors if a.country]
+
+    def add_act(self, actors: list[Entity], recipients: list[Entity]) -> None:
+        """Remember who did what to whom, for the reactions to it ("Moscow will take countermeasures")."""
+        mine = frozenset(e.country for e in actors if e.country)
+        theirs = frozenset(e.country for e in recipients if e.country) - mine
+        if mine and theirs:
+            self.acts.append((mine, theirs))
+
+    def last_against(self, country: str) -> str | None:
+        """The party that last acted against ``country`` in the article ("the EU adopted sanctions against
+        Russia": the EU), else the last other party that did something to someone; None if none did."""
+        acts = [(mine, theirs) for mine, theirs in reversed(self.acts) if country not in mine and len(mine) == 1]
+        found = next((mine for mine, theirs in acts if country in theirs), None) or next(
+            (mine for mine, _ in acts), None)
+        return next(iter(found)) if found else None
 
     def last_actor(self, event_type: str) -> list[Entity]:
         return [_ref(e, e.text) for e in self.last_actors.get(event_type, [])]

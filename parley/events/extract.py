@@ -23,6 +23,9 @@ __all__ = ["Candidate", "SentenceExtractor"]
 
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 ATTEMPT_VERBS = {"try", "attempt"}
+# Verbs that judge their object as what their complement says ("called the strike a war crime").
+JUDGE_VERBS = {"call", "describe", "brand", "deem", "label", "denounce", "condemn", "criticise", "criticize", "slam",
+               "decry", "dub"}
 DENIAL = {"deny", "dismiss", "refute", "rebut"}
 # What a denial denies when it names it ("denied the claim", "rejected the accusation").
 CLAIM_NOUNS = {"claim", "accusation", "allegation", "charge", "report", "involvement", "responsibility", "this",
@@ -172,6 +175,7 @@ class SentenceExtractor(RoleReader):
             kind, sense = found
             cands[tok.i] = Candidate(tok, sense, kind, sense.type, sense.cameo)
         self._violations(cands)
+        self._verdicts(cands)
         self._obligations(cands)
         self._casualty_verbs(cands)
         self._background(cands)
@@ -291,13 +295,49 @@ class SentenceExtractor(RoleReader):
                     cands[t.i].absorbed = True
             cands[tok.i] = c
 
+    def _verdicts(self, cands: dict[int, Candidate]) -> None:
+        """"The Kremlin said the sanctions were illegal", "Kyiv called the strike a war crime": a party that calls
+        another's act illegal or a crime accuses it. The act's party is whoever did the last act the noun names
+        ("the sanctions": the EU that adopted them), else what the complement's subject names."""
+        for tok in self.doc:
+            if tok.lemma_.lower() not in self.lx.verdicts or tok.pos_ not in ("ADJ", "NOUN") or tok.i in cands:
+                continue
+            verb = tok.head
+            if verb.lemma_.lower() == "be" and tok.dep_ in ("acomp", "attr"):
+                speaker, act = self._claimant(verb), next((c for c in verb.children if c.dep_ in SUBJ), None)
+            else:  # "called the strike a war crime", "described the tariffs as blackmail", however attached
+                verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+                if verb is None or verb.lemma_.lower() not in JUDGE_VERBS:
+                    continue
+                speaker, act = next(iter(self.subject(verb)), None), self._object(verb)
+            if speaker is None or act is None or any(t.dep_ == "neg" for t in verb.children):
+                continue
+            named = [e for e in self.entities(act) if e.country and e.country != speaker.country]
+            if not named:  # "the sanctions", "the strike": the party of the last such act
+                types = {x.type for x in self.lx.nouns.get(act.lemma_.lower(), ())}
+                named = next((self.disc.last_actor(t) for t in types if self.disc.last_actor(t)), [])
+            c = Candidate(verb, Sense(type="ACCUSE", cameo="111", mode="disapprove"), "verb", "ACCUSE", "111")
+            c.actor = [speaker]
+            c.recipient = [e for e in named if e.country != speaker.country]
+            c.claimed_by = speaker
+            c.depth = sum(1 for a in verb.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+            for t in act.subtree:
+                if t.i in cands:
+                    cands[t.i].absorbed = True  # the act is what is judged, not reported anew
+            cands[verb.i] = c
+
     def _casualty_verbs(self, cands: dict[int, Candidate]) -> None:
         """"Israeli strikes killed several people" reports the strikes, not a second event; "the earthquake
         killed 3,000" and "were killed in the fighting" report no new event; "a car bomb killed ten" has an
         unknown actor; a verb whose named subject is no party at all is not an event."""
         for c in cands.values():
             tok = c.token
-            if c.kind != "verb":
+            if c.kind != "verb" or c.actor:  # (parties a construction already gave: a verdict, a violation)
+                continue
+            if c.event_type == "ASSAULT" and (tok.dep_ in ("acl", "relcl") or (
+                    tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(x.dep_ in SUBJ for x in tok.children))) and any(
+                    t.i in cands and cands[t.i].event_type == "SANCTION" for t in tok.head.subtree if t.i < tok.i):
+                c.absorbed = True  # "a package of sanctions targeting tankers": what the sanctions reach
                 continue
             if tok.lemma_.lower() in ("wound", "injure", "hurt", "maim") and tok.dep_ in ("conj", "acl") and any(
                     o.event_type == "ASSAULT" and o is not c and not o.absorbed for o in cands.values()):

@@ -66,6 +66,7 @@ class Lexicon:
     calamities: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     bulletin_nouns: frozenset[str] = frozenset()
+    verdicts: frozenset[str] = frozenset()
 
     def word_forms(self) -> set[str]:
         """Every inflected form of every trigger lemma: the vocabulary of the sentence pre-filter."""
@@ -74,7 +75,7 @@ class Lexicon:
             forms.update(verb_forms(lemma))
         for lemma in self.nouns:
             forms.update(noun_forms(lemma))
-        for lemma in self.intent_nouns | self.violation_verbs:
+        for lemma in self.intent_nouns | self.violation_verbs | self.verdicts:
             forms.update(verb_forms(lemma) | noun_forms(lemma))
         return forms
 
@@ -179,6 +180,6 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         violation_objects=frozenset(t.get("violation_objects", ())),
         calamities=frozenset(t.get("calamities", ())), weapons=frozenset(t.get("weapons", ())),
         negation_to_reject=frozenset(t.get("negation_to_reject", ())),
-        bulletin_nouns=frozenset(t.get("bulletin_nouns", ())),
+        bulletin_nouns=frozenset(t.get("bulletin_nouns", ())), verdicts=frozenset(t.get("verdicts", ())),
         domains={k: frozenset(v) for k, v in (dom or {}).items()},
     )

@@ -1,0 +1,65 @@
+"""Statements that judge or answer another's act: calling it illegal or a crime is an accusation ("the Kremlin said
+the sanctions were illegal"), a step a party condemned in a relative clause is condemned, and a threat or protest
+with no one named answers the last act against the speaker's country ("Moscow will take countermeasures" after
+sanctions on Russia), a bloc included. Articles invented for this test."""
+import pytest
+
+from parley.model import Article
+
+SANCTIONS = """EU ministers adopt fresh package of sanctions on Russia
+
+BRUSSELS, 12 June - European Union foreign ministers on Thursday adopted a 20th package of sanctions against \
+Russia, targeting tankers of the shadow fleet and three refineries.
+
+The package also lists a Turkish shipping company, a move Ankara criticised on Friday as unjustified.
+
+The Kremlin said the new sanctions were illegal. Foreign ministry spokeswoman Maria Zakharova said Moscow would \
+take retaliatory measures.
+"""
+
+
+@pytest.fixture(scope="module")
+def events(coder):
+    return next(coder.code([Article(id="s", text=SANCTIONS, date="2025-06-13")])).events
+
+
+def _in(events, words, kind):
+    return [e for e in events if words in e.evidence.sentence and e.event_type == kind]
+
+
+def test_calling_an_act_illegal_accuses_who_did_it(events):
+    found = _in(events, "were illegal", "ACCUSE")
+    assert found, [(e.event_type, e.evidence.sentence) for e in events]
+    assert {a.country for a in found[0].actor} == {"RUS"}
+    assert "EU" in {r.country for r in found[0].recipient}
+
+
+def test_a_step_condemned_in_a_relative_clause(events):
+    found = _in(events, "Ankara criticised", "ACCUSE")
+    assert found and {a.country for a in found[0].actor} == {"TUR"}
+    assert "EU" in {r.country for r in found[0].recipient}
+
+
+def test_a_response_answers_the_last_act_against_the_speaker(events):
+    found = _in(events, "retaliatory measures", "THREATEN")
+    assert found and {a.country for a in found[0].actor} == {"RUS"}
+    assert {r.country for r in found[0].recipient} == {"EU"}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Kyiv called the strike on the railway station a war crime.", "UKR"),
+    ("Beijing described the new tariffs as blackmail.", "CHN"),
+])
+def test_calling_an_act_a_crime_is_an_accusation(coder, text, speaker):
+    doc = next(coder.code([Article(id="t", text=text, date="2025-06-13")]))
+    found = [e for e in doc.events if e.event_type == "ACCUSE"]
+    assert found and {a.country for a in found[0].actor} == {speaker}
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said the shipment was not illegal.",
+    "The court said the referendum was legal.",
+])
+def test_no_verdict_no_accusation(coder, text):
+    doc = next(coder.code([Article(id="t", text=text, date="2025-06-13")]))
+    assert not [e for e in doc.events if e.event_type == "ACCUSE"]
