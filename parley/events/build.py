@@ -442,11 +442,11 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
             c.event_type in ("ASSAULT", "COERCE") and first.sector in DOMESTIC)):
         return Entity(text=first.country, country=first.country, sector="GOV")
     conflict = c.event_type in _CONFLICT
-    # an armed clash or an arrest is between states' or groups' people; an accusation or a threat may be aimed at a
-    # bloc or an organisation ("a step Beijing condemned ... vowed to take measures" against the EU's)
-    states_only = conflict and c.event_type not in _REACTIONS
+    # an armed clash or an arrest is between states' or groups' people; an accusation or a threat may also be aimed
+    # at a bloc of states ("a step Beijing condemned ... vowed to take measures" against the EU's)
     for m in reversed([m for m in mentions if m.end <= c.token.i]):
-        if m.country and m.country not in own and (not states_only or _is_country(m.country)):
+        if m.country and m.country not in own and (not conflict or _is_country(m.country) or (
+                c.event_type in _REACTIONS and m.sector == "IGO")):
             span = doc[m.start:m.end]
             return Entity(text=span.text, country=m.country, sector=m.sector, name=m.name, start=span.start_char,
                           end=span.end_char)

@@ -48,6 +48,15 @@ TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "
                               "house", "home", "building", "school", "hospital", "train", "bus", "car", "ship",
                               "vessel", "plane", "aircraft", "helicopter", "tanker", "boat", "farm", "facility",
                               "plant", "station", "hamlet", "residential", "infrastructure"}
+def _verdict_hops(tok, verb) -> int:
+    """How many heads up from ``tok`` its judging verb is: "a war crime" is the verb's complement (one or two,
+    however the parser attached it), not a word deep inside its object."""
+    n, t = 0, tok
+    while t.i != verb.i and t.head.i != t.i:
+        t, n = t.head, n + 1
+    return n
+
+
 def _on_fire(verb) -> bool:
     """Whether the verb sets something on fire: "set the depot ablaze", "set the refinery on fire"."""
     for c in verb.children:
@@ -307,9 +316,13 @@ class SentenceExtractor(RoleReader):
                 speaker, act = self._claimant(verb), next((c for c in verb.children if c.dep_ in SUBJ), None)
             else:  # "called the strike a war crime", "described the tariffs as blackmail", however attached
                 verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
-                if verb is None or verb.lemma_.lower() not in JUDGE_VERBS:
-                    continue
+                if verb is None or verb.lemma_.lower() not in JUDGE_VERBS or _verdict_hops(tok, verb) > 3 or (
+                        self._object(verb) is None and any(c.dep_ in ("prep", "prt") and c.lower_ in (
+                            "on", "for", "upon") for c in verb.children)):
+                    continue  # not "called on Israel to end the violation of the truce": a request
                 speaker, act = next(iter(self.subject(verb)), None), self._object(verb)
+                if act is not None and tok in act.subtree:
+                    continue  # "condemned the violation of the truce": what is condemned, not a verdict on it
             if speaker is None or act is None or any(t.dep_ == "neg" for t in verb.children):
                 continue
             named = [e for e in self.entities(act) if e.country and e.country != speaker.country]

@@ -300,7 +300,8 @@ class RoleReader:
             for c in tok.children:
                 if c.dep_ in PASS_SUBJ:
                     return c
-        if tok.dep_ == "relcl" and tok.i > tok.head.i and any(c.dep_ in SUBJ for c in tok.children) and \
+        if tok.dep_ == "relcl" and tok.i > tok.head.i and any(
+                c.dep_ in SUBJ and c.lower_ not in RELATIVE for c in tok.children) and \
                 not any(c.dep_ in ("prep", "dative") and c.i > tok.i and not list(c.children) for c in tok.children):
             return tok.head  # an object relative: "a step Beijing condemned" condemned the step
         return None

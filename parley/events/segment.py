@@ -126,7 +126,7 @@ def split_sentences(text: str) -> list[Sentence]:
         joined = text[m.start()] == ";"
         start = m.end()
     _append(text, start, len(text), out, joined)
-    for i, s in enumerate(out[:2]):  # the lead, or the sentence after the headline
+    for i, s in enumerate(out[:3]):  # the lead, or the sentence after the headline (of one or two clauses)
         cut = dateline_end(s.text)
         if cut:
             out[i] = Sentence(s.text[cut:], s.start + cut, s.end)

@@ -92,3 +92,11 @@ def test_a_negated_clause_after_a_semicolon_leaves_the_claim_coded(coder):
             "Kyiv did not confirm the report.")
     doc = next(coder.code([Article(id="a", text=text, date="2024-06-05")]))
     assert any(e.trigger == "captured" and e.status == "occurred" for e in doc.events)
+
+
+def test_the_dateline_is_cut_after_a_headline_of_two_clauses():
+    text = ("Doha talks stall over prisoner lists; next round unclear\n\n"
+            "DOHA, May 4 (Gulf Wire) - Negotiators for Sudan's army and the RSF met for three hours on Sunday.")
+    sents = split_sentences(text)
+    lead = next(s for s in sents if "Negotiators" in s.text)
+    assert lead.text.startswith("Negotiators") and text[lead.start:lead.end] == lead.text

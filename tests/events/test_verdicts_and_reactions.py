@@ -59,6 +59,7 @@ def test_calling_an_act_a_crime_is_an_accusation(coder, text, speaker):
 @pytest.mark.parametrize("text", [
     "The ministry said the shipment was not illegal.",
     "The court said the referendum was legal.",
+    "Hamas called on Israel to end the violation of the truce.",
 ])
 def test_no_verdict_no_accusation(coder, text):
     doc = next(coder.code([Article(id="t", text=text, date="2025-06-13")]))
