@@ -80,27 +80,31 @@ class ActorResolver:
         self._key_text = {f"N{i}": text for i, (text, _) in enumerate(sorted(names.items()))}
 
     # ------------------------------------------------------------------ mentions
-    def find_mentions(self, doc, date: dt.date | None) -> dict[int, Mention]:
-        """Map each token index covered by a gazetteer name to its mention (longest match wins)."""
+    def find_mentions(self, doc, date: dt.date | None, prefer=()) -> dict[int, Mention]:
+        """Map each token index covered by a gazetteer name to its mention (longest match wins). A name several
+        countries use is the one of the first of ``prefer`` (the countries the article is about) that has it."""
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
         spans = [Span(doc, s, e, label=match_id) for match_id, s, e in self.matcher(doc)]
         out: dict[int, Mention] = {}
         for sp in filter_spans(spans):
-            m = self._mention(sp.label_, sp.start, sp.end, doc, date)
+            m = self._mention(sp.label_, sp.start, sp.end, doc, date, prefer)
             if m is None:
                 continue
             for i in range(sp.start, sp.end):
                 out[i] = m
         return out
 
-    def _mention(self, key: str, start: int, end: int, doc, date: dt.date | None) -> Mention | None:
+    def _mention(self, key: str, start: int, end: int, doc, date: dt.date | None, prefer=()) -> Mention | None:
         infos = self._keys[key]
         # a capitalised single word that spaCy tags as a verb or common noun is not a name ("trump", "chad")
         if end - start == 1 and doc[start].pos_ in ("VERB", "AUX") and not doc[start].ent_type_:
             return None
         best = max(infos, key=lambda t: RANK[t[0]])
+        shared = [t for t in infos if t[0] == best[0]]
+        if len(shared) > 1:  # "the Foreign Office" in a report from Islamabad is Pakistan's
+            best = next((t for c in prefer for t in shared if t[1] == c), best)
         kind, country, sector, name = best
         if kind in (COUNTRY, CAPITAL) and (
                 (start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 2].pos_ == "PROPN") or

@@ -43,7 +43,7 @@ def note_voice(doc, lexicon: Lexicon, resolver: ActorResolver, discourse: Discou
 def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResolver, discourse: Discourse,
                  date: dt.date | None, domain: str | None) -> list[Event]:
     """Events of one parsed sentence (``doc`` is the sentence alone; offsets are shifted by its start)."""
-    mentions = resolver.find_mentions(doc, date)
+    mentions = resolver.find_mentions(doc, date, discourse.context_countries())
     extractor = SentenceExtractor(doc, lexicon, resolver, mentions, discourse)
     cands = extractor.candidates()
     ctx = _Context(doc, sentence, resolver, discourse, date, domain, mentions, extractor)

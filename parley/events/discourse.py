@@ -152,6 +152,15 @@ class Discourse:
         """The country the text's own voice names as the invader or aggressor, if any (the most named)."""
         return self.hostile.most_common(1)[0][0] if self.hostile else None
 
+    def context_countries(self) -> list[str]:
+        """The countries the article is about so far, likeliest first: where its bulletin's issuer or post is
+        from, where its events took place, the country it names most."""
+        out = [e.country for e in (self.voice,) if e is not None and e.country]
+        out += [self.post_place.country] if self.post_place is not None and self.post_place.country else []
+        out += [code for code, _ in self.place_counts.most_common(2)]
+        out += [code for code, _ in self.country_counts.most_common(2)]
+        return list(dict.fromkeys(out))
+
     def main_country(self) -> str | None:
         """The country the article mentions most so far."""
         if not self.country_counts:
