@@ -4,7 +4,7 @@ The memory is filled sentence by sentence with the entities the extractor resolv
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from parley.model import Entity
 
@@ -23,6 +23,7 @@ class Discourse:
         self.country_counts: Counter[str] = Counter()
         self.conflict_dyads: Counter[frozenset[str]] = Counter()
         self.last_actors: dict[str, list[Entity]] = {}
+        self.type_actors: dict[str, Counter[str]] = defaultdict(Counter)
         self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")
         self.named: list[Entity] = []  # the parties of events with their countries, as written ("Russia's Defence
         # Ministry"): what a later "the ministry" refers to
@@ -88,9 +89,20 @@ class Discourse:
         return []
 
     def add_event(self, event_type: str, actors: list[Entity]) -> None:
-        """Remember who did the last event of each type ("the strikes" later refers to them)."""
+        """Remember who did the last event of each type ("the strikes" later refers to them), and how often each
+        party did one."""
         if any(a.country for a in actors):
             self.last_actors[event_type] = [a for a in actors if a.country]
+            self.type_actors[event_type].update(a.country for a in actors if a.country)
+
+    def main_actor(self, event_type: str) -> list[Entity]:
+        """The party the article reports doing events of this type most often (of equals, the one it reported
+        first: its main story's): who "the attack" a statement condemns was by."""
+        counts = self.type_actors.get(event_type)
+        if not counts:
+            return []
+        best = counts.most_common(1)[0][0]  # ties keep the order of first report
+        return [_ref(Entity(text=best, country=best), best)]
 
     def add_act(self, actors: list[Entity], recipients: list[Entity]) -> None:
         """Remember who did what to whom, for the reactions to it ("Moscow will take countermeasures")."""

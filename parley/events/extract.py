@@ -219,6 +219,7 @@ class SentenceExtractor(RoleReader):
         for c in cands.values():
             if c.absorbed_into is not None and not c.absorbed_into.recipient:
                 c.absorbed_into.recipient = self.recipient(c)
+        self._judged_acts(cands)
         self._needs(cands)
         self._denials(cands)
         for c in cands.values():
@@ -304,6 +305,29 @@ class SentenceExtractor(RoleReader):
                     cands[t.i].absorbed = True
             cands[tok.i] = c
 
+    def _judged_acts(self, cands: dict[int, Candidate]) -> None:
+        """"Sybiha condemned the strike", "the State Department condemned the attack on the ship": a statement
+        about an act accuses who did it (the act's owner, else the party the text reports doing such acts most),
+        and the act it names is not reported anew."""
+        for c in cands.values():
+            if c.absorbed or c.event_type != "ACCUSE" or c.kind != "verb":
+                continue
+            obj = self._object(c.token)
+            if obj is None or obj.i == c.token.i:
+                continue
+            act = cands.get(obj.i)
+            types = {x.type for x in self.lx.nouns.get(obj.lemma_.lower(), ())}
+            if not types & {"ASSAULT", "COERCE", "SANCTION"}:
+                continue
+            owners = [e for e in (act.actor if act is not None else []) if e.country]
+            owners = owners or [e for e in self.entities(obj) if e.country]
+            owners = owners or next((self.disc.main_actor(t) for t in types if self.disc.main_actor(t)), [])
+            owners = [e for e in owners if e.country not in {a.country for a in c.actor}]
+            if owners:
+                c.recipient = owners
+                if act is not None and act.event_type in ("ASSAULT",) and not act.actor:
+                    act.absorbed = True  # the strike condemned is the one reported before, not a new one
+
     def _verdicts(self, cands: dict[int, Candidate]) -> None:
         """"The Kremlin said the sanctions were illegal", "Kyiv called the strike a war crime": a party that calls
         another's act illegal or a crime accuses it. The act's party is whoever did the last act the noun names
@@ -328,7 +352,7 @@ class SentenceExtractor(RoleReader):
             named = [e for e in self.entities(act) if e.country and e.country != speaker.country]
             if not named:  # "the sanctions", "the strike": the party of the last such act
                 types = {x.type for x in self.lx.nouns.get(act.lemma_.lower(), ())}
-                named = next((self.disc.last_actor(t) for t in types if self.disc.last_actor(t)), [])
+                named = next((self.disc.main_actor(t) for t in types if self.disc.main_actor(t)), [])
             c = Candidate(verb, Sense(type="ACCUSE", cameo="111", mode="disapprove"), "verb", "ACCUSE", "111")
             c.actor = [speaker]
             c.recipient = [e for e in named if e.country != speaker.country]

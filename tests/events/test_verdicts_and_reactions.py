@@ -64,3 +64,19 @@ def test_calling_an_act_a_crime_is_an_accusation(coder, text, speaker):
 def test_no_verdict_no_accusation(coder, text):
     doc = next(coder.code([Article(id="t", text=text, date="2025-06-13")]))
     assert not [e for e in doc.events if e.event_type == "ACCUSE"]
+
+
+CONDEMNED = """Russian missiles struck the port of Izmail overnight, damaging grain silos, the regional governor said.
+
+A second wave of drones hit warehouses near the Danube crossing before dawn.
+
+Ukraine's foreign minister condemned the strike and urged Romania and Moldova to help protect the river route."""
+
+
+def test_condemning_an_act_accuses_who_did_it(coder):
+    events = next(coder.code([Article(id="c", text=CONDEMNED, date="2025-06-13")])).events
+    found = [e for e in events if e.event_type == "ACCUSE" and "condemned" in e.evidence.sentence]
+    assert found and {a.country for a in found[0].actor} == {"UKR"}
+    assert {r.country for r in found[0].recipient} == {"RUS"}
+    # the strike condemned is the one reported before, not a new attack
+    assert not [e for e in events if e.event_type == "ASSAULT" and "condemned" in e.evidence.sentence]
