@@ -173,8 +173,13 @@ class ActorResolver:
         if not tokens:
             return None
         found = {mentions[t.i] for t in tokens if t.i in mentions}
+        doc = tokens[0].doc
+        heads = {m for m in found if doc[m.end - 1].dep_ != "poss"}
+        if heads and any(doc[m.end - 1].dep_ == "poss" for m in found) and \
+                any(t.dep_ == "appos" for t in tokens):
+            found = heads  # "Iran, Hezbollah's main backer": Iran, whose apposition names another party
         word_sector = self.sector_of_words(t for t in tokens if t.i not in mentions)
-        text = tokens[0].doc[tokens[0].i:tokens[-1].i + 1]
+        text = doc[tokens[0].i:tokens[-1].i + 1]
         if not found:
             if word_sector is None:
                 return None

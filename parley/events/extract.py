@@ -23,6 +23,9 @@ __all__ = ["Candidate", "SentenceExtractor"]
 
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 ATTEMPT_VERBS = {"try", "attempt"}
+# Noun events that take the modal of the verb they are the object of ("will present a sanctions package"); a
+# commitment ("will open a corridor") is the promise made, see ``_commitment``.
+_PLANNED_NOUNS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONSULT"}
 # Verbs that judge their object as what their complement says ("called the strike a war crime").
 JUDGE_VERBS = {"call", "describe", "brand", "deem", "label", "denounce", "condemn", "criticise", "criticize", "slam",
                "decry", "dub"}
@@ -572,6 +575,13 @@ class SentenceExtractor(RoleReader):
         tok = c.token
         chain = [tok]
         t = tok
+        if c.kind == "noun" and c.event_type in _PLANNED_NOUNS:
+            np = tok  # the phrase the noun heads or qualifies: "a sanctions package", "a package of sanctions"
+            while np.dep_ == "compound" or (np.dep_ == "pobj" and np.head.lower_ == "of" and np.head.head.pos_ == "NOUN"):
+                np = np.head if np.dep_ == "compound" else np.head.head
+            if np.dep_ in ("dobj", "nsubjpass") and np.head.pos_ in ("VERB", "AUX"):
+                t = np.head  # "will present a 19th sanctions package": the verb's modal
+                chain.append(t)
         while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
             t = t.head
             chain.append(t)

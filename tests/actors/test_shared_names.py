@@ -1,5 +1,7 @@
-"""A name two countries use for their own institutions ("the Foreign Office": Britain's and Pakistan's) is the
-one of the country the article is about. Articles invented for this test."""
+"""Who a phrase names: a name two countries use for their own institutions ("the Foreign Office": Britain's and
+Pakistan's) is the one of the country the article is about; "Brussels" acting is the EU; "Iran, Hezbollah's main
+backer" is Iran. And a noun event takes the modal of the verb it is the object of. Articles invented for this
+test."""
 import pytest
 
 from parley.model import Article
@@ -18,3 +20,20 @@ def test_the_foreign_office_is_the_article_country(coder, text, country):
     doc = next(coder.code([Article(id="t", text=text, date="2025-05-06")]))
     office = {a.country for e in doc.events for a in e.actor if "Foreign Office" in a.text}
     assert office == {country}
+
+
+@pytest.mark.parametrize("text,actor,country", [
+    ("Iran, Hezbollah's main backer, has criticised the disarmament plan.", "Iran", "IRN"),
+    ("Brussels said it would retaliate against the new tariffs.", "Brussels", "EU"),
+])
+def test_who_a_phrase_names(coder, text, actor, country):
+    doc = next(coder.code([Article(id="t", text=text, date="2025-05-06")]))
+    found = {a.country for e in doc.events for a in e.actor if a.text.startswith(actor)}
+    assert found == {country}
+
+
+def test_a_noun_event_takes_the_modal_of_its_verb(coder):
+    doc = next(coder.code([Article(id="t", text="The EU will adopt a package of sanctions against Iran.",
+                                   date="2025-05-06")]))
+    found = [e for e in doc.events if e.event_type == "SANCTION"]
+    assert found and found[0].status == "planned"
