@@ -60,7 +60,8 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     for e in events:
         discourse.name([e.claimed_by, *e.actor, *e.recipient])
         discourse.add_event(e.event_type, e.actor)
-        discourse.add_act(e.actor, e.recipient)
+        if e.event_type in _HOSTILE_ACTS:
+            discourse.add_act(e.actor, e.recipient)
         if e.location is not None and e.location.country and e.location is not discourse.place:
             discourse.place, discourse.place_sentence = e.location, discourse.sentence
             discourse.place_counts[e.location.country] += 1
@@ -427,6 +428,8 @@ def _adversary(c: Candidate, e: Entity, place: str | None, enemies_of) -> str | 
 
 
 _REACTIONS = frozenset({"THREATEN", "ACCUSE", "REJECT"})
+# Acts a party answers with a threat or a protest: sanctions, attacks, coercion, threats and accusations.
+_HOSTILE_ACTS = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE"})
 
 
 def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | None = None,
@@ -453,9 +456,9 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
     if conflict and here and here not in own and _is_country(here):
         return Entity(text=here, country=here)
     if c.event_type in _REACTIONS and first is not None:
-        # a threat or protest with no one named answers the last act against the actor's country: "Moscow will
-        # take countermeasures" after "the EU adopted sanctions against Russia"
-        against = discourse.last_against(first.country)
+        # a threat or protest with no one named answers the acts against the actor's country: "Moscow will take
+        # countermeasures" after "the EU adopted sanctions against Russia"
+        against = discourse.against(first.country)
         if against is not None:
             return Entity(text=against, country=against)
     other = discourse.other_party(own, countries_only=conflict)

@@ -111,13 +111,12 @@ class Discourse:
         if mine and theirs:
             self.acts.append((mine, theirs))
 
-    def last_against(self, country: str) -> str | None:
-        """The party that last acted against ``country`` in the article ("the EU adopted sanctions against
-        Russia": the EU), else the last other party that did something to someone; None if none did."""
-        acts = [(mine, theirs) for mine, theirs in reversed(self.acts) if country not in mine and len(mine) == 1]
-        found = next((mine for mine, theirs in acts if country in theirs), None) or next(
-            (mine for mine, _ in acts), None)
-        return next(iter(found)) if found else None
+    def against(self, country: str) -> str | None:
+        """The party the article reports acting against ``country`` most (of equals, the one it reported first:
+        its main story's), if any: "the EU adopted sanctions against Russia" before "Moscow will respond"."""
+        counts = Counter(next(iter(mine)) for mine, theirs in self.acts
+                         if country in theirs and country not in mine and len(mine) == 1)
+        return counts.most_common(1)[0][0] if counts else None
 
     def last_actor(self, event_type: str) -> list[Entity]:
         return [_ref(e, e.text) for e in self.last_actors.get(event_type, [])]
