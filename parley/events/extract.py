@@ -23,6 +23,7 @@ __all__ = ["Candidate", "SentenceExtractor"]
 
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 ATTEMPT_VERBS = {"try", "attempt"}
+OBLIGATION_WORDS = frozenset({"must", "should"})  # "X said Y must withdraw": a demand
 # Noun events that take the modal of the verb they are the object of ("will present a sanctions package"); a
 # commitment ("will open a corridor") is the promise made, see ``_commitment``.
 _PLANNED_NOUNS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONSULT"}
@@ -290,13 +291,18 @@ class SentenceExtractor(RoleReader):
             if lemma == "fail" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lx.violation_fail_complements
                                        for c in tok.children):
                 violator = tok
-            elif lemma in self.lx.violation_verbs and tok.pos_ == "VERB" and self._object(tok) is not None and \
-                    self._object(tok).lemma_.lower() in self.lx.violation_objects:
+            elif lemma in self.lx.violation_verbs and tok.pos_ == "VERB" and (
+                    self._norm(tok) or "").lower() in self.lx.violation_objects:
                 violator = tok
             if violator is None:
                 continue
             claimant = self._claimant(tok)
             if claimant is None:
+                if lemma in self.lx.violation_verbs and tok.i not in cands:
+                    # told as fact, with no one to claim it: the party defied the norm ("has reneged on his
+                    # commitment", "violated a ban by General Aoun"), a rejection of it
+                    c = Candidate(tok, Sense(type="REJECT", cameo="120"), "verb", "REJECT", "120")
+                    cands[tok.i] = c
                 continue
             c = Candidate(tok, Sense(type="ACCUSE", cameo="112", mode="allege"), "verb", "ACCUSE", "112")
             c.actor = [claimant]
@@ -330,6 +336,14 @@ class SentenceExtractor(RoleReader):
                 c.recipient = owners
                 if act is not None and act.event_type in ("ASSAULT",) and not act.actor:
                     act.absorbed = True  # the strike condemned is the one reported before, not a new one
+
+    def _norm(self, verb) -> str | None:
+        """The lemma of what a violation verb breaks: its object, or what it reneges "on"."""
+        obj = self._object(verb)
+        if obj is None:
+            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+            obj = next((p for p in on.children if p.dep_ == "pobj"), None) if on is not None else None
+        return obj.lemma_ if obj is not None else None
 
     def _verdicts(self, cands: dict[int, Candidate]) -> None:
         """"The Kremlin said the sanctions were illegal", "Kyiv called the strike a war crime": a party that calls
@@ -470,7 +484,7 @@ class SentenceExtractor(RoleReader):
         """"X said Y must do Z": a demand by X on Y (the clause's own triggers are its content)."""
         for tok in self.doc:
             if tok.pos_ not in ("VERB", "AUX") or not any(
-                    c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+                    c.dep_ == "aux" and c.lower_ in OBLIGATION_WORDS for c in tok.children):
                 continue
             claimant = self._claimant(tok)
             target = self.subject(tok)

@@ -1,0 +1,29 @@
+"""Demands and defiance: "X said Y must ..." is X's demand on Y, even with no trigger word in the sentence; not
+meeting demands is a rejection; a party that reneges on or violates a norm, told as fact, rejects it; told by
+another, it is that one's accusation. Sentences invented for this test."""
+import pytest
+
+from parley.model import Article
+
+
+def _main(coder, text):
+    doc = next(coder.code([Article(id="t", text=text, date="2025-03-04")]))
+    return doc.events[0] if doc.events else None
+
+
+@pytest.mark.parametrize("text,kind,actor,recipient", [
+    ("The foreign ministry in Pristina said Belgrade must withdraw its police units from the north.", "REQUEST",
+     None, "SRB"),
+    ("Washington said it would not meet the kidnappers' demands for a ransom.", "REJECT", "USA", None),
+    ("Mali's junta has reneged on its pledge to hand power to civilians this year.", "REJECT", "MLI", None),
+    ("An opposition weekly in Niamey violated a ban imposed by Niger's military government.", "REJECT", None,
+     "NER"),
+    ("Armenia violated the ceasefire along the border, Azerbaijan's defence ministry said.", "ACCUSE", "AZE", "ARM"),
+])
+def test_demands_and_defiance(coder, text, kind, actor, recipient):
+    e = _main(coder, text)
+    assert e is not None and e.event_type == kind, (text, e and e.event_type)
+    if actor:
+        assert actor in {a.country for a in e.actor}
+    if recipient:
+        assert recipient in {r.country for r in e.recipient}
