@@ -349,7 +349,11 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
             named = discourse.same_head(e.text)
             forces = _forces(c, e, place, enemies_of, discourse) if role == "actor" else None
             enemy = _adversary(c, e, place, enemies_of) if role == "actor" and near is None else None
-            if named is not None:
+            if role == "recipient" and own and e.sector in _INSTITUTIONS | {"MIL"} and \
+                    c.event_type not in _CONFLICT and near is None:
+                # "asked the Ministry of Defence to strengthen air defence": the asker's own, whatever came before
+                country = next(iter(own))
+            elif named is not None:
                 country = named.country  # "the ministry said" after "Russia's Defence Ministry said"
             elif forces is not None:
                 country = forces

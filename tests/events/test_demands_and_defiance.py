@@ -27,3 +27,11 @@ def test_demands_and_defiance(coder, text, kind, actor, recipient):
         assert actor in {a.country for a in e.actor}
     if recipient:
         assert recipient in {r.country for r in e.recipient}
+
+
+def test_a_ministry_asked_without_a_country_is_the_askers(coder):
+    text = ("Ukraine's defence ministry said its forces shot down 40 drones over Kyiv overnight.\n\n"
+            "In Bryansk, the Russian governor said he had asked the Ministry of Defence to reinforce the border.")
+    doc = next(coder.code([Article(id="t", text=text, date="2025-03-04")]))
+    asked = [e for e in doc.events if e.event_type == "REQUEST"]
+    assert asked and {r.country for r in asked[0].recipient} == {"RUS"}
