@@ -35,3 +35,13 @@ def test_a_ministry_asked_without_a_country_is_the_askers(coder):
     doc = next(coder.code([Article(id="t", text=text, date="2025-03-04")]))
     asked = [e for e in doc.events if e.event_type == "REQUEST"]
     assert asked and {r.country for r in asked[0].recipient} == {"RUS"}
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The OSCE chair pressed Baku and Yerevan to pull their troops back from the border.", "REQUEST"),
+    ("Moldova sought extra border guards from Romania after the drone incursion.", "REQUEST"),
+    ("Georgia's government backed down on the foreign agents bill after weeks of protests.", "CONCEDE"),
+])
+def test_pressing_seeking_and_backing_down(coder, text, kind):
+    e = _main(coder, text)
+    assert e is not None and e.event_type == kind, (text, e and e.event_type)
