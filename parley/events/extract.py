@@ -52,6 +52,13 @@ TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "
                               "house", "home", "building", "school", "hospital", "train", "bus", "car", "ship",
                               "vessel", "plane", "aircraft", "helicopter", "tanker", "boat", "farm", "facility",
                               "plant", "station", "hamlet", "residential", "infrastructure"}
+def _verb_chain(t, root) -> bool:
+    """Whether ``t`` is ``root`` or a verb complement of it, directly or through others ("keep targeting")."""
+    while t.i != root.i and t.dep_ == "xcomp" and t.head.i != t.i:
+        t = t.head
+    return t.i == root.i
+
+
 def _verdict_hops(tok, verb) -> int:
     """How many heads up from ``tok`` its judging verb is: "a war crime" is the verb's complement (one or two,
     however the parser attached it), not a word deep inside its object."""
@@ -501,6 +508,13 @@ class SentenceExtractor(RoleReader):
     def _commitment(self, c: Candidate) -> None:
         """A party's statement of what it will do is a commitment (AGREE) or a threat (THREATEN), as CAMEO
         codes "express intent to cooperate" and "threaten"; the status stays planned or intended."""
+        if c.kind == "verb" and not c.future and c.status == "hypothetical" and c.event_type in ("ASSAULT",
+                                                                                                "COERCE"):
+            said = self._claimant(c.token)  # "Medvedev said Russia could use nuclear weapons if ...": a party's
+            own = {e.country for e in c.actor if e.country}  # own side saying what it could do threatens it
+            if said is not None and said.country and said.country in own:
+                c.event_type, c.cameo, c.status = "THREATEN", "130", "occurred"  # the threat is made
+            return
         if c.kind != "verb" or not c.future or c.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT",
                                                                         "ACCUSE"):
             return
@@ -548,9 +562,9 @@ class SentenceExtractor(RoleReader):
                 for t in root.subtree:
                     if t.i != tok.i and t.i in cands and not self._is_allegation(c, cands[t.i]):
                         cands[t.i].absorbed = True
-                        if c.event_type == "AGREE" and root.dep_ == "xcomp" and t.i == root.i and \
+                        if c.event_type == "AGREE" and root.dep_ == "xcomp" and _verb_chain(t, root) and \
                                 cands[t.i].event_type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
-                            c.event_type, c.cameo = "THREATEN", "130"  # "vowed to retaliate"
+                            c.event_type, c.cameo = "THREATEN", "130"  # "vowed to retaliate", "to keep targeting"
                         elif c.event_type == "AGREE" and cands[t.i].event_type == "THREATEN":
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to take necessary measures"
 

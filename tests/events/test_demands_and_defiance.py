@@ -45,3 +45,19 @@ def test_a_ministry_asked_without_a_country_is_the_askers(coder):
 def test_pressing_seeking_and_backing_down(coder, text, kind):
     e = _main(coder, text)
     assert e is not None and e.event_type == kind, (text, e and e.event_type)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("A senior Iranian commander said Iran could strike American bases in the Gulf if it were attacked.",
+     "THREATEN"),
+    ("The Houthis vowed to keep attacking ships bound for Israeli ports.", "THREATEN"),
+    ("Serbia ruled out any recognition of Kosovo's independence.", "REJECT"),
+])
+def test_threats_and_refusals_as_statements_put_them(coder, text, kind):
+    e = _main(coder, text)
+    assert e is not None and e.event_type == kind, (text, e and e.event_type)
+
+
+def test_a_forecast_by_others_is_no_threat(coder):
+    e = _main(coder, "Western analysts said Russia could launch a new offensive in the summer.")
+    assert e is None or e.event_type != "THREATEN"
