@@ -61,3 +61,12 @@ def test_threats_and_refusals_as_statements_put_them(coder, text, kind):
 def test_a_forecast_by_others_is_no_threat(coder):
     e = _main(coder, "Western analysts said Russia could launch a new offensive in the summer.")
     assert e is None or e.event_type != "THREATEN"
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("The Netherlands delivered two more Patriot launchers to Ukraine.", "UKR"),
+    ("Jordanian planes airdropped food and medicine into northern Gaza.", "PSE"),
+])
+def test_aid_delivered(coder, text, recipient):
+    e = _main(coder, text)
+    assert e is not None and e.event_type == "AID" and recipient in {r.country for r in e.recipient}
