@@ -24,6 +24,7 @@ __all__ = ["Candidate", "SentenceExtractor"]
 COMPLEMENT_DEPS = {"xcomp", "ccomp"}
 ATTEMPT_VERBS = {"try", "attempt"}
 OBLIGATION_WORDS = frozenset({"must", "should"})  # "X said Y must withdraw": a demand
+BLAME_WORDS = frozenset({"responsible"})  # "X said Y was responsible for ...": an accusation (see ``_blame``)
 # Noun events that take the modal of the verb they are the object of ("will present a sanctions package"); a
 # commitment ("will open a corridor") is the promise made, see ``_commitment``.
 _PLANNED_NOUNS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONSULT"}
@@ -196,6 +197,7 @@ class SentenceExtractor(RoleReader):
             cands[tok.i] = Candidate(tok, sense, kind, sense.type, sense.cameo)
         self._violations(cands)
         self._verdicts(cands)
+        self._blame(cands)
         self._obligations(cands)
         self._casualty_verbs(cands)
         self._background(cands)
@@ -351,6 +353,25 @@ class SentenceExtractor(RoleReader):
             on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
             obj = next((p for p in on.children if p.dep_ == "pobj"), None) if on is not None else None
         return obj.lemma_ if obj is not None else None
+
+    def _blame(self, cands: dict[int, Candidate]) -> None:
+        """"Moscow said Kyiv was behind the drone attack", "Israel said Hamas was responsible for the delay": who
+        says another party is behind an act accuses it."""
+        for tok in self.doc:
+            if tok.lemma_.lower() != "be" or tok.i in cands:
+                continue
+            behind = any(c.dep_ == "prep" and c.lower_ == "behind" for c in tok.children) or any(
+                c.dep_ == "acomp" and c.lower_ == "responsible" for c in tok.children)
+            if not behind:
+                continue
+            speaker = self._claimant(tok)
+            blamed = [e for e in self.subject(tok) if e.country]
+            if speaker is None or not blamed or speaker.country in {e.country for e in blamed}:
+                continue
+            c = Candidate(tok, Sense(type="ACCUSE", cameo="112", mode="allege"), "verb", "ACCUSE", "112")
+            c.actor, c.recipient, c.claimed_by = [speaker], blamed, speaker
+            c.depth = sum(1 for a in tok.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+            cands[tok.i] = c
 
     def _verdicts(self, cands: dict[int, Candidate]) -> None:
         """"The Kremlin said the sanctions were illegal", "Kyiv called the strike a war crime": a party that calls

@@ -70,3 +70,16 @@ def test_a_forecast_by_others_is_no_threat(coder):
 def test_aid_delivered(coder, text, recipient):
     e = _main(coder, text)
     assert e is not None and e.event_type == "AID" and recipient in {r.country for r in e.recipient}
+
+
+@pytest.mark.parametrize("text,kind,actor,recipient", [
+    ("Baku said Armenian saboteurs were behind the blast at the arms depot.", "ACCUSE", "AZE", "ARM"),
+    ("Seoul said Pyongyang was responsible for the cyberattack on its banks.", "ACCUSE", "KOR", "PRK"),
+    ("Romania scrambled two F-16 jets after a Russian drone crossed into its airspace.", "MOBILIZE", "ROU", None),
+])
+def test_blame_and_alert(coder, text, kind, actor, recipient):
+    e = _main(coder, text)
+    assert e is not None and e.event_type == kind, (text, e and e.event_type)
+    assert actor in {a.country for a in e.actor}
+    if recipient:
+        assert recipient in {r.country for r in e.recipient}
