@@ -457,8 +457,8 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
             span = doc[m.start:m.end]
             return Entity(text=span.text, country=m.country, sector=m.sector, name=m.name, start=span.start_char,
                           end=span.end_char)
-    if (conflict or c.event_type == "AID") and here and here not in own and _is_country(here):
-        return Entity(text=here, country=here)  # (aid dropped into El Fasher goes to Sudan)
+    if conflict and here and here not in own and _is_country(here):
+        return Entity(text=here, country=here)
     if c.event_type in _REACTIONS and first is not None:
         # a threat or protest with no one named answers the acts against the actor's country: "Moscow will take
         # countermeasures" after "the EU adopted sanctions against Russia"
