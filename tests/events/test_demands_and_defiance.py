@@ -83,3 +83,8 @@ def test_blame_and_alert(coder, text, kind, actor, recipient):
     assert actor in {a.country for a in e.actor}
     if recipient:
         assert recipient in {r.country for r in e.recipient}
+
+
+def test_a_package_delivered_of_sanctions_is_a_sanction(coder):
+    e = _main(coder, "The EU delivered its 18th package of sanctions against Russia on Friday.")
+    assert e is not None and e.event_type == "SANCTION"
