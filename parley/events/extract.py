@@ -109,7 +109,7 @@ class SentenceExtractor(RoleReader):
     def _match_verb(self, tok, senses) -> Sense | None:
         obj = self._object(tok)
         obj_lemma = head_lemma(obj) if obj is not None else None
-        preps = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")}
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
         for s in senses:
             if s.prt and not (s.prt & preps) or s.not_prt & preps:
                 continue

@@ -88,17 +88,3 @@ def test_blame_and_alert(coder, text, kind, actor, recipient):
 def test_a_package_delivered_of_sanctions_is_a_sanction(coder):
     e = _main(coder, "The EU delivered its 18th package of sanctions against Russia on Friday.")
     assert e is not None and e.event_type == "SANCTION"
-
-
-@pytest.mark.parametrize("text,kind", [
-    ("Minsk moved tanks and artillery closer to the Lithuanian border on Wednesday.", "MOBILIZE"),
-    ("A court in Rostov sentenced three Ukrainian marines to 25 years in prison.", "COERCE"),
-])
-def test_moving_forces_up_and_sentencing(coder, text, kind):
-    e = _main(coder, text)
-    assert e is not None and e.event_type == kind, (text, e and e.event_type)
-
-
-def test_moving_house_is_no_mobilisation(coder):
-    assert _main(coder, "The family moved to Lviv after the strike on their street.") is None or \
-        _main(coder, "The family moved to Lviv after the strike on their street.").event_type != "MOBILIZE"
