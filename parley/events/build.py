@@ -309,7 +309,8 @@ def _anchors(doc, etype: str, lexicon: Lexicon) -> list:
     return out
 
 
-_INSTITUTIONS = {"GOV", "LEG", "JUD"}  # a ministry or parliament named without a country, outside conflict: the actor's
+# A ministry, parliament, court or army named without a country, outside conflict: the actor's own.
+_INSTITUTIONS = {"GOV", "LEG", "JUD", "MIL"}
 DOMESTIC = {"REB", "COP", "OPP", "CVL", "PTY", "UAF", "JUD", "LEG", "EDU", "LAB", "REF", "REL", "MED", "JRN", "BUS",
             "AGR", "SOC"}
 _NO_PARTNER = {"MOBILIZE"}
@@ -349,7 +350,7 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
             named = discourse.same_head(e.text)
             forces = _forces(c, e, place, enemies_of, discourse) if role == "actor" else None
             enemy = _adversary(c, e, place, enemies_of) if role == "actor" and near is None else None
-            if role == "recipient" and own and e.sector in _INSTITUTIONS | {"MIL"} and \
+            if role == "recipient" and own and e.sector in _INSTITUTIONS and \
                     c.event_type not in _CONFLICT and near is None:
                 # "asked the Ministry of Defence to strengthen air defence": the asker's own, whatever came before
                 country = next(iter(own))
@@ -365,8 +366,8 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 country = place  # "police fired tear gas in Mora village (Surat, Gujarat)"
             elif role == "actor":
                 country = discourse.main_country()
-            elif own and (e.sector in DOMESTIC or e.sector in _INSTITUTIONS and c.event_type not in _CONFLICT):
-                country = next(iter(own))  # "asked the Ministry of Defence": the asker's own
+            elif own and e.sector in DOMESTIC:
+                country = next(iter(own))  # "police" beside the actor: the actor's own
             elif not own:
                 country = discourse.main_country()
             else:
@@ -567,12 +568,19 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
     hints = [e.country for e in c.actor + c.recipient if _is_country(e.country)]
     # when that phrase is no place the table knows, the places of the clause's own phrase come before those
     # of its subject's ("units advancing east of Balakliia cleared Shchurovka on the Siverskyi Donets")
-    own, todo = set(), [c.token]
-    while todo:  # the clause without its subject and without the clauses inside it ("those who killed ... in X")
+    own = _own_clause(c.token) if span is not None else frozenset()
+    return _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, hints, own=own)
+
+
+def _own_clause(tok) -> set[int]:
+    """The tokens of the clause of ``tok`` without its subject and without the clauses inside it ("those who
+    killed ... in X")."""
+    own, todo = set(), [tok]
+    while todo:
         t = todo.pop()
         own.add(t.i)
         todo += [x for x in t.children if x.dep_ not in _NOT_OWN]
-    return _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, hints, own=own)
+    return own
 
 
 def sentence_place(doc, resolver: ActorResolver, discourse: Discourse, date: dt.date | None = None):
@@ -595,12 +603,11 @@ _NOT_OWN = frozenset({"nsubj", "nsubjpass", "csubj", "relcl", "advcl", "ccomp", 
 def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, party_hints, anywhere=False,
                    own: set[int] = frozenset()):
     """Geocode the clause's place ``span``, else the first of the sentence's other place phrases that the
-    table knows (those inside the clause's ``own`` tokens first when ``span`` is not one): a phrase given with its regions first, then
-    the ones the sentence uses as places (any place name that qualifies no thing, when ``anywhere``), then bare
-    proper nouns."""
+    table knows (with a ``span``, those among the clause's ``own`` tokens first): a phrase given with its regions
+    first, then the ones the sentence uses as places (any place name that qualifies no thing, when
+    ``anywhere``), then bare proper nouns."""
     if span is not None:
         span = _town_of(doc, span, spans)
-    # the clause's own phrase first when its place phrase is no place the table knows
     others = sorted({v for k, v in spans.items() if k not in banned and v != span},
                     key=lambda v: (span is not None and v[0] not in own, v))
     precise = [o for o in sorted(set(spans.values())) if has_qualifier(doc, o)]

@@ -18,6 +18,7 @@ from parley.events.roles import (
     head_lemma,
 )
 from parley.ground.locate import PLACE_NOUNS
+from parley.model import Entity
 
 __all__ = ["Candidate", "SentenceExtractor"]
 
@@ -53,6 +54,11 @@ TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "
                               "house", "home", "building", "school", "hospital", "train", "bus", "car", "ship",
                               "vessel", "plane", "aircraft", "helicopter", "tanker", "boat", "farm", "facility",
                               "plant", "station", "hamlet", "residential", "infrastructure"}
+FIRE_WORDS = frozenset({"fire", "flames", "ablaze", "alight", "afire"})
+WRECKAGE = frozenset({"debris", "fragment", "wreckage", "shrapnel"})  # what falls of a weapon brought down
+READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
+
+
 def _verb_chain(t, root) -> bool:
     """Whether ``t`` is ``root`` or a verb complement of it, directly or through others ("keep targeting")."""
     while t.i != root.i and t.dep_ == "xcomp" and t.head.i != t.i:
@@ -77,11 +83,6 @@ def _on_fire(verb) -> bool:
         if c.dep_ == "prep" and c.lower_ == "on" and any(p.lower_ in FIRE_WORDS for p in c.children):
             return True
     return False
-
-
-FIRE_WORDS = frozenset({"fire", "flames", "ablaze", "alight", "afire"})
-WRECKAGE = frozenset({"debris", "fragment", "wreckage", "shrapnel"})  # what falls of a weapon brought down
-READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
 
 
 class SentenceExtractor(RoleReader):
@@ -218,7 +219,7 @@ class SentenceExtractor(RoleReader):
                 self._commitment(c)
             if c.claimed_by is None:
                 c.claimed_by = self._claimant(c.token)
-            c.depth = sum(1 for a in c.token.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+            c.depth = self._depth(c.token)
         for c in cands.values():
             if c.absorbed:
                 continue
@@ -317,7 +318,7 @@ class SentenceExtractor(RoleReader):
             c.actor = [claimant]
             c.recipient = self.subject(tok)
             c.claimed_by = claimant
-            c.depth = sum(1 for a in tok.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+            c.depth = self._depth(tok)
             for t in tok.subtree:
                 if t.i in cands:
                     cands[t.i].absorbed = True
@@ -334,17 +335,30 @@ class SentenceExtractor(RoleReader):
             if obj is None or obj.i == c.token.i:
                 continue
             act = cands.get(obj.i)
-            types = {x.type for x in self.lx.nouns.get(obj.lemma_.lower(), ())}
+            types = self._noun_types(obj)
             if not types & {"ASSAULT", "COERCE", "SANCTION"}:
                 continue
             owners = [e for e in (act.actor if act is not None else []) if e.country]
             owners = owners or [e for e in self.entities(obj) if e.country]
-            owners = owners or next((self.disc.main_actor(t) for t in types if self.disc.main_actor(t)), [])
+            owners = owners or self._act_party(types)
             owners = [e for e in owners if e.country not in {a.country for a in c.actor}]
             if owners:
                 c.recipient = owners
                 if act is not None and act.event_type in ("ASSAULT",) and not act.actor:
                     act.absorbed = True  # the strike condemned is the one reported before, not a new one
+
+    def _depth(self, tok) -> int:
+        """How deep ``tok`` sits in its sentence, not counting the report verbs above it: main clauses first."""
+        return sum(1 for a in tok.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+
+    def _noun_types(self, noun) -> set[str]:
+        """The event types a noun can name ("strike": ASSAULT)."""
+        return {x.type for x in self.lx.nouns.get(noun.lemma_.lower(), ())}
+
+    def _act_party(self, types) -> list[Entity]:
+        """Who did the act a noun of these types refers to ("the strike", "the sanctions"): the party the article
+        reports doing such acts most."""
+        return next((found for t in types if (found := self.disc.main_actor(t))), [])
 
     def _norm(self, verb) -> str | None:
         """The lemma of what a violation verb breaks: its object, or what it reneges "on"."""
@@ -370,7 +384,7 @@ class SentenceExtractor(RoleReader):
                 continue
             c = Candidate(tok, Sense(type="ACCUSE", cameo="112", mode="allege"), "verb", "ACCUSE", "112")
             c.actor, c.recipient, c.claimed_by = [speaker], blamed, speaker
-            c.depth = sum(1 for a in tok.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+            c.depth = self._depth(tok)
             cands[tok.i] = c
 
     def _verdicts(self, cands: dict[int, Candidate]) -> None:
@@ -395,14 +409,13 @@ class SentenceExtractor(RoleReader):
             if speaker is None or act is None or any(t.dep_ == "neg" for t in verb.children):
                 continue
             named = [e for e in self.entities(act) if e.country and e.country != speaker.country]
-            if not named:  # "the sanctions", "the strike": the party of the last such act
-                types = {x.type for x in self.lx.nouns.get(act.lemma_.lower(), ())}
-                named = next((self.disc.main_actor(t) for t in types if self.disc.main_actor(t)), [])
+            if not named:  # "the sanctions", "the strike": the party the article reports doing such acts
+                named = self._act_party(self._noun_types(act))
             c = Candidate(verb, Sense(type="ACCUSE", cameo="111", mode="disapprove"), "verb", "ACCUSE", "111")
             c.actor = [speaker]
             c.recipient = [e for e in named if e.country != speaker.country]
             c.claimed_by = speaker
-            c.depth = sum(1 for a in verb.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+            c.depth = self._depth(verb)
             for t in act.subtree:
                 if t.i in cands:
                     cands[t.i].absorbed = True  # the act is what is judged, not reported anew
@@ -416,8 +429,9 @@ class SentenceExtractor(RoleReader):
             tok = c.token
             if c.kind != "verb" or c.actor:  # (parties a construction already gave: a verdict, a violation)
                 continue
-            if c.event_type == "ASSAULT" and (tok.dep_ in ("acl", "relcl") or (
-                    tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(x.dep_ in SUBJ for x in tok.children))) and any(
+            participle = tok.dep_ in ("acl", "relcl") or (
+                tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(x.dep_ in SUBJ for x in tok.children))
+            if c.event_type == "ASSAULT" and participle and any(
                     t.i in cands and cands[t.i].event_type == "SANCTION" for t in tok.head.subtree if t.i < tok.i):
                 c.absorbed = True  # "a package of sanctions targeting tankers": what the sanctions reach
                 continue
@@ -520,7 +534,7 @@ class SentenceExtractor(RoleReader):
                 continue
             c = Candidate(tok, Sense(type="REQUEST", cameo="100"), "verb", "REQUEST", "100")
             c.actor, c.recipient, c.claimed_by = [claimant], target, claimant
-            c.depth = sum(1 for a in tok.ancestors if a.lemma_.lower() not in self.lx.report_verbs)
+            c.depth = self._depth(tok)
             for t in tok.subtree:
                 if t.i in cands:
                     cands[t.i].absorbed = True
@@ -626,7 +640,8 @@ class SentenceExtractor(RoleReader):
         t = tok
         if c.kind == "noun" and c.event_type in _PLANNED_NOUNS:
             np = tok  # the phrase the noun heads or qualifies: "a sanctions package", "a package of sanctions"
-            while np.dep_ == "compound" or (np.dep_ == "pobj" and np.head.lower_ == "of" and np.head.head.pos_ == "NOUN"):
+            while np.dep_ == "compound" or (
+                    np.dep_ == "pobj" and np.head.lower_ == "of" and np.head.head.pos_ == "NOUN"):
                 np = np.head if np.dep_ == "compound" else np.head.head
             if np.dep_ in ("dobj", "nsubjpass") and np.head.pos_ in ("VERB", "AUX"):
                 t = np.head  # "will present a 19th sanctions package": the verb's modal

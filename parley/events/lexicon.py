@@ -15,7 +15,8 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 
 # Irregular English verb forms the pre-filter must see (lemma -> forms).
 IRREGULAR = {
-    "meet": ["met"], "fall": ["fell", "fallen"], "fight": ["fought"], "shoot": ["shot"], "strike": ["struck", "stricken"], "seek": ["sought"],
+    "meet": ["met"], "fall": ["fell", "fallen"], "fight": ["fought"], "shoot": ["shot"],
+    "strike": ["struck", "stricken"], "seek": ["sought"],
     "hold": ["held"], "send": ["sent"], "speak": ["spoke", "spoken"], "withdraw": ["withdrew", "withdrawn"],
     "beat": ["beaten"], "forgive": ["forgave", "forgiven"], "hit": ["hit"], "take": ["took", "taken"],
     "make": ["made"], "have": ["had", "has"], "begin": ["began", "begun"], "lead": ["led"], "bring": ["brought"],
@@ -129,7 +130,8 @@ def _sense(spec: object, where: str) -> Sense:
     return Sense(
         type=d["type"], cameo=str(d["cameo"]), mode=d.get("mode"),
         context=tuple([ctx] if isinstance(ctx, str) else ctx),
-        prt=frozenset(d.get("prt", ())), not_prt=frozenset(d.get("not_prt", ())), obj=frozenset(d.get("obj", ())), not_obj=frozenset(d.get("not_obj", ())),
+        prt=frozenset(d.get("prt", ())), not_prt=frozenset(d.get("not_prt", ())), obj=frozenset(d.get("obj", ())),
+        not_obj=frozenset(d.get("not_obj", ())),
         mod=frozenset(d.get("mod", ())), not_mod=frozenset(d.get("not_mod", ())), of=frozenset(d.get("of", ())),
         gov=frozenset(d.get("gov", ())),
         needs=d.get("needs"), plural=bool(d.get("plural", False)),

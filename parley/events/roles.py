@@ -247,8 +247,7 @@ class RoleReader:
         if e is None and party[-1].lemma_.lower() == "group":
             e = self._formation(party)
         if e is not None and e.country is None:
-            owner = next((t for t in party if t.dep_ == "poss" and t.lower_ in PRONOUNS), None)
-            ref = self._pronoun(owner) if owner is not None else []
+            ref = self._owner(party)
             if ref and ref[0].country:
                 e = Entity(text=e.text, country=ref[0].country, sector=e.sector, name=e.name, start=e.start,
                            end=e.end)
@@ -256,11 +255,15 @@ class RoleReader:
             e = self._ethnic(e, party)
         return [e] if e is not None else []
 
+    def _owner(self, party) -> list[Entity]:
+        """Who a possessive pronoun in the phrase refers to ("its troops", "their delegation"), if any."""
+        owner = next((t for t in party if t.dep_ == "poss" and t.lower_ in PRONOUNS), None)
+        return self._pronoun(owner) if owner is not None else []
+
     def _formation(self, party) -> Entity | None:
         """"Its West group", "their Dnipro group": a group a state's army or ministry owns is a formation of
         its forces (the groups of forces of Russia's defence ministry bulletins)."""
-        owner = next((t for t in party if t.dep_ == "poss" and t.lower_ in PRONOUNS), None)
-        ref = self._pronoun(owner) if owner is not None else []
+        ref = self._owner(party)
         if not ref or not ref[0].country or ref[0].sector not in ("GOV", "MIL"):
             return None
         return Entity(text=self.doc[party[0].i:party[-1].i + 1].text, country=ref[0].country, sector="MIL",

@@ -349,8 +349,9 @@ def geocode_span(doc, span: tuple[int, int], index: PlaceIndex, countries: list[
     fallback = False
     bare = _bare_name(name)
     regions = [q for q in quals if len(q) > 3 and fold(q) not in country_names]
-    if place is not None and regions and place.admin1 and not region_match(place.admin1, region_keys(regions)) \
-            and not (place.admin2 and region_match(place.admin2, region_keys(regions))):
+    keys = region_keys(regions)
+    if place is not None and regions and place.admin1 and not region_match(place.admin1, keys) \
+            and not (place.admin2 and region_match(place.admin2, keys)):
         # "Kamianka, Donetsk" where the table's Kamianka lies elsewhere: the region the text names is nearer
         named = next((p for p in (_lookup(index, q, [place.country, *hints], quals, (), weak) for q in regions)
                       if p is not None), None)
