@@ -248,6 +248,8 @@ class SentenceExtractor(RoleReader):
         """"Kyiv blamed Moscow for the strike; Russia denied it": the denial of a clause before it is an event of
         its own, a REJECT by the denier against who made the claim; the claim stands as it was made."""
         for tok in self.doc:
+            if tok.lemma_.lower() in DENIAL and (tok.i not in cands or cands[tok.i].event_type == "REJECT"):
+                self._denied_act(tok, cands)
             if tok.lemma_.lower() not in DENIAL or tok.i in cands or tok.dep_ not in ("parataxis", "conj", "ROOT"):
                 continue
             claims = [c for c in cands.values() if not c.absorbed and c.token.i < tok.i and c.actor
@@ -273,6 +275,29 @@ class SentenceExtractor(RoleReader):
             c.depth = claim.depth + 1 if claim is not None else 0
             cands[tok.i] = c
 
+    def _denied_act(self, tok, cands: dict[int, Candidate]) -> None:
+        """"Kigali denies backing the rebels", "Moscow denied that its forces struck the hospital": a party denying
+        an act of its own rejects the claim, against whoever made it (else against the act's recipient); the act
+        denied is what the denial is about, not an event reported anew."""
+        comp = next((ch for ch in tok.children if ch.dep_ in COMPLEMENT_DEPS or (
+            ch.dep_ in ("dobj", "pcomp") and ch.tag_ == "VBG")), None)
+        if comp is None or answers(comp, tok):
+            return
+        inner = [cands[t.i] for t in comp.subtree if t.i in cands and t.i != tok.i and not cands[t.i].absorbed]
+        denier = [e for e in self.subject(tok) if e.country]
+        if not inner or not denier:
+            return
+        said = {e.country for e in denier}
+        act = min(inner, key=lambda c: c.depth)
+        against = [e for e in self.disc.last_actor("ACCUSE") if e.country not in said] or \
+            [e for e in act.recipient if e.country and e.country not in said]
+        c = Candidate(tok, Sense(type="REJECT", cameo="120"), "verb", "REJECT", "120")
+        c.actor, c.recipient = denier, against
+        c.depth = self._depth(tok)
+        for x in inner:
+            x.absorbed = True
+        cands[tok.i] = c
+
     def _intent_nouns(self, cands: dict[int, Candidate]) -> None:
         """"readiness to stop attacks", "willingness to accept": an AGREE (or THREATEN) by the noun's owner."""
         for tok in self.doc:
@@ -282,7 +307,7 @@ class SentenceExtractor(RoleReader):
                          and any(a.lower_ == "to" for a in c.children)), None)
             if comp is None:
                 continue
-            inner = [cands[t.i] for t in comp.subtree if t.i in cands and not cands[t.i].absorbed]
+            inner = [cands[t.i] for t in comp.subtree if t.i in cands and t.i != tok.i and not cands[t.i].absorbed]
             accepting = comp.lemma_.lower() in self.lx.negation_to_reject
             if not inner and not accepting:
                 continue

@@ -147,10 +147,11 @@ CASES = [
       "ACCUSE", actor="ISR", recipient="PSE"),
     C("attribution", "accused-of-firing/alleged", "Israel accused Hamas of firing rockets at Ashkelon.",
       "ASSAULT", actor="PSE", claimed_by="ISR"),
+    # a party denying an act of its own rejects the claim; the act is what the denial is about, not news
     C("attribution", "denied-attacking", "Iran denied attacking an oil tanker in the Gulf of Oman.",
-      "ASSAULT", status="negated", claimed_by="IRN"),
+      "REJECT", status="occurred", actor="IRN"),
     C("attribution", "denied-sending", "Rwanda denied sending troops into eastern Congo.",
-      "MOBILIZE", xfail="'sending troops into' a country is coded as a negated AID instead of MOBILIZE", status="negated", claimed_by="RWA"),
+      "REJECT", status="occurred", actor="RWA"),
     C("attribution", "trailing-officials-in-kyiv", "Russian missiles struck an apartment block in Dnipro, "
       "officials in Kyiv said.", "ASSAULT", claimed_by="UKR", actor="RUS"),
     C("attribution", "trailing-health-ministry", "Israeli troops killed three Palestinians in Jenin, the "

@@ -190,9 +190,7 @@ POSITIVE = [
     P("reject/refused-xcomp", "Russia refused to accept an unconditional 30-day ceasefire.", "REJECT", "RUS",
       main=True),
     P("reject/vetoed", "The United States vetoed a Security Council resolution on Gaza.", "REJECT", "USA"),
-    P("reject/denied", "Iran denied supplying ballistic missiles to Russia.", "REJECT", "IRN",
-      xfail=("'deny' + gerund (denial of an accusation) is coded as a negated AID of the complement instead "
-             "of REJECT")),
+    P("reject/denied", "Iran denied supplying ballistic missiles to Russia.", "REJECT", "IRN"),
     P("reject/passive-rejected", "Trump's proposal to take over Gaza was rejected by Egypt and Jordan.",
       "REJECT", "EGY", "USA"),
     P("reject/turned-down", "Denmark turned down Trump's offer to buy Greenland.", "REJECT", "DNK", "USA"),
