@@ -113,6 +113,9 @@ class ActorResolver:
         if kind in (COUNTRY, CAPITAL) and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
                 _town_abroad(doc[start:end + 1].text, country):
             return None  # the first word of a town elsewhere: "Mali Shcherbaky" (not "Gaza City")
+        if kind == PERSON and end - start == 1 and end < len(doc) and doc[end].pos_ == "PROPN" and \
+                doc[end].is_title and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+            return None  # a surname is a name's last word: "Nasser Kanaani" is not Nasser
         if kind == PERSON:
             holder = self._pick_holder(self._key_text[key], date)
             if holder is not None:

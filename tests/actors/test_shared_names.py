@@ -25,6 +25,9 @@ def test_the_foreign_office_is_the_article_country(coder, text, country):
 @pytest.mark.parametrize("text,actor,country", [
     ("Iran, Hezbollah's main backer, has criticised the disarmament plan.", "Iran", "IRN"),
     ("Brussels said it would retaliate against the new tariffs.", "Brussels", "EU"),
+    # a surname in the table is a name's last word: another person's first name is not that office holder
+    ("Iran's foreign ministry spokesman Nasser Kanaani condemned the strikes on Hodeidah.", "Iran", "IRN"),
+    ("Lebanese lawmaker Abbas Hashem criticised the plan on Monday.", "Lebanese", "LBN"),
 ])
 def test_who_a_phrase_names(coder, text, actor, country):
     doc = next(coder.code([Article(id="t", text=text, date="2025-05-06")]))
