@@ -24,6 +24,7 @@ class Discourse:
         self.conflict_dyads: Counter[frozenset[str]] = Counter()
         self.last_actors: dict[str, list[Entity]] = {}
         self.type_actors: dict[str, Counter[str]] = defaultdict(Counter)
+        self.types_seen: set[str] = set()  # the event types reported so far, whoever did them
         self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")
         self.named: list[Entity] = []  # the parties of events with their countries, as written ("Russia's Defence
         # Ministry"): what a later "the ministry" refers to
@@ -91,6 +92,7 @@ class Discourse:
     def add_event(self, event_type: str, actors: list[Entity]) -> None:
         """Remember who did the last event of each type ("the strikes" later refers to them), and how often each
         party did one."""
+        self.types_seen.add(event_type)
         if any(a.country for a in actors):
             self.last_actors[event_type] = [a for a in actors if a.country]
             self.type_actors[event_type].update(a.country for a in actors if a.country)

@@ -484,6 +484,11 @@ class SentenceExtractor(RoleReader):
                 elif not (self.entities(subj) and self._agentive(subj)) and not self.personal(subj):
                     c.absorbed = True  # "inflation is killing businesses", "the series attacks the Kremlin"
             elif passive and not any(x.dep_ == "agent" for x in tok.children):
+                attack = self._attack_when(tok, cands)
+                if attack is not None:
+                    # "two soldiers were killed when Pakistani troops opened fire": the toll of that attack
+                    c.absorbed, c.absorbed_into = True, attack
+                    continue
                 for p in tok.children:
                     if p.dep_ != "prep":
                         continue
@@ -494,6 +499,19 @@ class SentenceExtractor(RoleReader):
                         for o in objs:
                             if o.i in cands:
                                 c.absorbed_into = cands[o.i]
+
+    @staticmethod
+    def _attack_when(tok, cands: dict[int, Candidate]) -> Candidate | None:
+        """The attack a "when" or "as" clause of a casualty verb (or of the verb it is joined to) reports."""
+        for v in [tok, *(x for x in tok.children if x.dep_ == "conj")]:
+            for cl in v.children:
+                if cl.dep_ != "advcl" or not any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as")
+                                                 for m in cl.children):
+                    continue
+                for t in cl.subtree:
+                    if t.i in cands and cands[t.i].event_type == "ASSAULT" and not cands[t.i].absorbed:
+                        return cands[t.i]
+        return None
 
     def _background(self, cands: dict[int, Candidate]) -> None:
         """Event nouns that only date or label something ("since the invasion", "the anniversary of the war",
@@ -507,12 +525,27 @@ class SentenceExtractor(RoleReader):
                     any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in tok.children):
                 c.absorbed = True  # "The attack was one of the heaviest": said of the attack already reported
                 continue
+            if self._told_before(c):
+                c.absorbed = True  # "a survivor of the attack", "after the strike": the one reported before
+                continue
             for a in c.token.ancestors:
                 if a.lower_ in ("since", "regarding", "concerning") or a.lemma_.lower() == "anniversary":
                     c.absorbed = True
                     break
                 if a.pos_ in ("VERB", "AUX"):
                     break
+
+    def _told_before(self, c: Candidate) -> bool:
+        """A bare definite event noun after "of" a noun or after "after"/"following" ("a survivor of the attack",
+        "hours after the strike") names an event of its type the article has already reported."""
+        tok = c.token
+        if c.event_type not in self.disc.types_seen or tok.dep_ != "pobj" or not any(
+                d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in tok.children):
+            return False
+        if any(d.dep_ not in ("det", "amod", "punct") for d in tok.children):
+            return False  # "the attack on the market", "the strike that killed": says what it was
+        prep = tok.head
+        return (prep.lower_ == "of" and prep.head.pos_ == "NOUN") or prep.lower_ in ("after", "following")
 
     def _conditions(self, cands: dict[int, Candidate]) -> None:
         """The condition of a coded event is its terms, not a second event: "will withdraw unless a ceasefire is

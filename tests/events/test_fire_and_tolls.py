@@ -1,0 +1,61 @@
+"""Gunfire idioms and the tolls of attacks. "opened fire on", "returned fire" and "exchanged fire" are attacks;
+"were killed when X opened fire" is one attack by X with its toll, not a second event with no attacker; a bare
+"the attack" after "a survivor of" or "hours after" is the attack already reported, not a new one. And a
+regulator suspending a broadcaster is censorship. Sentences written for this test."""
+import pytest
+
+from parley.model import Article
+
+
+def _code(coder, text, date="2025-03-03"):
+    return next(coder.code([Article(id="f", text=text, date=date)])).events
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Greek border guards opened fire on a boat carrying migrants off Lesbos.", "GRC", None),
+    ("Azerbaijani units opened fire on Armenian positions near Sotk overnight.", "AZE", "ARM"),
+    ("Indian and Pakistani troops exchanged fire along the Line of Control on Monday night.", "IND", None),
+    ("Security forces in Dhaka opened fire with rubber bullets on students.", "BGD", None),
+])
+def test_gunfire_idioms_are_attacks(coder, text, actor, recipient):
+    found = [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+    assert found, text
+    assert actor in {a.country for e in found for a in e.actor}
+    if recipient:
+        assert recipient in {r.country for e in found for r in e.recipient}
+
+
+@pytest.mark.parametrize("text,actor,victims", [
+    ("Two Indian soldiers were killed and three others wounded on Monday when Pakistani troops opened fire on "
+     "forward posts in Poonch district, the army said.", "PAK", "IND"),
+    ("A 60-year-old man was killed when a Russian drone struck his car near Nikopol, the governor said.",
+     "RUS", "UKR"),
+    ("Four fishermen were wounded as Israeli naval boats fired on their vessel off Gaza City.", "ISR", "PSE"),
+])
+def test_killed_when_someone_attacked_is_one_attack(coder, text, actor, victims):
+    events = [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+    assert len(events) == 1, [(e.trigger, [a.country for a in e.actor]) for e in events]
+    assert {a.country for a in events[0].actor} == {actor}
+    assert victims in {r.country for r in events[0].recipient}
+
+
+def test_the_attack_already_reported_is_not_new(coder):
+    text = ("Gunmen on motorcycles attacked a gendarmerie post near Djibo on Sunday, killing six. "
+            "The council suspended the radio station after it aired an interview with a survivor of the attack.")
+    events = _code(coder, text)
+    second = [e for e in events if "survivor" in e.evidence.sentence]
+    assert not [e for e in second if e.event_type == "ASSAULT"], [(e.event_type, e.trigger) for e in second]
+
+
+@pytest.mark.parametrize("text", [
+    "Niger's communications regulator suspended the French broadcaster for three months.",
+    "The authorities in Bamako suspended the newspaper after it published the interview.",
+])
+def test_suspending_a_broadcaster_is_censorship(coder, text):
+    found = [e for e in _code(coder, text) if e.event_type == "COERCE"]
+    assert found and found[0].mode == "censor", [(e.event_type, e.mode) for e in _code(coder, text)]
+
+
+def test_suspending_talks_stays_a_sanction(coder):
+    found = _code(coder, "Pakistan suspended trade talks with India.")
+    assert [e.event_type for e in found] == ["SANCTION"]
