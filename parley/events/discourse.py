@@ -24,7 +24,8 @@ class Discourse:
         self.conflict_dyads: Counter[frozenset[str]] = Counter()
         self.last_actors: dict[str, list[Entity]] = {}
         self.type_actors: dict[str, Counter[str]] = defaultdict(Counter)
-        self.types_seen: set[str] = set()  # the event types reported so far, whoever did them
+        self.types_seen: set[str] = set()
+        self.last_fight: list[Entity] = []  # the parties of the last fight with two sides  # the event types reported so far, whoever did them
         self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")
         self.named: list[Entity] = []  # the parties of events with their countries, as written ("Russia's Defence
         # Ministry"): what a later "the ministry" refers to
@@ -129,6 +130,9 @@ class Discourse:
             for r in recipients:
                 if a.country and r.country and a.country != r.country:
                     self.conflict_dyads[frozenset((a.country, r.country))] += 1
+        sides = [e for e in (*actors, *recipients) if e.country and (e.sector or e.name)]
+        if actors and recipients and len({(e.country, e.sector) for e in sides}) >= 2:
+            self.last_fight = sides  # "the army and the RSF": a war inside one country has sides too
 
     def group(self, prefer_pair: bool = False) -> list[Entity]:
         """The last compound party ("Trump and Zelensky"); for the two "sides" of a conflict, the commonest
@@ -138,6 +142,8 @@ class Discourse:
         if prefer_pair and self.conflict_dyads:
             pair = self.conflict_dyads.most_common(1)[0][0]
             return [self._last_of(c) for c in sorted(pair)]
+        if prefer_pair and self.last_fight:
+            return [_ref(e, e.text) for e in self.last_fight]
         seen: dict[str, Entity] = {}
         for e in reversed(self.recent):
             if e.country not in seen:

@@ -213,7 +213,7 @@ class SentenceExtractor(RoleReader):
             coop = QUAD_COOPERATIVE.get(c.event_type, False)
             c.actor = self.subject(c.token) if c.kind == "verb" else self._noun_owner(c.token, coop)
             c.recipient = self.recipient(c) or (self._noun_target(c.token) if c.kind == "noun" and not coop
-                                                else [])
+                                                else []) or self._threatened(c, cands)
             if not self._negation(c):
                 c.status = self._status(c)
                 self._commitment(c)
@@ -660,6 +660,24 @@ class SentenceExtractor(RoleReader):
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to retaliate", "to keep targeting"
                         elif c.event_type == "AGREE" and cands[t.i].event_type == "THREATEN":
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to take necessary measures"
+
+    def _threatened(self, c: Candidate, cands: dict[int, Candidate]) -> list[Entity]:
+        """Who a threat with no one named is aimed at: the target of the attack it promises ("vowed to keep
+        targeting ships bound for Israeli ports")."""
+        if c.event_type != "THREATEN" or c.kind != "verb":
+            return []
+        for t in c.token.subtree:
+            inner = cands.get(t.i)
+            if inner is not None and inner is not c and inner.absorbed and inner.kind == "verb" and \
+                    inner.event_type in ("ASSAULT", "COERCE", "SANCTION"):
+                found = [e for e in self.recipient(inner) if e.country]
+                # "ships bound for Israeli ports": a party named further down the target's phrase
+                obj = self._object(inner.token)
+                for n in (x for x in (obj.subtree if obj is not None else ()) if x.dep_ == "pobj"):
+                    found = found or [e for e in self.entities(n) if e.country]
+                if found:
+                    return found
+        return []
 
     def _is_allegation(self, outer: Candidate, inner: Candidate) -> bool:
         return outer.event_type == "ACCUSE" and (inner.token.dep_ == "pcomp" or (

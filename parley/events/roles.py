@@ -37,6 +37,7 @@ ANNOUNCE_VERBS = {"announce", "declare", "unveil", "proclaim"}
 # Verbs whose subject is who suffered ("six dead, dozens hurt"): never the actor of an event near them.
 VICTIM_VERBS = {"hurt", "injure", "wound", "die", "kill", "dead", "perish", "suffer"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
+WARRING = {"warring", "belligerent", "opposing", "fighting", "rival"}  # the two sides of a war: "the warring parties"
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
                "neighbor", "rival", "foe", "adversary", "delegation", "army", "minister"}
 
@@ -147,6 +148,9 @@ class RoleReader:
                 if rel.dep_ == "relcl":
                     return self.entities(rel.head)
             return self._pronoun(head)
+        group = self._group_of(head)
+        if group:
+            return group
         out: list[Entity] = []
         seen = set()
         for party in parties(head):
@@ -279,6 +283,22 @@ class RoleReader:
         return Entity(text=e.text, country=others[0].country, sector=e.sector, name=e.name, start=e.start,
                       end=e.end)
 
+    def _group_of(self, head) -> list[Entity]:
+        """"the foreign ministers of both countries", "the directors general of military operations of the two
+        armies": people of a group of parties stand for the group."""
+        t = head
+        for _ in range(3):
+            holders = [t, *(a for a in t.children if a.dep_ == "amod")]  # "the directors general of"
+            pobj = next((p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None:
+                return []
+            group = self._group_reference(pobj)
+            if group:
+                return group
+            t = pobj
+        return []
+
     def _group_reference(self, head) -> list[Entity]:
         """"the two leaders", "both sides", "the two countries": the last group of two or more parties; so is
         "the two" or "both" standing alone as a clause's subject ("the two had agreed to keep working")."""
@@ -289,6 +309,11 @@ class RoleReader:
         if head.lemma_.lower() not in GROUP_WORDS:
             return []
         words = {c.lower_ for c in head.children}
+        if words & WARRING or (head.lower_ == "parties" and words == {"the"}) or (
+                head.lemma_.lower() in ("party", "side") and any(
+                c.dep_ == "prep" and c.lower_ in ("to", "in", "of") and any(
+                    p.lemma_.lower() in ("conflict", "war", "fighting") for p in c.children) for c in head.children)):
+            return self.disc.group(prefer_pair=True)  # "the warring parties", "the parties to the conflict"
         if words & {"two", "both", "three", "all"} or head.lower_ in {"sides"}:
             # "sides" are the parties to a conflict: the last two countries named; "leaders" the last group
             return self.disc.group(prefer_pair=head.lemma_.lower() in ("side", "party", "rival", "foe", "adversary"))

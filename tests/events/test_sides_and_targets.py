@@ -1,0 +1,53 @@
+"""Who an appeal, a meeting or a threat involves when the text names them only as sides or by their target:
+"the warring parties" and "the parties" are the two sides of the fighting reported (inside one country too);
+"the foreign ministers of both countries" stand for both countries; a vow to attack is aimed at whoever the
+attack would hit ("vowed to keep targeting ships bound for Israeli ports"). Texts written for this test."""
+import pytest
+
+from parley.model import Article
+
+
+def _code(coder, text):
+    return next(coder.code([Article(id="s", text=text, date="2025-04-02")])).events
+
+
+def _of(events, word, kind):
+    return [e for e in events if word in e.evidence.sentence and e.event_type == kind]
+
+
+@pytest.mark.parametrize("text,word,sides", [
+    ("Fighting between the army and the Rapid Support Forces spread to El Obeid, where RSF drones struck a "
+     "market. The World Food Programme appealed to the warring parties to let convoys through.", "appealed",
+     {"SDN"}),
+    ("Russian troops shelled Kupiansk again on Sunday. The ICRC called on the parties to spare civilians and "
+     "let the wounded be evacuated.", "ICRC", {"RUS", "UKR"}),
+    ("Ethiopian soldiers and Eritrean units clashed near Zalambessa. The African Union urged the opposing "
+     "sides to return to talks.", "urged", {"ETH", "ERI"}),
+])
+def test_the_sides_of_the_fighting(coder, text, word, sides):
+    found = [e for e in _code(coder, text) if word in e.evidence.sentence and e.event_type == "REQUEST"]
+    assert found, [(e.event_type, e.evidence.sentence[:40]) for e in _code(coder, text)]
+    assert {r.country for r in found[0].recipient} == sides
+
+
+@pytest.mark.parametrize("text,word,kind,both", [
+    ("Armenia and Azerbaijan signed a draft peace treaty in August. The foreign ministers of both countries met in Abu "
+     "Dhabi on Thursday.", "met", "CONSULT", {"ARM", "AZE"}),
+    ("India and Pakistan traded accusations all week. On Tuesday the heads of military operations of the two "
+     "armies spoke over their hotline.", "hotline", "CONSULT", {"IND", "PAK"}),
+])
+def test_people_of_a_group_stand_for_it(coder, text, word, kind, both):
+    found = _of(_code(coder, text), word, kind)
+    assert found
+    assert {p.country for p in found[0].actor + found[0].recipient} == both
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Houthi spokesman Yahya Saree vowed to keep targeting ships bound for Israeli ports.", "ISR"),
+    ("The commander of the Sudanese army vowed to retake the towns held by the RSF.", "SDN"),
+    ("Pyongyang vowed to strike American bases in Guam if the drills went ahead.", "USA"),
+])
+def test_a_vow_to_attack_is_aimed_at_its_target(coder, text, target):
+    found = [e for e in _code(coder, text) if e.event_type == "THREATEN"]
+    assert found, [(e.event_type, e.trigger) for e in _code(coder, text)]
+    assert target in {r.country for r in found[0].recipient}
