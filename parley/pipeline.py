@@ -125,6 +125,8 @@ class Coder:
                 entries.append(entry)
                 if s.poster is not None:
                     self._poster_voice(s.poster, discourse)
+                if s.dateline:
+                    discourse.dateline = self._dateline(s.dateline)
                 doc = parsed.get((ai, si))
                 if maybe_header(s.text) and domain is None:
                     doc = doc or parsed.setdefault((ai, si), self.nlp(s.text))
@@ -256,6 +258,17 @@ class Coder:
         if found is not None:
             discourse.voice = Entity(text=person, country=found.country, sector="GOV")
             discourse.post_place = as_location(place, found)
+
+    @staticmethod
+    def _dateline(dateline: str):
+        """Where a wire dateline says the report was filed ("OUAGADOUGOU, June 3 -"), or None."""
+        from parley.events.segment import dateline_place
+        from parley.ground.locate import as_location
+        from parley.ground.places import load_places
+
+        name = dateline_place(dateline)
+        found = load_places().lookup(name) if name else None
+        return as_location(name, found) if found is not None else None
 
     def _has_party(self, text: str) -> bool:
         """Whether ``text`` names a known party or a kind of actor (tokenizer only: no parse)."""

@@ -136,7 +136,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         country = (named.country if named is not None else None) or (own if voice else None) or \
             (ctx.resolver.enemy_of(against, ctx.discourse) if against else None) or \
             (location.country if trusted and _is_country(location.country) else None) or \
-            (struck[0] if struck else None) or ctx.discourse.main_country()
+            (struck[0] if struck else None) or ctx.discourse.home_country()
         if country:
             c.claimed_by = replace(c.claimed_by, country=country)
     _bulletin_sides(c, ctx, location if trusted else None)
@@ -365,7 +365,7 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
             elif place and (role == "actor" or place not in own):
                 country = place  # "police fired tear gas in Mora village (Surat, Gujarat)"
             elif role == "actor":
-                country = discourse.main_country()
+                country = discourse.home_country()
             elif own and e.sector in DOMESTIC:
                 country = next(iter(own))  # "police" beside the actor: the actor's own
             elif not own:
@@ -564,6 +564,10 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
             at = doc.char_span(e.start, e.end, alignment_mode="expand")
             if at is not None:
                 banned.update(range(at.start, at.end))
+    for rel in (t for t in doc if t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass")):
+        inside = {t.i for t in rel.subtree}
+        if c.token.i not in inside:  # what a relative clause says of a subject ("the group, which has bases in
+            banned.update(inside)    # central Mali, claimed the raid") places no event outside it
     span = choose_place(c.token, spans, banned)
     hints = [e.country for e in c.actor + c.recipient if _is_country(e.country)]
     # when that phrase is no place the table knows, the places of the clause's own phrase come before those
@@ -623,13 +627,15 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     # exchange rate"), points nowhere
     # (not one inside the name of a party: "units of the Defence Forces of Ukraine struck a depot in Rostov region")
     named_places = [m for m in sorted(set(mentions.values()), key=lambda m: m.start)
-                    if m.kind in ("country", "capital") and spans.get(m.start, (m.start, m.end)) == (m.start, m.end)
+                    if m.kind in ("country", "capital") and _whole(spans.get(m.start, (m.start, m.end)), m, doc)
                     and m.start not in banned
                     and not (m.end < len(doc) and doc[m.end].lower_ in CURRENCY_WORDS)]
     hints = [m.country for m in named_places if _is_country(m.country)]
     hints += [code for code, _ in discourse.place_counts.most_common(3) if _is_country(code)]
     if discourse.post_place is not None:
         hints.append(discourse.post_place.country)
+    if discourse.dateline is not None:
+        hints.append(discourse.dateline.country)
     ordered = list(dict.fromkeys(h for h in hints if h))
     parties = list(party_hints) + [code for code, _ in discourse.country_counts.most_common(3) if _is_country(code)]
     # a nationality the sentence names that makes it a report on a war ("pounded by Russian guided bombs")
@@ -667,6 +673,12 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     for x in found:  # a name the table has as the place's own counts more than one it has as an alias
         votes[x.country] += 1.0 if _own_name(x) else 0.4
     return next((x for x in towns if votes[x.country] == max(votes.values())), towns[0])
+
+
+def _whole(span, m, doc) -> bool:
+    """Whether the place phrase ``span`` is the mention ``m`` itself, a possessive included ("Burkina Faso's
+    northern Soum province" names the country)."""
+    return span == (m.start, m.end) or (span == (m.start, m.end + 1) and doc[m.end].tag_ == "POS")
 
 
 def _town_of(doc, span, spans):

@@ -32,6 +32,7 @@ class Discourse:
         self.place = None  # the last place an event was located at, and the sentence it was in
         self.place_sentence = -10
         self.place_counts: Counter[str] = Counter()  # the countries the article's events took place in
+        self.dateline = None  # the place the wire dateline names: where the report was filed
         self.post_place = None  # the place a post is from ("KHARKIV, Oleh Syniehubov, 07:45:"), until the next
         self.acts: list[tuple[frozenset[str], frozenset[str]]] = []  # (actor, recipient) countries of each event
         self.hostile: Counter[str] = Counter()  # countries the text names as invader or aggressor ("the Russian
@@ -176,6 +177,7 @@ class Discourse:
         from, where its events took place, the country it names most."""
         out = [e.country for e in (self.voice,) if e is not None and e.country]
         out += [self.post_place.country] if self.post_place is not None and self.post_place.country else []
+        out += [self.dateline.country] if self.dateline is not None and self.dateline.country else []
         out += [code for code, _ in self.place_counts.most_common(2)]
         out += [code for code, _ in self.country_counts.most_common(2)]
         return list(dict.fromkeys(out))
@@ -185,6 +187,15 @@ class Discourse:
         if not self.country_counts:
             return None
         return self.country_counts.most_common(1)[0][0]
+
+    def home_country(self) -> str | None:
+        """The country of a party the text names only by its kind ("the army general staff said"): that of the
+        dateline when the text names it too (a report from Ouagadougou on Burkina Faso), else the one it
+        mentions most."""
+        filed = self.dateline.country if self.dateline is not None else None
+        if filed and (filed in self.country_counts or filed in self.place_counts):
+            return filed
+        return self.main_country()
 
 
 def _ref(e: Entity, text: str) -> Entity:

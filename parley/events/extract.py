@@ -56,6 +56,9 @@ TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "
                               "plant", "station", "hamlet", "residential", "infrastructure"}
 FIRE_WORDS = frozenset({"fire", "flames", "ablaze", "alight", "afire"})
 WRECKAGE = frozenset({"debris", "fragment", "wreckage", "shrapnel"})  # what falls of a weapon brought down
+# Machines of war that act for their owner ("its aircraft had struck back", "Israeli warships shelled the coast").
+PLATFORMS = frozenset({"aircraft", "jet", "warplane", "fighter", "bomber", "helicopter", "gunship", "warship",
+                       "frigate", "destroyer", "submarine", "tank", "battery", "howitzer", "boat", "vessel"})
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
 
 
@@ -110,7 +113,8 @@ class SentenceExtractor(RoleReader):
     def _match_verb(self, tok, senses) -> Sense | None:
         obj = self._object(tok)
         obj_lemma = head_lemma(obj) if obj is not None else None
-        preps = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent") or (
+            c.dep_ == "advmod" and c.lower_ == "back")}  # "struck back": a particle the parser calls an adverb
         for s in senses:
             if s.prt and not (s.prt & preps) or s.not_prt & preps:
                 continue
@@ -479,8 +483,8 @@ class SentenceExtractor(RoleReader):
                 lemma = subj.lemma_.lower()
                 if lemma in self.lx.calamities:
                     c.absorbed = True
-                elif lemma in self.lx.weapons or subj.pos_ == "PRON" or subj.lower_ in RELATIVE:
-                    continue
+                elif lemma in self.lx.weapons or lemma in PLATFORMS or subj.pos_ == "PRON" or subj.lower_ in RELATIVE:
+                    continue  # "its aircraft struck back": a force's machines act for it
                 elif not (self.entities(subj) and self._agentive(subj)) and not self.personal(subj):
                     c.absorbed = True  # "inflation is killing businesses", "the series attacks the Kremlin"
             elif passive and not any(x.dep_ == "agent" for x in tok.children):

@@ -214,6 +214,14 @@ class RoleReader:
             self._resolving.discard(pron.i)
 
     def _resolve_pronoun(self, pron, word: str) -> list[Entity]:
+        verb = pron.head
+        if pron.dep_ in ("dobj", "dative") and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG":
+            # "suspended the broadcaster, accusing it of ...": an object pronoun of a participle is the object
+            # of the verb it hangs on, never that verb's own subject
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+            ents = self.entities(obj) if obj is not None else []
+            if ents and _fits(word, ents):
+                return ents
         t = pron.head
         while t.head.i != t.i:
             t = t.head

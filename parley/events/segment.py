@@ -61,6 +61,12 @@ def blank_editorial(text: str) -> str:
     return _EDITORIAL.sub(lambda m: " " * len(m.group(0)), text) if ("[" in text or "(" in text) else text
 
 
+def dateline_place(dateline: str) -> str:
+    """The first place a dateline names, as a name: "DUBAI/WASHINGTON, July 3 -" gives "Dubai"."""
+    head = re.split(r"[,(\-–—]", dateline, maxsplit=1)[0]
+    return head.split("/")[0].strip().title()
+
+
 def dateline_end(text: str) -> int:
     """Where a dateline at the start of ``text`` ends (0 when there is none)."""
     m = _DATELINE.match(text)
@@ -87,6 +93,7 @@ class Sentence:
     stamp: str | None = None  # the live-blog entry stamp cut from its start ("14:05 GMT, Sunday -"), if any
     poster: tuple[str, str] | None = None  # the place and person a post's stamp names ("KHARKIV, Oleh Syniehubov,")
     joined: bool = False  # a clause parted from the one before it by a semicolon: one sentence in the text
+    dateline: str | None = None  # the wire dateline cut from its start ("OUAGADOUGOU, June 3 -"), if any
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -129,7 +136,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for i, s in enumerate(out[:3]):  # the lead, or the sentence after the headline (of one or two clauses)
         cut = dateline_end(s.text)
         if cut:
-            out[i] = Sentence(s.text[cut:], s.start + cut, s.end)
+            out[i] = Sentence(s.text[cut:], s.start + cut, s.end, dateline=s.text[:cut].strip())
             break
     for i, s in enumerate(out):
         m = _STAMP.match(s.text)
