@@ -131,7 +131,7 @@ class Coder:
                 if maybe_header(s.text) and domain is None:
                     doc = doc or parsed.setdefault((ai, si), self.nlp(s.text))
                     note_voice(doc, self.lexicon, self.resolver, discourse, entry)
-                voices.append(discourse.voice)
+                voices.append((discourse.voice, len(discourse.recent)))
                 if doc is None:
                     continue
                 try:
@@ -228,7 +228,9 @@ class Coder:
             if not d.is_event or d.probability < DETECT_P or d.none_probability > DETECT_NONE_P:
                 continue
             doc = parsed.get((ai, si)) or self.nlp(s.text)
-            discourse.voice = voices[si]  # the issuer or poster in force at this sentence
+            # the issuer or poster in force at this sentence, and the parties named before it (not those after)
+            discourse.voice, seen = voices[si]
+            later, discourse.recent = discourse.recent, discourse.recent[:seen]
             try:
                 event = rescue_event(doc, s, Sense(type=d.event_type, cameo=TYPE_CAMEO[d.event_type]), self.lexicon,
                                      self.resolver, discourse, dates[si], _report_country(events, discourse))
@@ -236,6 +238,8 @@ class Coder:
                 log.exception("[P014] %s: coding the sentence at characters %d-%d failed; it is skipped",
                               art.id, s.start, s.end)
                 continue
+            finally:
+                discourse.recent = later
             if event is not None:
                 event.confidence = round(min(event.confidence, d.probability), 2)
                 if short:  # a short report's ACLED type is the ACLED model's to give (``_classify``)

@@ -195,7 +195,9 @@ def _bulletin_sides(c: Candidate, ctx: _Context, location) -> None:
         return
     where = location.country if location is not None else None
     struck = {e.country for e in c.recipient if e.country}
-    if where == enemy and struck <= {enemy}:
+    if c.token.lemma_.lower() in INTERCEPT_VERBS and struck == {enemy}:
+        attacker, target = side, enemy  # "air defence intercepted 57 Ukrainian UAVs": the issuer's own
+    elif where == enemy and struck <= {enemy}:
         attacker, target = side, enemy
     elif where in (None, side) and struck <= {side}:
         attacker, target = enemy, side

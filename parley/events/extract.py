@@ -62,6 +62,37 @@ PLATFORMS = frozenset({"aircraft", "jet", "warplane", "fighter", "bomber", "heli
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
 
 
+# Units and machines that an attack word can name the kind of: "an air assault brigade", "attack helicopters",
+# "strike drones", "assault groups".
+KINDS_OF_FORCE = frozenset({"brigade", "battalion", "regiment", "group", "unit", "troop", "force", "division",
+                            "company", "squad", "team", "detachment", "drone", "uav", "vehicle", "helicopter",
+                            "aircraft", "plane", "jet", "submarine", "ship", "boat", "craft", "rifle", "weapon"})
+
+# Places a word of an event can name the kind of ("deployment points", "a detention centre", "training grounds").
+SITES = frozenset({"point", "area", "site", "position", "camp", "zone", "facility", "centre", "center", "ground"})
+
+
+def _kind_of_force(tok) -> bool:
+    """Whether an attack word only says what kind a unit or machine is: "an air assault brigade", "attack
+    helicopters", "strike drones"; also "aviation, attack unmanned aerial vehicles, ..." that the parser reads as a
+    verb in a list."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in SITES:
+        return True  # "temporary deployment points", "a detention centre": a kind of place, no event
+    if tok.lemma_.lower() not in ("assault", "attack", "strike", "combat", "raid", "storm"):
+        return False
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in KINDS_OF_FORCE:
+        return True
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return tok.dep_ == "acl" and tok.tag_ == "VB" and obj is not None and obj.lemma_.lower() in KINDS_OF_FORCE
+
+
+def _controls(verb, chain) -> bool:
+    """Whether ``verb`` governs the chain below it as a control verb: "planned to strike", "kept shelling";
+    not "air defence means intercepted" (a noun the parser took for a verb, followed by a participle)."""
+    below = next((t for t in chain if t.head.i == verb.i and t.dep_ == "xcomp"), None)
+    return below is None or below.tag_ in ("VB", "VBG") or any(a.lower_ == "to" for a in below.children)
+
+
 def _verb_chain(t, root) -> bool:
     """Whether ``t`` is ``root`` or a verb complement of it, directly or through others ("keep targeting")."""
     while t.i != root.i and t.dep_ == "xcomp" and t.head.i != t.i:
@@ -93,6 +124,8 @@ class SentenceExtractor(RoleReader):
 
     def sense_for(self, tok) -> tuple[str, Sense] | None:
         lemma = tok.lemma_.lower()
+        if _kind_of_force(tok):
+            return None
         if tok.dep_ in NOMINAL_DEPS and tok.pos_ in ("VERB", "NOUN", "PROPN") and lemma in self.lx.nouns:
             s = self._match_noun(tok, self.lx.nouns[lemma])
             return ("noun", s) if s else None
@@ -691,6 +724,9 @@ class SentenceExtractor(RoleReader):
         """Apply negation: a refusal becomes REJECT, anything else is negated. True when status is settled."""
         tok = c.token
         if c.kind == "noun":
+            if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in tok.children):
+                c.status = "negated"  # "No strikes were carried out against civilian facilities"
+                return True
             gov = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
             if gov is not None and any(ch.dep_ == "neg" for ch in gov.children) and \
                     gov.lemma_.lower() in self.lx.negation_to_reject:
@@ -739,7 +775,7 @@ class SentenceExtractor(RoleReader):
                     return MODAL_STATUS[ch.lower_]
                 if ch.dep_ == "mark" and ch.lower_ in ("if", "unless"):
                     return "hypothetical"
-            if t.i != tok.i and t.lemma_.lower() in self.lx.control_verbs:
+            if t.i != tok.i and t.lemma_.lower() in self.lx.control_verbs and _controls(t, chain):
                 if c.event_type == "ASSAULT" and t.lemma_.lower() in ATTEMPT_VERBS and t.tag_ in ("VBD", "VBN", "VBG"):
                     # an attack tried is an attack made, repelled or not: "the enemy tried to advance four times"
                     return "ongoing" if t.tag_ == "VBG" else "occurred"

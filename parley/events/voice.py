@@ -25,7 +25,7 @@ def maybe_header(text: str) -> bool:
 
 def issuer(doc, extractor, lexicon) -> Entity | None:
     """The party that issues the bulletin ``doc`` opens or cites, or None when ``doc`` is no such header."""
-    label = _label(doc, extractor)
+    label = _label(doc, extractor) or _title(doc, extractor, lexicon)
     if label is not None:
         return label
     colon = doc.text.rstrip().endswith(":")
@@ -58,4 +58,20 @@ def _label(doc, extractor) -> Entity | None:
     if found:
         e = found[0]
         return Entity(text=span.text, country=e.country, sector=e.sector, name=e.name)
+    return None
+
+
+def _title(doc, extractor, lexicon) -> Entity | None:
+    """The issuer a bulletin's title names: "Summary of the Ministry of Defence of the Russian Federation on the
+    progress of the operation", "Daily update from the General Staff" (a title: a bulletin noun, no verb)."""
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in doc):
+        return None
+    head = next((t for t in doc if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or head.lemma_.lower() not in lexicon.bulletin_nouns:
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            found = [e for e in extractor.entities(pobj) if e.country and e.sector]
+            if found:
+                return found[0]
     return None
