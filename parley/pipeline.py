@@ -131,7 +131,8 @@ class Coder:
                 if maybe_header(s.text) and domain is None:
                     doc = doc or parsed.setdefault((ai, si), self.nlp(s.text))
                     note_voice(doc, self.lexicon, self.resolver, discourse, entry)
-                voices.append((discourse.voice, len(discourse.recent)))
+                voices.append((discourse.voice, len(discourse.recent), discourse.place, discourse.place_sentence,
+                               discourse.sentence))
                 if doc is None:
                     continue
                 try:
@@ -229,8 +230,9 @@ class Coder:
                 continue
             doc = parsed.get((ai, si)) or self.nlp(s.text)
             # the issuer or poster in force at this sentence, and the parties named before it (not those after)
-            discourse.voice, seen = voices[si]
-            later, discourse.recent = discourse.recent, discourse.recent[:seen]
+            later = (discourse.recent, discourse.place, discourse.place_sentence, discourse.sentence)
+            discourse.voice, seen, discourse.place, discourse.place_sentence, discourse.sentence = voices[si]
+            discourse.recent = discourse.recent[:seen]
             try:
                 event = rescue_event(doc, s, Sense(type=d.event_type, cameo=TYPE_CAMEO[d.event_type]), self.lexicon,
                                      self.resolver, discourse, dates[si], _report_country(events, discourse))
@@ -239,7 +241,7 @@ class Coder:
                               art.id, s.start, s.end)
                 continue
             finally:
-                discourse.recent = later
+                discourse.recent, discourse.place, discourse.place_sentence, discourse.sentence = later
             if event is not None:
                 event.confidence = round(min(event.confidence, d.probability), 2)
                 if short:  # a short report's ACLED type is the ACLED model's to give (``_classify``)

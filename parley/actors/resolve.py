@@ -184,8 +184,8 @@ class ActorResolver:
         word_sector = self.sector_of_words(t for t in tokens if t.i not in mentions)
         text = doc[tokens[0].i:tokens[-1].i + 1]
         if not found:
-            if word_sector is None:
-                return None
+            if word_sector is None and not any(t.lower_ in SPEAKER_TITLES for t in tokens):
+                return None  # (a spokesman is a party, of a country the context gives, whatever his sector)
             return Entity(text=text.text, country=None, sector=word_sector, start=text.start_char,
                           end=text.end_char)
         best = max(found, key=lambda m: (RANK[m.kind], -m.start))
@@ -196,6 +196,9 @@ class ActorResolver:
         name = best.name if best.kind in (PERSON, ORG, METONYM) else None
         return Entity(text=text.text, country=country, sector=sector, name=name, start=text.start_char,
                       end=text.end_char)
+
+
+SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 def _town_abroad(text: str, country: str | None) -> bool:

@@ -27,6 +27,7 @@ from parley.ground.locate import (
 from parley.ground.places import REGION_WORDS, fold, load_places, skeleton, war_between
 from parley.model import Entity, Event, Evidence
 
+PRONOUN_WORDS = frozenset({"it", "he", "she", "they", "we", "i"})
 _PLACED = {"ASSAULT", "PROTEST", "COERCE"}  # events that a place anchors when their actor is unknown
 _CONFLICT = {"ASSAULT", "ACCUSE", "THREATEN", "COERCE", "SANCTION", "MOBILIZE"}
 _STATE_SECTORS = {"GOV", "MIL", "REB", "COP", "LEG", "JUD", "SPY", "UAF", None}
@@ -58,6 +59,8 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
         if len({e.country for e in c.actor if e.country}) >= 2:
             discourse.add(c.actor)
     for e in events:
+        if e.claimed_by is not None and e.claimed_by.country and e.claimed_by.text.lower() not in PRONOUN_WORDS:
+            discourse.last_speaker = e.claimed_by
         discourse.name([e.claimed_by, *e.actor, *e.recipient])
         discourse.add_event(e.event_type, e.actor)
         if e.event_type in _HOSTILE_ACTS:
@@ -122,7 +125,9 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
             c.recipient = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
     if not c.recipient and c.event_type == "ASSAULT" and trusted and _is_country(location.country) \
             and location.country not in {e.country for e in c.actor} and (c.actor or (
-                c.token.dep_ not in ("pobj", "pcomp") and _in_clause(c.token, location)) or under(c.token)):
+                c.token.dep_ not in ("pobj", "pcomp") and _in_clause(c.token, location)) or under(c.token) or (
+                c.token.dep_ == "advcl" and c.token.head.lemma_.lower() in VICTIM_VERBS and
+                _in_clause(c.token.head, location))):  # "In Kharkiv, three died when a missile struck a block"
         # "a ballistic missile hit Sumy", "Russian troops shelled Bilozerka": the country where it struck
         c.recipient = [Entity(text=location.country, country=location.country)]
         c.inferred_recipient = True
@@ -347,7 +352,10 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 continue
             at = doc.char_span(e.start, e.end, alignment_mode="expand") if e.start is not None else None
             pos = at.start if at is not None else c.token.i
-            usable = [m for m in places if role == "actor" or m.country not in own]
+            # an actor is not the party its act is aimed at ("Spokesman Heorhii Tykhyi accused Moscow of ...")
+            aimed = {r.country for r in c.recipient if r.country} if role == "actor" else set()
+            usable = [m for m in places if (role == "actor" and m.country not in aimed) or
+                      (role != "actor" and m.country not in own)]
             near = min(usable, key=lambda m: abs(m.start - pos), default=None)
             named = discourse.same_head(e.text)
             forces = _forces(c, e, place, enemies_of, discourse) if role == "actor" else None
@@ -368,6 +376,11 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 country = place  # "police fired tear gas in Mora village (Surat, Gujarat)"
             elif role == "actor":
                 country = discourse.home_country()
+            elif role == "recipient" and own and c.event_type == "ASSAULT" and enemies_of(next(iter(own))):
+                # "Russian glide bombs struck a printing house, killing two workers": a state at war strikes its
+                # adversary's people (the one the article names, else its first)
+                enemies = enemies_of(next(iter(own)))
+                country = next((x for x in enemies if discourse.country_counts.get(x)), enemies[0])
             elif own and e.sector in DOMESTIC:
                 country = next(iter(own))  # "police" beside the actor: the actor's own
             elif not own:
@@ -561,7 +574,10 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
     """Where the event happened: the place phrase of its clause (not its actor's name), geocoded.
     ``spans`` are the sentence's place phrases (``place_spans``)."""
     banned: set[int] = set()
-    for e in c.actor + ([c.claimed_by] if c.claimed_by else []):
+    # the parties of a statement named by their capital ("accused Moscow of", "called on Washington") are no
+    # place of it; an attack's target may be both ("Russia struck Kyiv")
+    addressed = c.recipient if c.event_type not in ("ASSAULT", "COERCE") else []
+    for e in c.actor + addressed + ([c.claimed_by] if c.claimed_by else []):
         if e.start is not None:
             at = doc.char_span(e.start, e.end, alignment_mode="expand")
             if at is not None:

@@ -25,6 +25,7 @@ class Discourse:
         self.last_actors: dict[str, list[Entity]] = {}
         self.type_actors: dict[str, Counter[str]] = defaultdict(Counter)
         self.types_seen: set[str] = set()
+        self.last_speaker: Entity | None = None  # who the last claim was by: "it said" in the next sentence
         self.last_fight: list[Entity] = []  # the parties of the last fight with two sides  # the event types reported so far, whoever did them
         self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")
         self.named: list[Entity] = []  # the parties of events with their countries, as written ("Russia's Defence
@@ -46,6 +47,12 @@ class Discourse:
             return None
         for e in reversed(self.named):
             if e.text.lower().split()[-1:] == words[-1:]:  # only entities with a country are named
+                return e
+        # "Foreign ministry spokesman Heorhii Tykhyi" after "Ukraine's Foreign Ministry": of that ministry
+        pairs = {tuple(words[i:i + 2]) for i in range(len(words) - 1)}
+        for e in reversed(self.named):
+            named = e.text.lower().split()
+            if len(named) >= 2 and tuple(named[-2:]) in pairs:
                 return e
         return None
 

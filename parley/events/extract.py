@@ -497,6 +497,11 @@ class SentenceExtractor(RoleReader):
                     t.i in cands and cands[t.i].event_type == "SANCTION" for t in tok.head.subtree if t.i < tok.i):
                 c.absorbed = True  # "a package of sanctions targeting tankers": what the sanctions reach
                 continue
+            if tok.lemma_.lower() in ("kill", "wound", "injure") and tok.dep_ == "advcl" and tok.tag_ == "VBG" and \
+                    tok.head.i in cands and cands[tok.head.i].event_type == "ASSAULT" and \
+                    not any(x.dep_ in SUBJ for x in tok.children):
+                c.absorbed, c.absorbed_into = True, cands[tok.head.i]  # "attacked Kharkiv, killing five": its toll
+                continue
             if tok.lemma_.lower() in ("wound", "injure", "hurt", "maim") and tok.dep_ in ("conj", "acl") and any(
                     o.event_type == "ASSAULT" and o is not c and not o.absorbed for o in cands.values()):
                 c.absorbed = True  # "a woman was killed and two men wounded": the same attack's toll
@@ -512,6 +517,14 @@ class SentenceExtractor(RoleReader):
                 continue
             if c.event_type not in ("ASSAULT", "COERCE"):
                 continue
+            if tok.lemma_.lower() in ("die", "perish") or (passive and not any(x.dep_ == "agent" for x in
+                                                                              tok.children)):
+                attack = self._attack_when(tok, cands)
+                if attack is not None:
+                    # "two soldiers were killed when Pakistani troops opened fire", "three people died when a
+                    # missile struck": the toll of that attack
+                    c.absorbed, c.absorbed_into = True, attack
+                    continue
             if subj is not None and not passive:
                 lemma = subj.lemma_.lower()
                 if lemma in self.lx.calamities:
@@ -521,11 +534,6 @@ class SentenceExtractor(RoleReader):
                 elif not (self.entities(subj) and self._agentive(subj)) and not self.personal(subj):
                     c.absorbed = True  # "inflation is killing businesses", "the series attacks the Kremlin"
             elif passive and not any(x.dep_ == "agent" for x in tok.children):
-                attack = self._attack_when(tok, cands)
-                if attack is not None:
-                    # "two soldiers were killed when Pakistani troops opened fire": the toll of that attack
-                    c.absorbed, c.absorbed_into = True, attack
-                    continue
                 for p in tok.children:
                     if p.dep_ != "prep":
                         continue

@@ -215,6 +215,12 @@ class RoleReader:
 
     def _resolve_pronoun(self, pron, word: str) -> list[Entity]:
         verb = pron.head
+        if pron.dep_ == "nsubj" and verb.lemma_.lower() in self.lx.report_verbs and word in ("it", "he", "she") \
+                and self.disc.last_speaker is not None and not any(
+                    m.country for i, m in self.mentions.items() if i < pron.i) and _fits(word, [self.disc.last_speaker]):
+            # "Air defence units destroyed 37 drones, it said": the speaker of the last claim, when the sentence
+            # names no party before the pronoun
+            return [self.disc.last_speaker]
         if pron.dep_ in ("dobj", "dative") and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG":
             # "suspended the broadcaster, accusing it of ...": an object pronoun of a participle is the object
             # of the verb it hangs on, never that verb's own subject
