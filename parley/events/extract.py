@@ -68,6 +68,9 @@ KINDS_OF_FORCE = frozenset({"brigade", "battalion", "regiment", "group", "unit",
                             "company", "squad", "team", "detachment", "drone", "uav", "vehicle", "helicopter",
                             "aircraft", "plane", "jet", "submarine", "ship", "boat", "craft", "rifle", "weapon"})
 
+# Verbs that hold up talks ("accused Moscow of stalling the negotiations").
+OBSTRUCT_VERBS = frozenset({"stall", "block", "derail", "obstruct", "delay", "sabotage", "undermine", "torpedo",
+                            "jeopardize", "jeopardise", "disrupt", "hamper", "hinder", "drag", "wreck", "stymie"})
 # Places a word of an event can name the kind of ("deployment points", "a detention centre", "training grounds").
 SITES = frozenset({"point", "area", "site", "position", "camp", "zone", "facility", "centre", "center", "ground"})
 
@@ -160,6 +163,8 @@ class SentenceExtractor(RoleReader):
                 continue
             if s.needs == "complement" and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children):
                 continue
+            if s.needs == "gerund" and not any(c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" for c in tok.children):
+                continue  # "suggested creating working groups" (not "suggested that ...", a report)
             if s.needs == "dative" and not any(c.dep_ == "dative" for c in tok.children):
                 continue
             if s.needs == "no_object" and obj is not None:
@@ -249,8 +254,8 @@ class SentenceExtractor(RoleReader):
                 continue
             coop = QUAD_COOPERATIVE.get(c.event_type, False)
             c.actor = self.subject(c.token) if c.kind == "verb" else self._noun_owner(c.token, coop)
-            c.recipient = self.recipient(c) or (self._noun_target(c.token) if c.kind == "noun" and not coop
-                                                else []) or self._threatened(c, cands)
+            c.recipient = self._asked(c) or self.recipient(c) or (
+                self._noun_target(c.token) if c.kind == "noun" and not coop else []) or self._threatened(c, cands)
             if not self._negation(c):
                 c.status = self._status(c)
                 self._commitment(c)
@@ -273,6 +278,7 @@ class SentenceExtractor(RoleReader):
         self._judged_acts(cands)
         self._needs(cands)
         self._denials(cands)
+        self._accused_acts(cands)
         for c in cands.values():
             if c.event_type == "AGREE" and c.token.dep_ == "acl" and c.token.tag_ == "VBN" and \
                     c.token.head.lemma_.lower() in self.lx.violation_objects:
@@ -311,6 +317,24 @@ class SentenceExtractor(RoleReader):
             c.actor, c.recipient = denier, against
             c.depth = claim.depth + 1 if claim is not None else 0
             cands[tok.i] = c
+
+    def _accused_acts(self, cands: dict[int, Candidate]) -> None:
+        """An attack the sentence of an accusation names with no one of its own to do it ("accused Moscow of
+        stalling the talks, pointing to a drone attack on Kyiv") is the accused party's, as the accuser claims."""
+        accusations = [c for c in cands.values() if c.event_type == "ACCUSE" and c.actor and c.recipient
+                       and not c.absorbed]
+        if not accusations:
+            return
+        charge = accusations[0]
+        accuser = {e.country for e in charge.actor if e.country}
+        for c in cands.values():
+            if c.absorbed or c.event_type != "ASSAULT" or c.kind != "noun" or c is charge:
+                continue
+            if any(t.dep_ == "poss" or (t.dep_ == "prep" and t.lower_ == "by") for t in c.token.children):
+                continue  # the attack's own owner ("Russia's attack", "an attack by drones")
+            if not c.actor or {e.country for e in c.actor} <= accuser:
+                c.actor = list(charge.recipient)
+                c.claimed_by = c.claimed_by or charge.actor[0]
 
     def _denied_act(self, tok, cands: dict[int, Candidate]) -> None:
         """"Kigali denies backing the rebels", "Moscow denied that its forces struck the hospital": a party denying
@@ -510,6 +534,14 @@ class SentenceExtractor(RoleReader):
             passive = any(x.dep_ == "auxpass" for x in tok.children)
             if subj is not None and tok.dep_ == "relcl" and subj.lower_ in RELATIVE:
                 subj = tok.head
+            elif subj is not None and subj.lower_ in RELATIVE and c.event_type == "ASSAULT":
+                # "a drone attack on Kyiv on Wednesday morning that killed two people", parsed as a clause of its
+                # own: the attack named just before it
+                before = [x for x in cands.values() if x.kind == "noun" and x.event_type == "ASSAULT"
+                          and x.token.i < subj.i and not x.absorbed]
+                if before:
+                    c.absorbed, c.absorbed_into = True, max(before, key=lambda x: x.token.i)
+                    continue
             if subj is not None and not passive and subj.i in cands and cands[subj.i].kind == "noun":
                 # "a prisoner swap freed 175 soldiers", "Israeli strikes killed several people": one event
                 c.absorbed = True
@@ -569,6 +601,9 @@ class SentenceExtractor(RoleReader):
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain", "seem", "become", "appear") and \
                     any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in tok.children):
                 c.absorbed = True  # "The attack was one of the heaviest": said of the attack already reported
+                continue
+            if c.event_type == "CONSULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in OBSTRUCT_VERBS:
+                c.absorbed = True  # "stalling the negotiations": the talks are what is obstructed, not new talks
                 continue
             if self._told_before(c):
                 c.absorbed = True  # "a survivor of the attack", "after the strike": the one reported before
@@ -679,6 +714,14 @@ class SentenceExtractor(RoleReader):
     def _absorb(self, cands: dict[int, Candidate]) -> None:
         """Mark triggers that are the content of another trigger (its object or its complement)."""
         for c in list(cands.values()):
+            if c.kind == "noun" and not c.absorbed and c.event_type in ("REQUEST", "THREATEN", "AGREE", "REJECT"):
+                # "the demand that Ukrainian troops pull out", "a call for troops to withdraw": what is asked
+                for ch in c.token.children:
+                    if ch.dep_ in ("acl", "ccomp") and ch.pos_ in ("VERB", "AUX"):
+                        for t in ch.subtree:
+                            if t.i in cands and t.i != c.token.i:
+                                cands[t.i].absorbed = True
+                continue
             if c.absorbed or c.kind != "verb" or c.event_type == "ACCUSE" and c.sense.mode == "allege" and \
                     c.token.lemma_.lower() in ("fail",):
                 continue
@@ -698,6 +741,8 @@ class SentenceExtractor(RoleReader):
                     inner_roots.append(ch)
             for root in inner_roots:
                 for t in root.subtree:
+                    if t.dep_ == "acl" and t.tag_ in ("VBD", "VBZ", "VBP") and root.dep_ not in COMPLEMENT_DEPS:
+                        continue  # a finite verb the parser hung on the object is a clause of its own
                     if t.i != tok.i and t.i in cands and not self._is_allegation(c, cands[t.i]):
                         cands[t.i].absorbed = True
                         if c.event_type == "AGREE" and root.dep_ == "xcomp" and _verb_chain(t, root) and \
@@ -705,6 +750,19 @@ class SentenceExtractor(RoleReader):
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to retaliate", "to keep targeting"
                         elif c.event_type == "AGREE" and cands[t.i].event_type == "THREATEN":
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to take necessary measures"
+
+    def _asked(self, c: Candidate) -> list[Entity]:
+        """Who a demand or a call is made of when its clause names them: "its demand that Armenia amend its
+        constitution"."""
+        if c.kind != "noun" or c.event_type != "REQUEST":
+            return []
+        for ch in c.token.children:
+            if ch.dep_ in ("acl", "ccomp") and ch.pos_ in ("VERB", "AUX"):
+                subj = next((x for x in ch.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                found = [e for e in self.entities(subj) if e.country] if subj is not None else []
+                if found:
+                    return found
+        return []
 
     def _threatened(self, c: Candidate, cands: dict[int, Candidate]) -> list[Entity]:
         """Who a threat with no one named is aimed at: the target of the attack it promises ("vowed to keep

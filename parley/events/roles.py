@@ -328,7 +328,8 @@ class RoleReader:
                 c.dep_ == "prep" and c.lower_ in ("to", "in", "of") and any(
                     p.lemma_.lower() in ("conflict", "war", "fighting") for p in c.children) for c in head.children)):
             return self.disc.group(prefer_pair=True)  # "the warring parties", "the parties to the conflict"
-        if words & {"two", "both", "three", "all"} or head.lower_ in {"sides"}:
+        if words & {"two", "both", "three", "all"} or head.lower_ in {"sides"} or (
+                words == {"the"} and head.lower_ in ("delegations", "negotiators", "leaders")):
             # "sides" are the parties to a conflict: the last two countries named; "leaders" the last group
             return self.disc.group(prefer_pair=head.lemma_.lower() in ("side", "party", "rival", "foe", "adversary"))
         return []
@@ -357,6 +358,15 @@ class RoleReader:
         subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
         # a participle after its noun is passive too: "the swap, mediated by the UAE"
         passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+        root = tok.sent.root
+        if tok.dep_ == "acl" and root.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "agent" for c in tok.children) \
+                and (tok.tag_ == "VBD" or (tok.head.i == root.i and any(c.dep_ == "punct" and c.i < tok.i
+                                                                          for c in root.children))):
+            # "Turkish Foreign Minister Hakan Fidan, who opened the session, called on the delegations to ...": a
+            # sentence whose root the parser left a noun; its participle is the predicate, the noun its subject
+            out = self.entities(root)
+            self._subj_cache[tok.i] = out
+            return out
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             if agent is not None:

@@ -1,0 +1,76 @@
+"""Talks as the wires report them. Putting something to the other side is a request: "proposed holding another
+round", "proposed that the presidents meet", "suggested creating working groups", "handed the delegation a
+memorandum"; what a demand asks for is its content, not a second event ("the demand that troops pull out");
+dismissing a condition rejects it, in an object relative clause too ("a condition Kyiv dismissed"); the talks a
+party is accused of stalling are no new talks, and an attack the accuser points to is the accused's; "the
+delegations" are the parties at the table; a sentence the parser left without a verb root still has its
+subject ("X, who opened the session, called on ..."). An article written for this test (invented events)."""
+import pytest
+
+from parley.model import Article
+
+TALKS = """Armenia and Azerbaijan end Geneva round without deal
+
+GENEVA, April 8 — Armenian and Azerbaijani negotiators met in Geneva on Tuesday for a fourth round of talks on a \
+peace treaty.
+
+Armenia's deputy foreign minister handed the Azerbaijani delegation a memorandum listing its proposals on border \
+demarcation. Baku's envoy proposed holding the next round in Abu Dhabi in May and suggested setting up a joint \
+commission on transport links.
+
+Azerbaijan repeated its demand that Armenia amend its constitution, a condition Yerevan dismissed as interference.
+
+Swiss Foreign Minister Ignazio Cassis, who hosted the session, called on the delegations to keep working on the \
+text.
+
+Armenia's foreign ministry later accused Baku of stalling the negotiations, pointing to a drone attack on a \
+border village near Jermuk on Monday.
+"""
+
+
+@pytest.fixture(scope="module")
+def events(coder):
+    return next(coder.code([Article(id="t", text=TALKS, date="2025-04-08")])).events
+
+
+def _in(events, words, kind):
+    return [e for e in events if words in e.evidence.sentence and e.event_type == kind]
+
+
+def _parties(e):
+    return {a.country for a in e.actor}, {r.country for r in e.recipient}
+
+
+@pytest.mark.parametrize("words,actor,recipient", [
+    ("handed the Azerbaijani delegation a memorandum", "ARM", "AZE"),
+    ("proposed holding the next round", "AZE", "ARM"),
+])
+def test_putting_something_to_the_other_side_is_a_request(events, words, actor, recipient):
+    found = _in(events, words, "REQUEST")
+    assert found, [(e.event_type, e.trigger) for e in events if words in e.evidence.sentence]
+    assert actor in _parties(found[0])[0] and recipient in _parties(found[0])[1]
+
+
+def test_the_content_of_a_demand_is_no_event(events):
+    sentence = [e for e in events if "amend its constitution" in e.evidence.sentence]
+    assert {e.event_type for e in sentence} <= {"REQUEST", "REJECT"}, [(e.event_type, e.trigger) for e in sentence]
+    demand = [e for e in sentence if e.event_type == "REQUEST"]
+    assert demand and _parties(demand[0]) == ({"AZE"}, {"ARM"})
+
+
+def test_a_condition_dismissed_is_rejected(events):
+    found = _in(events, "a condition Yerevan dismissed", "REJECT")
+    assert found and _parties(found[0]) == ({"ARM"}, {"AZE"})
+
+
+def test_the_host_calls_on_the_delegations(events):
+    found = _in(events, "called on the delegations", "REQUEST")
+    assert found and _parties(found[0])[0] == {"CHE"}
+    assert _parties(found[0])[1] == {"ARM", "AZE"}
+
+
+def test_stalled_talks_are_no_talks_and_the_attack_pointed_to_is_the_accused(events):
+    sentence = [e for e in events if "stalling" in e.evidence.sentence]
+    assert not [e for e in sentence if e.event_type == "CONSULT"], [(e.event_type, e.trigger) for e in sentence]
+    attack = [e for e in sentence if e.event_type == "ASSAULT"]
+    assert attack and _parties(attack[0])[0] == {"AZE"}
