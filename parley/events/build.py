@@ -59,8 +59,8 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
         if len({e.country for e in c.actor if e.country}) >= 2:
             discourse.add(c.actor)
     for e in events:
-        if e.claimed_by is not None and e.claimed_by.country and e.claimed_by.text.lower() not in PRONOUN_WORDS:
-            discourse.last_speaker = e.claimed_by
+        if e.claimed_by is not None and e.claimed_by.text.lower() not in PRONOUN_WORDS:
+            discourse.last_speaker, discourse.last_speaker_sentence = e.claimed_by, discourse.sentence
         discourse.name([e.claimed_by, *e.actor, *e.recipient])
         discourse.add_event(e.event_type, e.actor)
         if e.event_type in _HOSTILE_ACTS:

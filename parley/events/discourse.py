@@ -26,6 +26,7 @@ class Discourse:
         self.type_actors: dict[str, Counter[str]] = defaultdict(Counter)
         self.types_seen: set[str] = set()
         self.last_speaker: Entity | None = None  # who the last claim was by: "it said" in the next sentence
+        self.last_speaker_sentence = -10
         self.last_fight: list[Entity] = []  # the parties of the last fight with two sides  # the event types reported so far, whoever did them
         self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")
         self.named: list[Entity] = []  # the parties of events with their countries, as written ("Russia's Defence

@@ -256,6 +256,8 @@ class SentenceExtractor(RoleReader):
             c.actor = self.subject(c.token) if c.kind == "verb" else self._noun_owner(c.token, coop)
             c.recipient = self._asked(c) or self.recipient(c) or (
                 self._noun_target(c.token) if c.kind == "noun" and not coop else []) or self._threatened(c, cands)
+            if c.sense.converse:
+                c.actor, c.recipient = self._giver(c), c.actor
             if not self._negation(c):
                 c.status = self._status(c)
                 self._commitment(c)
@@ -750,6 +752,18 @@ class SentenceExtractor(RoleReader):
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to retaliate", "to keep targeting"
                         elif c.event_type == "AGREE" and cands[t.i].event_type == "THREATEN":
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to take necessary measures"
+
+    def _giver(self, c: Candidate) -> list[Entity]:
+        """Who gave what the subject received: "from Russia", else the last other party named."""
+        obj = self._object(c.token)
+        for ch in [*c.token.children, *(obj.subtree if obj is not None else ())]:
+            if ch.dep_ == "prep" and ch.lower_ == "from":  # "received the remains of two hostages from Hamas"
+                found = [e for p in ch.children if p.dep_ == "pobj" for e in self.entities(p) if e.country]
+                if found:
+                    return found
+        own = {e.country for e in c.actor if e.country}
+        other = self.disc.other_party(own, countries_only=True) if own else None
+        return [other] if other is not None else []
 
     def _asked(self, c: Candidate) -> list[Entity]:
         """Who a demand or a call is made of when its clause names them: "its demand that Armenia amend its

@@ -47,6 +47,7 @@ class Sense:
     gov: frozenset[str] = frozenset()
     needs: str | None = None
     plural: bool = False
+    converse: bool = False  # the subject receives ("Ukraine received the bodies"): the other party acts
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def _sense(spec: object, where: str) -> Sense:
         not_obj=frozenset(d.get("not_obj", ())),
         mod=frozenset(d.get("mod", ())), not_mod=frozenset(d.get("not_mod", ())), of=frozenset(d.get("of", ())),
         gov=frozenset(d.get("gov", ())),
-        needs=d.get("needs"), plural=bool(d.get("plural", False)),
+        needs=d.get("needs"), plural=bool(d.get("plural", False)), converse=bool(d.get("converse", False)),
     )
 
 

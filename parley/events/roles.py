@@ -147,7 +147,10 @@ class RoleReader:
                 rel = head.head
                 if rel.dep_ == "relcl":
                     return self.entities(rel.head)
-            return self._pronoun(head)
+            found = self._pronoun(head)
+            for other in (c for c in head.children if c.dep_ == "conj"):  # "he and his Russian counterpart"
+                found = found + [e for e in self.entities(other) if e.country not in {x.country for x in found}]
+            return found
         group = self._group_of(head)
         if group:
             return group
@@ -215,8 +218,10 @@ class RoleReader:
 
     def _resolve_pronoun(self, pron, word: str) -> list[Entity]:
         verb = pron.head
-        if pron.dep_ == "nsubj" and verb.lemma_.lower() in self.lx.report_verbs and word in ("it", "he", "she") \
-                and self.disc.last_speaker is not None and not any(
+        if pron.dep_ == "nsubj" and (verb.lemma_.lower() in self.lx.report_verbs or (
+                verb.lemma_.lower() in STATEMENT_VERBS and word == "it")) and word in ("it", "he", "she") \
+                and self.disc.last_speaker is not None and self.disc.last_speaker.country and \
+                self.disc.sentence - self.disc.last_speaker_sentence <= 1 and not any(
                     m.country for i, m in self.mentions.items() if i < pron.i) and _fits(word, [self.disc.last_speaker]):
             # "Air defence units destroyed 37 drones, it said": the speaker of the last claim, when the sentence
             # names no party before the pronoun
@@ -385,11 +390,13 @@ class RoleReader:
                 out = self.subject(head) if head.pos_ in ("VERB", "AUX") else self._noun_owner(head)
         elif tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             out = self.subject(tok.head)
-            said = tok.head.head
-            if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.lemma_.lower() in STATEMENT_VERBS and \
-                    said.lemma_.lower() in self.lx.report_verbs and not any(e.country for e in out):
-                # "the ministry said the men showed signs of torture, and accused Moscow of ...": the parse
-                # joined the second statement to what was said; the one who spoke makes it
+            said = ([a for a in tok.ancestors if a.lemma_.lower() in self.lx.report_verbs and
+                     a.pos_ in ("VERB", "AUX")] or [None])[-1]  # the outermost: who made the whole statement
+            if tok.dep_ == "conj" and said is not None and tok.lemma_.lower() in STATEMENT_VERBS and \
+                    not any(e.country for e in out):
+                # "the ministry said the men showed signs of torture, and accused Moscow of ...", "the ICRC said it
+                # could not establish who fired and called on both sides to ...": the parse joined the second
+                # statement to what was said; the one who spoke makes it
                 out = self.subject(said) or out
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             out = self.entities(tok.head)  # "the leaders, who spoke"; "von der Leyen, visiting Kyiv"

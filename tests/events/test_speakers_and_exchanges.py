@@ -1,0 +1,56 @@
+"""Who speaks and who gives in exchange reports. "It accused Kyiv of ..." right after a ministry's claim is that
+ministry; a statement joined to what a body said ("the ICRC said it could not establish who fired and called on
+both sides to ...") is the body's; "he and his Russian counterpart" are both; receiving bodies or prisoners is
+their release by the other side ("Ukraine received the bodies of 502 soldiers"). Texts written for this test
+(invented events)."""
+import pytest
+
+from parley.model import Article
+
+
+def _code(coder, text):
+    return next(coder.code([Article(id="x", text=text, date="2025-06-20")])).events
+
+
+def _one(events, words, kind):
+    found = [e for e in events if words in e.evidence.sentence and e.event_type == kind]
+    assert found, [(e.event_type, e.trigger, e.evidence.sentence[:40]) for e in events]
+    return found[0]
+
+
+def test_it_after_a_ministry_claim_is_the_ministry(coder):
+    events = _code(coder, "Russia's defence ministry said 84 servicemen had been freed in an exchange mediated by "
+                          "the UAE. It accused Kyiv of delaying the swap for weeks.")
+    e = _one(events, "It accused", "ACCUSE")
+    assert {a.country for a in e.actor} == {"RUS"}
+
+
+def test_a_statement_joined_to_what_a_body_said(coder):
+    events = _code(coder, "The ICRC said it could not establish who fired on the convoy and called on both "
+                          "sides to respect the pause.")
+    e = _one(events, "called on both sides", "REQUEST")
+    assert {a.text for a in e.actor} == {"The ICRC"}
+
+
+def test_he_and_his_counterpart(coder):
+    events = _code(coder, "Ukraine's ombudsman Dmytro Lubinets said he and his Russian counterpart had agreed to "
+                          "exchange lists of detained civilians.")
+    e = _one(events, "agreed", "AGREE")
+    assert {a.country for a in e.actor} | {r.country for r in e.recipient} >= {"UKR", "RUS"}
+
+
+@pytest.mark.parametrize("text,giver,taker", [
+    ("Russia and Ukraine swapped 84 prisoners each on Thursday. Separately, Ukraine received the bodies of 1,000 "
+     "fallen soldiers, the coordination headquarters said.", "RUS", "UKR"),
+    ("Israel received the remains of two hostages from Hamas on Friday.", "PSE", "ISR"),
+])
+def test_receiving_is_a_release_by_the_other_side(coder, text, giver, taker):
+    e = _one(_code(coder, text), "received", "RETREAT")
+    assert {a.country for a in e.actor} == {giver}
+    assert taker in {r.country for r in e.recipient}
+
+
+def test_receiving_a_visitor_stays_a_meeting(coder):
+    e = _one(_code(coder, "President Erdogan received the Ukrainian foreign minister in Ankara."), "received",
+             "CONSULT")
+    assert {a.country for a in e.actor} == {"TUR"}
