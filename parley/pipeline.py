@@ -109,7 +109,7 @@ class Coder:
             if domain in ("sport", "entertainment"):
                 continue
             for si, s in enumerate(sentences):
-                if si == 0 and is_headline(s, art):
+                if si <= 1 and is_headline(s, art):
                     continue
                 if self.filter.search(s.text):
                     jobs.append((s.text, (ai, si)))
@@ -133,8 +133,8 @@ class Coder:
                     note_voice(doc, self.lexicon, self.resolver, discourse, entry)
                 voices.append((discourse.voice, len(discourse.recent), discourse.place, discourse.place_sentence,
                                discourse.sentence))
-                if doc is None:
-                    continue
+                if doc is None or (si <= 1 and len(sentences) > 2 and is_headline(s, art)):
+                    continue  # (a headline read for its bulletin label, not coded: it repeats the lead)
                 try:
                     events.extend(build_events(doc, s, self.lexicon, self.resolver, discourse, entry, domain))
                 except Exception:  # a bug on one sentence must not lose the rest of the stream: report it
@@ -221,7 +221,7 @@ class Coder:
         coded = {e.evidence.start for e in events}
         short = self.classifier is not None and len(sentences) <= SNIPPET_SENTENCES
         todo = [(si, s) for si, s in enumerate(sentences) if s.start not in coded and self._has_party(s.text)
-                and not (si == 0 and is_headline(s, art) and len(sentences) > 1)]
+                and not (si <= 1 and is_headline(s, art) and len(sentences) > 2)]
         if not todo:
             return events
         found = []
@@ -394,8 +394,13 @@ def is_headline(sentence: Sentence, article: Article) -> bool:
     if article.title and sentence.text.strip() == article.title.strip():
         return True
     text = article.text
-    return sentence.start == len(text) - len(text.lstrip()) and text[sentence.end:sentence.end + 1] in ("\n", "\r") \
-        and not sentence.text.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+    begin = len(text) - len(text.lstrip())
+    line_end = min((i for i in (text.find("\n", begin), text.find("\r", begin)) if i >= 0), default=-1)
+    if line_end < 0 or sentence.start < begin or sentence.end > line_end:
+        return False
+    line = text[begin:line_end].rstrip()
+    # the whole first line, or a clause of it ("RSF seizes En Nahud; tens of thousands flee")
+    return bool(line) and not line.endswith((".", "!", "?", '"', "”", ":")) and line_end < len(text.rstrip())
 
 
 def parse_date(value: str | None) -> dt.date | None:

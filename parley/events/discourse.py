@@ -153,6 +153,15 @@ class Discourse:
             return [self._last_of(c) for c in sorted(pair)]
         if prefer_pair and self.last_fight:
             return [_ref(e, e.text) for e in self.last_fight]
+        if prefer_pair:
+            # the last two armed or state parties named, told apart by country and kind ("the army", "the RSF")
+            sides: dict[tuple, Entity] = {}
+            for e in reversed(self.recent):
+                if e.country and len(e.country) == 3 and e.country not in _NON_STATE and \
+                        e.sector in ("MIL", "REB", "GOV", "UAF", None):
+                    sides.setdefault((e.country, e.sector if e.sector in ("MIL", "REB") else None), e)
+                if len(sides) == 2:
+                    return [_ref(x, x.text) for x in sides.values()]
         seen: dict[str, Entity] = {}
         for e in reversed(self.recent):
             if e.country not in seen:

@@ -100,3 +100,20 @@ def test_the_dateline_is_cut_after_a_headline_of_two_clauses():
     sents = split_sentences(text)
     lead = next(s for s in sents if "Negotiators" in s.text)
     assert lead.text.startswith("Negotiators") and text[lead.start:lead.end] == lead.text
+
+
+def test_a_headline_of_two_clauses_is_not_coded(coder):
+    from parley.model import Article
+    text = ("RSF seizes Kordofan town of En Nahud; thousands flee\n\nPORT SUDAN, Jan 12 — Sudan's paramilitary Rapid "
+            "Support Forces said on Saturday they had taken full control of En Nahud. Residents said fighters looted "
+            "the market. Aid agencies said hundreds of families had fled the town.")
+    events = next(coder.code([Article(id="h", text=text, date="2025-01-12")])).events
+    assert events and all(e.evidence.start > text.index("PORT SUDAN") for e in events), \
+        [(e.event_type, e.evidence.sentence[:30]) for e in events]
+
+
+def test_a_lone_headline_is_coded(coder):
+    from parley.model import Article
+    events = next(coder.code([Article(id="h", text="Army retakes Wad Madani from RSF; thousands return",
+                                      date="2025-01-12")])).events
+    assert events
