@@ -198,7 +198,7 @@ class ActorResolver:
                       end=text.end_char)
 
 
-SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "commissioner", "rapporteur"})
 
 
 def _town_abroad(text: str, country: str | None) -> bool:

@@ -47,6 +47,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     mentions = resolver.find_mentions(doc, date, discourse.context_countries())
     extractor = SentenceExtractor(doc, lexicon, resolver, mentions, discourse)
     cands = extractor.candidates()
+    _note_quote(doc, sentence, lexicon, extractor, discourse)
     ctx = _Context(doc, sentence, resolver, discourse, date, domain, mentions, extractor)
     events = [e for e in (_finish(c, ctx) for c in cands) if e is not None]
     for m in ctx.ordered_mentions:
@@ -72,6 +73,22 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
             discourse.add_conflict(e.actor, e.recipient)
     discourse.next_sentence()
     return _dedupe(events)
+
+
+def _note_quote(doc, sentence, lexicon, extractor, discourse: Discourse) -> None:
+    """Remember who speaks a quotation in this sentence ('"...," the High Commissioner said.'): a quotation that
+    goes on into the next sentence is theirs too."""
+    if not any(q in sentence.text for q in ('"', "“", "”")):
+        return
+    for tok in doc:
+        if tok.lemma_.lower() in lexicon.report_verbs and tok.pos_ in ("VERB", "AUX"):
+            said = extractor.subject(tok)
+            if said:
+                discourse.quote_speaker, discourse.quote_sentence = said[0], discourse.sentence
+                return
+    if discourse.quote_sentence != discourse.sentence - 1:
+        return
+    discourse.quote_sentence = discourse.sentence  # a quotation that goes on again: still the same speaker
 
 
 class _Context:

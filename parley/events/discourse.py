@@ -27,6 +27,8 @@ class Discourse:
         self.types_seen: set[str] = set()
         self.last_speaker: Entity | None = None  # who the last claim was by: "it said" in the next sentence
         self.last_speaker_sentence = -10
+        self.quote_speaker: Entity | None = None  # who said the last sentence's quotation, and in which sentence
+        self.quote_sentence = -10
         self.last_fight: list[Entity] = []  # the parties of the last fight with two sides  # the event types reported so far, whoever did them
         self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")
         self.named: list[Entity] = []  # the parties of events with their countries, as written ("Russia's Defence
@@ -50,10 +52,9 @@ class Discourse:
             if e.text.lower().split()[-1:] == words[-1:]:  # only entities with a country are named
                 return e
         # "Foreign ministry spokesman Heorhii Tykhyi" after "Ukraine's Foreign Ministry": of that ministry
-        pairs = {tuple(words[i:i + 2]) for i in range(len(words) - 1)}
-        for e in reversed(self.named):
-            named = e.text.lower().split()
-            if len(named) >= 2 and tuple(named[-2:]) in pairs:
+        pairs = _pairs(words)
+        for e in reversed(self.named):  # "the High Commissioner" after "UN High Commissioner Volker Türk"
+            if pairs & _pairs(e.text.lower().split()):
                 return e
         return None
 
@@ -200,10 +201,12 @@ class Discourse:
         return list(dict.fromkeys(out))
 
     def main_country(self) -> str | None:
-        """The country the article mentions most so far."""
-        if not self.country_counts:
-            return None
-        return self.country_counts.most_common(1)[0][0]
+        """The country the article mentions most so far (a state: not the UN or an NGO however often named)."""
+        states = [(code, n) for code, n in self.country_counts.most_common()
+                  if len(code) == 3 and code not in _NON_STATE]
+        if states:
+            return states[0][0]
+        return self.country_counts.most_common(1)[0][0] if self.country_counts else None
 
     def home_country(self) -> str | None:
         """The country of a party the text names only by its kind ("the army general staff said"): that of the
@@ -213,6 +216,14 @@ class Discourse:
         if filed and (filed in self.country_counts or filed in self.place_counts):
             return filed
         return self.main_country()
+
+
+_FUNCTION_WORDS = frozenset({"the", "of", "a", "an", "for", "and", "in", "on", "to", "'s"})
+
+
+def _pairs(words: list[str]) -> set[tuple[str, str]]:
+    """The word pairs of a phrase that name something ("foreign ministry", "high commissioner")."""
+    return {(a, b) for a, b in zip(words, words[1:]) if a not in _FUNCTION_WORDS and b not in _FUNCTION_WORDS}
 
 
 def _ref(e: Entity, text: str) -> Entity:

@@ -258,6 +258,9 @@ class SentenceExtractor(RoleReader):
                 self._noun_target(c.token) if c.kind == "noun" and not coop else []) or self._threatened(c, cands)
             if c.sense.converse:
                 c.actor, c.recipient = self._giver(c), c.actor
+            if c.event_type == "SANCTION" and c.recipient and {e.text for e in c.recipient} <= {e.text for e in
+                                                                                              c.actor}:
+                c.recipient = []  # "the EU approved its sanctions package": the package is the EU's, aimed elsewhere
             if not self._negation(c):
                 c.status = self._status(c)
                 self._commitment(c)
@@ -347,7 +350,7 @@ class SentenceExtractor(RoleReader):
         if comp is None or answers(comp, tok):
             return
         inner = [cands[t.i] for t in comp.subtree if t.i in cands and t.i != tok.i and not cands[t.i].absorbed]
-        denier = [e for e in self.subject(tok) if e.country]
+        denier = self.subject(tok)  # ("the military": its country comes from the context later)
         if not inner or not denier:
             return
         said = {e.country for e in denier}
@@ -670,8 +673,9 @@ class SentenceExtractor(RoleReader):
                 continue
             claimant = self._claimant(tok)
             target = self.subject(tok)
-            if claimant is None or not target or claimant.country in {e.country for e in target}:
-                continue
+            if claimant is None or not target or (claimant.country and claimant.country in {
+                    e.country for e in target}):
+                continue  # (one side saying what it must do itself is no demand on another)
             c = Candidate(tok, Sense(type="REQUEST", cameo="100"), "verb", "REQUEST", "100")
             c.actor, c.recipient, c.claimed_by = [claimant], target, claimant
             c.depth = self._depth(tok)
@@ -693,6 +697,8 @@ class SentenceExtractor(RoleReader):
         if c.kind != "verb" or not c.future or c.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT",
                                                                         "ACCUSE"):
             return
+        if c.event_type == "CONSULT" and not self._pledged(c):
+            return  # a meeting or a call the report schedules is that meeting, planned: "will discuss ... with"
         if any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in ch.children)
                for ch in c.token.children):
             c.event_type, c.cameo = "THREATEN", "139"  # "will withdraw its force unless ...": an ultimatum
@@ -708,6 +714,15 @@ class SentenceExtractor(RoleReader):
             c.event_type, c.cameo = "THREATEN", "130"
         else:
             c.event_type, c.cameo = "AGREE", "030"
+
+    def _pledged(self, c: Candidate) -> bool:
+        """Whether a party states its own intent ("Hamas said it would meet the mediators if ...", "said they
+        would attend"), or makes it conditional: a commitment, not a meeting on the calendar."""
+        if any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in ch.children)
+               for ch in c.token.children):
+            return True
+        said = self._claimant(c.token)
+        return said is not None and bool(said.country) and said.country in {e.country for e in c.actor}
 
     @staticmethod
     def _ready(tok) -> bool:
@@ -752,6 +767,10 @@ class SentenceExtractor(RoleReader):
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to retaliate", "to keep targeting"
                         elif c.event_type == "AGREE" and cands[t.i].event_type == "THREATEN":
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to take necessary measures"
+                        elif c.event_type == "AGREE" and root is obj and cands[t.i].event_type == "SANCTION" and \
+                                tok.lemma_.lower() in ("approve", "adopt", "endorse", "pass", "back"):
+                            c.event_type, c.cameo = "SANCTION", cands[t.i].cameo  # "approved its 19th sanctions
+                            # package": the measure is what was approved
 
     def _giver(self, c: Candidate) -> list[Entity]:
         """Who gave what the subject received: "from Russia", else the last other party named."""

@@ -640,6 +640,17 @@ class RoleReader:
         span = self.doc[(subj.left_edge.i if start is None else start):subj.i + 1]
         return Entity(text=span.text, country=None, start=span.start_char, end=span.end_char)
 
+    def _quoted_on(self) -> Entity | None:
+        """The speaker of a quotation that goes on into this sentence: '"Bombing a school cannot be justified,"
+        the High Commissioner said. "The military must halt its attacks."' (a sentence that opens with a quote
+        mark and has no report verb of its own)."""
+        first = next((t for t in self.doc if not t.is_space), None)
+        if first is None or first.text not in ('"', "“", "'", "‘") or any(
+                t.lemma_.lower() in self.lx.report_verbs and t.pos_ in ("VERB", "AUX") for t in self.doc):
+            return None
+        speaker = self.disc.quote_speaker
+        return speaker if speaker is not None and self.disc.sentence - self.disc.quote_sentence <= 1 else None
+
     def _claimant(self, tok) -> Entity | None:
         """Who the text attributes the clause of ``tok`` to: a reporting verb's subject or "according to X"."""
         t = tok
@@ -657,7 +668,7 @@ class RoleReader:
                     if ents:
                         return ents[0]
             if t.head.i == t.i:
-                return None
+                return self._quoted_on()
             parent = t.head
             if parent.lemma_.lower() in self.lx.report_verbs and t.dep_ in ("ccomp", "parataxis", "xcomp", "conj",
                                                                              "advcl", "dobj") \

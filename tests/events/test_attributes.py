@@ -176,7 +176,7 @@ CASES = [
       "CONSULT", status="ongoing"),
     C("status", "ongoing-continued-to-shell", "Israeli forces continued to shell the outskirts of Khan Younis.",
       "ASSAULT", status="ongoing"),
-    C("status", "planned-will-meet", "Putin and Trump will meet next week.", "CONSULT", xfail="future 'will meet' is coded as AGREE/planned instead of CONSULT/planned", status="planned"),
+    C("status", "planned-will-meet", "Putin and Trump will meet next week.", "CONSULT", status="planned"),
     C("status", "planned-are-due-to", "Iranian and American negotiators are due to hold talks in Oman.",
       "CONSULT", xfail="'are due to' is not read as planned: status occurred", status="planned"),
     C("status", "planned-plans-to", "Germany plans to send more Patriot systems to Ukraine.", "AID",
@@ -237,11 +237,10 @@ CASES = [
     C("date", "no-date", "Egyptian police detained a prominent blogger in Cairo.", "COERCE", date="2025-03-20",
       date_source="document"),
     C("date", "planned-next-monday", "The foreign ministers of Serbia and Kosovo will meet in Brussels next "
-      "Monday.", "CONSULT", date="2025-03-24", xfail="future 'will meet' is coded as AGREE/planned instead of CONSULT/planned (date 2025-03-24 is right)", date_source="text", status="planned"),
+      "Monday.", "CONSULT", date="2025-03-24", date_source="text", status="planned"),
     C("date", "planned-visit-next-monday", "Zelensky will visit Berlin next Monday.", "CONSULT",
-      date="2025-03-24", date_source="text", status="planned",
-      xfail="future 'will visit' is coded as AGREE/planned instead of CONSULT/planned (date 2025-03-24 is right)"),
-    C("date", "planned-on-friday", "Putin and Trump will speak by phone on Friday.", "CONSULT", xfail="future 'will speak by phone' is coded as AGREE/planned instead of CONSULT/planned (date 2025-03-21 is right)", date="2025-03-21",
+      date="2025-03-24", date_source="text", status="planned"),
+    C("date", "planned-on-friday", "Putin and Trump will speak by phone on Friday.", "CONSULT", date="2025-03-21",
       date_source="text", status="planned"),
 
     # --- places

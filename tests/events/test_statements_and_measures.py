@@ -1,0 +1,63 @@
+"""Statements and measures as press releases and wires give them. A quotation that goes on into the next sentence
+is the same speaker's, so "The military must halt its attacks" there is that speaker's demand; approving a
+sanctions package is the sanction, aimed at whoever the package targets, not at the bloc itself; blacklisting
+named state companies sanctions their country; a party named by kind is of the article's main state, never of
+the UN however often the text names it; a meeting or call the report schedules stays a meeting, planned, while a
+party's own conditional offer to meet is a commitment. Texts written for this test (invented events)."""
+import pytest
+
+from parley.model import Article
+
+
+def _code(coder, text, date="2025-05-07"):
+    return next(coder.code([Article(id="s", text=text, date=date)])).events
+
+
+def _one(events, words, kind):
+    found = [e for e in events if words in e.evidence.sentence and e.event_type == kind]
+    assert found, [(e.event_type, e.trigger, e.evidence.sentence[:40]) for e in events]
+    return found[0]
+
+
+RELEASE = """GENEVA (7 May 2025) – The UN Human Rights Office said on Wednesday it had verified reports that \
+Myanmar military jets bombed a monastery in Sagaing region on Monday, killing 14 people.
+
+"Striking a monastery full of displaced families is indefensible," the High Commissioner said. "The military must \
+stop its attacks on civilians at once."
+
+The UN office has documented dozens of such strikes this year. The military denied that civilians had been \
+targeted.
+"""
+
+
+def test_a_quotation_goes_on_with_its_speaker(coder):
+    e = _one(_code(coder, RELEASE), "must", "REQUEST")
+    assert e.claimed_by is not None and e.claimed_by.text == "the High Commissioner"
+    assert "MMR" in {r.country for r in e.recipient}
+
+
+def test_a_party_named_by_kind_is_of_the_main_state(coder):
+    e = _one(_code(coder, RELEASE), "denied", "REJECT")
+    assert {a.country for a in e.actor} == {"MMR"}
+
+
+def test_approving_a_sanctions_package(coder):
+    events = _code(coder, "Russia's strikes on the grid went on. On Thursday the EU approved its 19th sanctions "
+                          "package, and the US Treasury blacklisted Rosneft and Lukoil.")
+    eu = _one(events, "approved", "SANCTION")
+    assert {a.country for a in eu.actor} == {"EU"} and "EU" not in {r.country for r in eu.recipient}
+    us = [e for e in events if e.trigger == "blacklisted"]
+    assert us and {r.country for r in us[0].recipient} == {"RUS"}
+
+
+@pytest.mark.parametrize("text,kind,status", [
+    ("Erdogan will discuss the safety of Black Sea shipping with Vladimir Putin by phone on Friday.", "CONSULT",
+     "planned"),
+    ("US and Russian envoys are expected to meet in Riyadh on Sunday.", "CONSULT", "planned"),
+    ("Hamas said it would meet Egyptian mediators in Cairo if Israel released its leaders.", "AGREE", None),
+])
+def test_a_scheduled_meeting_and_a_conditional_offer(coder, text, kind, status):
+    events = _code(coder, text)
+    assert kind in {e.event_type for e in events}, [(e.event_type, e.status) for e in events]
+    if status:
+        assert {e.status for e in events if e.event_type == kind} == {status}
