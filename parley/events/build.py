@@ -377,7 +377,11 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
             named = discourse.same_head(e.text)
             forces = _forces(c, e, place, enemies_of, discourse) if role == "actor" else None
             enemy = _adversary(c, e, place, enemies_of) if role == "actor" and near is None else None
-            if role == "recipient" and own and e.sector in _INSTITUTIONS and \
+            insurgent = any(a.sector in ("REB", "UAF", "OPP", "CRM") for a in c.actor if a.country)
+            if role == "recipient" and own and insurgent and e.sector in ("GOV", "MIL", "COP", "JUD", "LEG"):
+                # "the ELN accused the Government of ...": an armed group's or opposition's state is its own
+                country = next(iter(own))
+            elif role == "recipient" and own and e.sector in _INSTITUTIONS and \
                     c.event_type not in _CONFLICT and near is None:
                 # "asked the Ministry of Defence to strengthen air defence": the asker's own, whatever came before
                 country = next(iter(own))

@@ -70,7 +70,8 @@ KINDS_OF_FORCE = frozenset({"brigade", "battalion", "regiment", "group", "unit",
 
 # Verbs that hold up talks ("accused Moscow of stalling the negotiations").
 OBSTRUCT_VERBS = frozenset({"stall", "block", "derail", "obstruct", "delay", "sabotage", "undermine", "torpedo",
-                            "jeopardize", "jeopardise", "disrupt", "hamper", "hinder", "drag", "wreck", "stymie"})
+                            "jeopardize", "jeopardise", "disrupt", "hamper", "hinder", "drag", "wreck", "stymie",
+                            "betray", "abandon", "poison"})
 # Places a word of an event can name the kind of ("deployment points", "a detention centre", "training grounds").
 SITES = frozenset({"point", "area", "site", "position", "camp", "zone", "facility", "centre", "center", "ground"})
 

@@ -37,6 +37,7 @@ ANNOUNCE_VERBS = {"announce", "declare", "unveil", "proclaim"}
 # Verbs whose subject is who suffered ("six dead, dozens hurt"): never the actor of an event near them.
 VICTIM_VERBS = {"hurt", "injure", "wound", "die", "kill", "dead", "perish", "suffer"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
+HOLD_VERBS = frozenset({"hold", "control", "occupy", "run", "man", "seize", "capture"})  # "positions held by"
 WARRING = {"warring", "belligerent", "opposing", "fighting", "rival"}  # the two sides of a war: "the warring parties"
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
                "neighbor", "rival", "foe", "adversary", "delegation", "army", "minister"}
@@ -154,6 +155,9 @@ class RoleReader:
         group = self._group_of(head)
         if group:
             return group
+        holder = self._holder(head)
+        if holder:
+            return holder
         out: list[Entity] = []
         seen = set()
         for party in parties(head):
@@ -301,6 +305,18 @@ class RoleReader:
             return e
         return Entity(text=e.text, country=others[0].country, sector=e.sector, name=e.name, start=e.start,
                       end=e.end)
+
+    def _holder(self, head) -> list[Entity]:
+        """"positions held by the SDF", "areas controlled by the RSF": places of a party are that party's."""
+        if head.pos_ not in ("NOUN",):
+            return []
+        for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in HOLD_VERBS):
+            agent = next((a for a in acl.children if a.dep_ == "agent"), None)
+            pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+            found = [e for e in self.entities(pobj) if e.country] if pobj is not None else []
+            if found:
+                return found
+        return []
 
     def _group_of(self, head) -> list[Entity]:
         """"the foreign ministers of both countries", "the directors general of military operations of the two

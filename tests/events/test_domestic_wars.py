@@ -1,0 +1,58 @@
+"""Wars inside one country and the forces sent to them. An armed group's or an opposition's accusation of "the
+government" is aimed at its own country's, not at a country the sentence names in passing; positions or areas
+"held by" a party are that party's; sending troops, platoons or a helicopter is a deployment; ordering the
+suspension of talks is a sanction; US military commands are parties of the United States; talks a party is said
+to have betrayed are no new talks. Sentences written for this test (invented events)."""
+import pytest
+
+from parley.model import Article
+
+
+def _code(coder, text):
+    return next(coder.code([Article(id="w", text=text, date="2024-09-19")])).events
+
+
+def _one(events, kind):
+    found = [e for e in events if e.event_type == kind]
+    assert found, [(e.event_type, e.trigger) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("The ELN accused the government of betraying the talks it had held in Mexico.", "COL"),
+    ("Al-Shabaab accused the federal government of selling the country to foreign troops from Kenya.", "SOM"),
+])
+def test_an_insurgent_accuses_its_own_government(coder, text, country):
+    events = _code(coder, text)
+    e = _one(events, "ACCUSE")
+    assert {r.country for r in e.recipient} == {country}
+    assert "CONSULT" not in {x.event_type for x in events}
+
+
+@pytest.mark.parametrize("text,target", [
+    ("A Turkish drone struck positions held by the Syrian Democratic Forces near Kobani.", "SYR"),
+    ("Army artillery shelled neighbourhoods controlled by the Rapid Support Forces in Omdurman.", "SDN"),
+])
+def test_places_held_by_a_party_are_its_own(coder, text, target):
+    e = _one(_code(coder, text), "ASSAULT")
+    assert target in {r.country for r in e.recipient}
+
+
+@pytest.mark.parametrize("text", [
+    "The Dominican Republic said it has sent additional troops to its border with Haiti.",
+    "The Kenyan-led mission said it had sent a helicopter and two platoons to Mirebalais.",
+])
+def test_sending_troops_is_a_deployment(coder, text):
+    e = _one(_code(coder, text), "MOBILIZE")
+    assert e.actor
+
+
+def test_ordering_the_suspension_of_talks(coder):
+    e = _one(_code(coder, "President Gustavo Petro ordered the suspension of the talks with the ELN."), "SANCTION")
+    assert {a.country for a in e.actor} == {"COL"}
+
+
+def test_a_military_command_is_american(coder):
+    e = _one(_code(coder, "CENTCOM said its forces killed an Islamic State commander in a raid in Deir el-Zor."),
+             "ASSAULT")
+    assert {a.country for a in e.actor} == {"USA"}
