@@ -47,7 +47,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     mentions = resolver.find_mentions(doc, date, discourse.context_countries())
     extractor = SentenceExtractor(doc, lexicon, resolver, mentions, discourse)
     cands = extractor.candidates()
-    _note_quote(doc, sentence, lexicon, extractor, discourse)
+    _note_speaker(doc, sentence, lexicon, extractor, discourse)
     ctx = _Context(doc, sentence, resolver, discourse, date, domain, mentions, extractor)
     events = [e for e in (_finish(c, ctx) for c in cands) if e is not None]
     for m in ctx.ordered_mentions:
@@ -75,20 +75,24 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     return _dedupe(events)
 
 
-def _note_quote(doc, sentence, lexicon, extractor, discourse: Discourse) -> None:
-    """Remember who speaks a quotation in this sentence ('"...," the High Commissioner said.'): a quotation that
-    goes on into the next sentence is theirs too."""
-    if not any(q in sentence.text for q in ('"', "“", "”")):
-        return
+def _note_speaker(doc, sentence, lexicon, extractor, discourse: Discourse) -> None:
+    """Remember who speaks in this sentence, events or none ("The navy said its divers had cleared two mines."):
+    "It accused Russia of ..." in the next sentence is that speaker, "the navy" later is that navy; and a
+    quotation ('"...," the High Commissioner said.') that goes on into the next sentence is theirs too."""
+    quoted = any(q in sentence.text for q in ('"', "“", "”"))
     for tok in doc:
         if tok.lemma_.lower() in lexicon.report_verbs and tok.pos_ in ("VERB", "AUX"):
-            said = extractor.subject(tok)
-            if said:
+            said = [e for e in extractor.subject(tok) if e.text.lower() not in PRONOUN_WORDS]
+            if not said:
+                continue
+            if said[0].country:
+                discourse.name(said[:1])
+                discourse.last_speaker, discourse.last_speaker_sentence = said[0], discourse.sentence
+            if quoted:
                 discourse.quote_speaker, discourse.quote_sentence = said[0], discourse.sentence
-                return
-    if discourse.quote_sentence != discourse.sentence - 1:
-        return
-    discourse.quote_sentence = discourse.sentence  # a quotation that goes on again: still the same speaker
+            return
+    if quoted and discourse.quote_sentence == discourse.sentence - 1:
+        discourse.quote_sentence = discourse.sentence  # a quotation that goes on again: still the same speaker
 
 
 class _Context:
