@@ -487,7 +487,10 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
     own = {e.country for e in c.actor}
     first = next((e for e in c.actor if e.country), None)
     if first is not None and (c.event_type in _OWN_COUNTRY or (
-            c.event_type in ("ASSAULT", "COERCE") and first.sector in DOMESTIC)):
+            c.event_type in ("ASSAULT", "COERCE") and first.sector in DOMESTIC) or (
+            c.event_type == "COERCE" and first.sector in ("GOV", "COP", "JUD", "LEG"))):
+        # a state's measure that names no one it targets ("imposed a curfew from 6pm", "declared a state of
+        # emergency", "closed two airports") is taken at home
         return Entity(text=first.country, country=first.country, sector="GOV")
     conflict = c.event_type in _CONFLICT
     # an armed clash or an arrest is between states' or groups' people; an accusation or a threat may also be aimed

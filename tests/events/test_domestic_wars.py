@@ -56,3 +56,15 @@ def test_a_military_command_is_american(coder):
     e = _one(_code(coder, "CENTCOM said its forces killed an Islamic State commander in a raid in Deir el-Zor."),
              "ASSAULT")
     assert {a.country for a in e.actor} == {"USA"}
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Gangs overran Lascahobas near the Dominican border on Sunday. The Haitian government imposed a curfew from "
+     "6pm to 5am in the Centre department.", "HTI"),
+    ("Colombia's talks with the ELN were held in Mexico and Cuba. Petro's government declared a state of emergency "
+     "in the Catatumbo region on Friday.", "COL"),
+])
+def test_a_state_measure_naming_no_target_is_taken_at_home(coder, text, country):
+    events = [e for e in _code(coder, text) if e.event_type == "COERCE"]
+    assert events and {r.country for r in events[-1].recipient} == {country}, \
+        [(e.trigger, [r.country for r in e.recipient]) for e in events]
