@@ -87,7 +87,7 @@ def _note_speaker(doc, sentence, lexicon, extractor, discourse: Discourse) -> No
                 continue
             if said[0].country:
                 discourse.name(said[:1])
-                discourse.last_speaker, discourse.last_speaker_sentence = said[0], discourse.sentence
+            discourse.last_speaker, discourse.last_speaker_sentence = said[0], discourse.sentence
             if quoted:
                 discourse.quote_speaker, discourse.quote_sentence = said[0], discourse.sentence
             return

@@ -400,6 +400,10 @@ class SentenceExtractor(RoleReader):
                 continue
             claimant = self._claimant(tok)
             if claimant is None:
+                gov = tok.head.head if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("of", "for") else None
+                gov = gov.head if gov is not None and gov.dep_ == "dobj" else gov  # "accused forces of breaking"
+                if gov is not None and gov.lemma_.lower() in ("accuse", "blame", "charge", "suspect"):
+                    continue  # "accused Russian forces of breaking the truce": what the accusation alleges
                 if lemma in self.lx.violation_verbs and tok.i not in cands:
                     # told as fact, with no one to claim it: the party defied the norm ("has reneged on his
                     # commitment", "violated a ban by General Aoun"), a rejection of it

@@ -222,9 +222,9 @@ class RoleReader:
 
     def _resolve_pronoun(self, pron, word: str) -> list[Entity]:
         verb = pron.head
-        if pron.dep_ == "nsubj" and (verb.lemma_.lower() in self.lx.report_verbs or (
-                verb.lemma_.lower() in STATEMENT_VERBS and word == "it")) and word in ("it", "he", "she") \
-                and self.disc.last_speaker is not None and self.disc.last_speaker.country and \
+        if pron.dep_ == "nsubj" and (verb.lemma_.lower() in self.lx.report_verbs or
+                                     verb.lemma_.lower() in STATEMENT_VERBS) and word in ("it", "he", "she") \
+                and self.disc.last_speaker is not None and \
                 self.disc.sentence - self.disc.last_speaker_sentence <= 1 and not any(
                     m.country for i, m in self.mentions.items() if i < pron.i) and _fits(word, [self.disc.last_speaker]):
             # "Air defence units destroyed 37 drones, it said": the speaker of the last claim, when the sentence

@@ -54,3 +54,13 @@ def test_receiving_a_visitor_stays_a_meeting(coder):
     e = _one(_code(coder, "President Erdogan received the Ukrainian foreign minister in Ankara."), "received",
              "CONSULT")
     assert {a.country for a in e.actor} == {"TUR"}
+
+
+def test_he_after_an_official_known_by_title(coder):
+    events = _code(coder, "KRAMATORSK, June 20 - Artillery shells struck the road near Druzhkivka as evacuation "
+                          "buses passed, killing a driver, said Vadym Filashkin, head of the regional military "
+                          "administration. He accused Russian forces of deliberately breaking the truce.")
+    e = _one(events, "He accused", "ACCUSE")
+    assert {a.country for a in e.actor} == {"UKR"}
+    # the truce broken is what the accusation alleges, not a rejection of its own
+    assert not [x for x in events if "He accused" in x.evidence.sentence and x.event_type == "REJECT"]
