@@ -425,12 +425,15 @@ class SentenceExtractor(RoleReader):
         about an act accuses who did it (the act's owner, else the party the text reports doing such acts most),
         and the act it names is not reported anew."""
         for c in cands.values():
-            if c.absorbed or c.event_type != "ACCUSE" or c.kind != "verb":
+            if c.absorbed or c.event_type != "ACCUSE":
                 continue
-            obj = self._object(c.token)
+            worry = c.sense.mode == "disapprove" and (c.kind == "noun" or self._object(c.token) is None)
+            obj = self._concern_object(c.token) if worry else (self._object(c.token) if c.kind == "verb" else None)
             if obj is None or obj.i == c.token.i:
                 continue
             act = cands.get(obj.i)
+            if worry and act is not None and act.kind == "noun":
+                act.absorbed = True  # "concern at the attack on the base": the attack is what the concern is about
             types = self._noun_types(obj)
             if not types & {"ASSAULT", "COERCE", "SANCTION"}:
                 continue
@@ -442,6 +445,19 @@ class SentenceExtractor(RoleReader):
                 c.recipient = owners
                 if act is not None and act.event_type in ("ASSAULT",) and not act.actor:
                     act.absorbed = True  # the strike condemned is the one reported before, not a new one
+
+    @staticmethod
+    def _concern_object(tok):
+        """What alarm or concern is about: "alarmed by reports of airstrikes", "its concern at the attack"."""
+        for ch in tok.children:
+            if ch.dep_ in ("prep", "agent") and ch.lower_ in ("at", "over", "about", "by", "regarding"):
+                pobj = next((p for p in ch.children if p.dep_ == "pobj"), None)
+                while pobj is not None and pobj.lemma_.lower() in ("report", "claim", "news", "account"):
+                    pobj = next((p for x in pobj.children if x.dep_ == "prep" and x.lower_ == "of"
+                                 for p in x.children if p.dep_ == "pobj"), None)  # "reports of airstrikes"
+                if pobj is not None:
+                    return pobj
+        return None
 
     def _depth(self, tok) -> int:
         """How deep ``tok`` sits in its sentence, not counting the report verbs above it: main clauses first."""

@@ -404,6 +404,8 @@ class RoleReader:
                 out = self.entities(self._object(head))
             else:
                 out = self.subject(head) if head.pos_ in ("VERB", "AUX") else self._noun_owner(head)
+        elif tok.dep_ == "acomp" and tok.head.pos_ in ("VERB", "AUX"):
+            out = self.subject(tok.head)  # "it was deeply alarmed by ...": the copula's subject
         elif tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             out = self.subject(tok.head)
             said = ([a for a in tok.ancestors if a.lemma_.lower() in self.lx.report_verbs and

@@ -79,3 +79,19 @@ def test_condemning_an_act_accuses_who_did_it(coder):
     assert {r.country for r in found[0].recipient} == {"RUS"}
     # the strike condemned is the one reported before, not a new attack
     assert not [e for e in events if e.event_type == "ASSAULT" and "condemned" in e.evidence.sentence]
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    ("The UN Human Rights Office said it was deeply alarmed by reports of airstrikes by the Myanmar military on "
+     "villages in Sagaing.", "UN", "MMR"),
+    ("Tokyo has conveyed its serious concern to Beijing through diplomatic channels.", "JPN", "CHN"),
+    ("Israeli jets struck a school in Gaza City on Monday. Norway expressed its deep concern at the attack.", "NOR",
+     "ISR"),
+])
+def test_alarm_and_concern_accuse_who_acted(coder, text, actor, target):
+    events = next(coder.code([Article(id="c", text=text, date="2025-05-06")])).events
+    found = [e for e in events if e.event_type == "ACCUSE"]
+    assert found, [(e.event_type, e.trigger) for e in events]
+    assert actor in {a.country for a in found[-1].actor} and target in {r.country for r in found[-1].recipient}
+    # the attack the concern is about is not coded again from the statement
+    assert len([e for e in events if e.event_type == "ASSAULT"]) <= (1 if "struck" in text else 0)
