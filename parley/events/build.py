@@ -401,6 +401,10 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 country = place  # "police fired tear gas in Mora village (Surat, Gujarat)"
             elif role == "actor":
                 country = discourse.home_country()
+                states = {r.country for r in c.recipient if r.country and r.sector in (None, "GOV", "MIL")}
+                if country in states:  # "Navy spokesman X called the strike ...": not of the state he accuses
+                    country = next((x for x in discourse.context_countries() if x not in states and _is_country(x)),
+                                   country)
             elif role == "recipient" and own and c.event_type == "ASSAULT" and enemies_of(next(iter(own))):
                 # "Russian glide bombs struck a printing house, killing two workers": a state at war strikes its
                 # adversary's people (the one the article names, else its first)

@@ -510,7 +510,8 @@ class SentenceExtractor(RoleReader):
             if verb.lemma_.lower() == "be" and tok.dep_ in ("acomp", "attr"):
                 speaker, act = self._claimant(verb), next((c for c in verb.children if c.dep_ in SUBJ), None)
             else:  # "called the strike a war crime", "described the tariffs as blackmail", however attached
-                verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+                verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in JUDGE_VERBS),
+                            None)  # (past a noun the parser took for a verb: "called the US measures an ...")
                 if verb is None or verb.lemma_.lower() not in JUDGE_VERBS or _verdict_hops(tok, verb) > 3 or (
                         self._object(verb) is None and any(c.dep_ in ("prep", "prt") and c.lower_ in (
                             "on", "for", "upon") for c in verb.children)):

@@ -95,3 +95,16 @@ def test_alarm_and_concern_accuse_who_acted(coder, text, actor, target):
     assert actor in {a.country for a in found[-1].actor} and target in {r.country for r in found[-1].recipient}
     # the attack the concern is about is not coded again from the statement
     assert len([e for e in events if e.event_type == "ASSAULT"]) <= (1 if "struck" in text else 0)
+
+
+@pytest.mark.parametrize("text,speaker,target", [
+    ("Putin called the US measures an unfriendly act.", "RUS", "USA"),
+    ("A Russian missile hit a grain ship in Odesa port on Thursday. Navy spokesman Dmytro Pletenchuk called the "
+     "strike a deliberate attempt to scare shipowners away from the corridor.", "UKR", "RUS"),
+])
+def test_calling_an_act_hostile_accuses_who_did_it(coder, text, speaker, target):
+    events = next(coder.code([Article(id="v", text=text, date="2024-11-08")])).events
+    found = [e for e in events if e.event_type == "ACCUSE"]
+    assert found, [(e.event_type, e.trigger) for e in events]
+    assert {a.country for a in found[-1].actor} == {speaker}
+    assert target in {r.country for r in found[-1].recipient}
