@@ -11,6 +11,7 @@ from parley.events.lexicon import Sense
 from parley.events.roles import (
     RELATIVE,
     SUBJ,
+    PLATFORMS,
     WEAPON_OBJECTS,
     Candidate,
     RoleReader,
@@ -56,9 +57,6 @@ TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "
                               "plant", "station", "hamlet", "residential", "infrastructure"}
 FIRE_WORDS = frozenset({"fire", "flames", "ablaze", "alight", "afire"})
 WRECKAGE = frozenset({"debris", "fragment", "wreckage", "shrapnel"})  # what falls of a weapon brought down
-# Machines of war that act for their owner ("its aircraft had struck back", "Israeli warships shelled the coast").
-PLATFORMS = frozenset({"aircraft", "jet", "warplane", "fighter", "bomber", "helicopter", "gunship", "warship",
-                       "frigate", "destroyer", "submarine", "tank", "battery", "howitzer", "boat", "vessel"})
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
 
 

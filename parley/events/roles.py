@@ -37,6 +37,9 @@ ANNOUNCE_VERBS = {"announce", "declare", "unveil", "proclaim"}
 # Verbs whose subject is who suffered ("six dead, dozens hurt"): never the actor of an event near them.
 VICTIM_VERBS = {"hurt", "injure", "wound", "die", "kill", "dead", "perish", "suffer"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
+# Machines of war that act for their owner ("its aircraft", "their warships").
+PLATFORMS = frozenset({"aircraft", "jet", "warplane", "fighter", "bomber", "helicopter", "gunship", "warship",
+                       "frigate", "destroyer", "submarine", "tank", "battery", "howitzer", "boat", "vessel"})
 HOLD_VERBS = frozenset({"hold", "control", "occupy", "run", "man", "seize", "capture"})  # "positions held by"
 WARRING = {"warring", "belligerent", "opposing", "fighting", "rival"}  # the two sides of a war: "the warring parties"
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
@@ -165,7 +168,8 @@ class RoleReader:
                 continue
             inside = {t.i for t in party}
             root = next((t for t in party if t.head.i not in inside or t.head.i == t.i), party[0])
-            if head_lemma(root) in self.lx.weapons | WEAPON_OBJECTS and not inside & set(self.mentions):
+            if head_lemma(root) in self.lx.weapons | WEAPON_OBJECTS and not inside & set(self.mentions) and not any(
+                    t.dep_ == "poss" for t in party):
                 continue  # "a missile", "the drones": a weapon whose owner the phrase does not name is no party
             for e in self._party_entities(party):
                 key = (e.country, e.sector)
@@ -273,6 +277,11 @@ class RoleReader:
         e = self.res.entity(party, self.mentions)
         if e is None and party[-1].lemma_.lower() == "group":
             e = self._formation(party)
+        if e is None and head_lemma(party[-1]) in self.lx.weapons | WEAPON_OBJECTS:
+            ref = self._owner(party)  # "its drones hit a pumping station": the drones of whoever "its" is
+            if ref and ref[0].country:
+                e = Entity(text=self.doc[party[0].i:party[-1].i + 1].text, country=ref[0].country, sector="MIL",
+                           start=party[0].idx, end=party[-1].idx + len(party[-1]))
         if e is not None and e.country is None:
             ref = self._owner(party)
             if ref and ref[0].country:
@@ -431,7 +440,8 @@ class RoleReader:
         """A weapon named without its owner ("a ballistic missile hit Sumy", "a drone struck a block") is no
         party: whoever fired it is unknown. "Russian drones" name their owner and stay."""
         return head_lemma(phrase) in self.lx.weapons | WEAPON_OBJECTS and not any(
-            t.i in self.mentions for t in phrase.subtree)
+            t.i in self.mentions for t in phrase.subtree) and not any(
+            c.dep_ == "poss" for c in phrase.children)  # "its drones hit a pumping station": its owner's
 
     def _noun_owner(self, noun, cooperative: bool = True) -> list[Entity]:
         """Who owns an event noun: its possessor, its nationality adjective, the parties "between" whom it

@@ -57,3 +57,16 @@ def test_a_spokesman_of_the_ministry_named_before(events):
     found = _in(events, "Tykhyi", "ACCUSE")
     assert found and {a.country for a in found[0].actor} == {"UKR"}
     assert found[0].location is None or found[0].location.country != "USA"
+
+
+@pytest.mark.parametrize("text,actor,target", [
+    ("Ukraine's General Staff says its drones hit a pumping station of the Druzhba pipeline in Russia's Bryansk "
+     "region.", "UKR", "RUS"),
+    ("Russia's defence ministry said its air defences destroyed 40 Ukrainian drones over the Kursk region.", "RUS",
+     "UKR"),
+])
+def test_weapons_a_possessive_names_the_owner_of(coder, text, actor, target):
+    events = [e for e in next(coder.code([Article(id="w", text=text, date="2025-08-20")])).events
+              if e.event_type == "ASSAULT"]
+    assert events and {a.country for a in events[0].actor} == {actor}
+    assert target in {r.country for r in events[0].recipient}
