@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from parley.events.lexicon import Sense
 from parley.events.roles import (
+    PLATFORMS,
     RELATIVE,
     SUBJ,
-    PLATFORMS,
     WEAPON_OBJECTS,
     Candidate,
     RoleReader,
