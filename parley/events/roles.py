@@ -385,7 +385,11 @@ class RoleReader:
             return self._subj_cache[tok.i]
         self._subj_cache[tok.i] = []
         out: list[Entity] = []
-        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        subjects = [c for c in tok.children if c.dep_ in SUBJ]
+        # of two subjects a parse gave one verb ("Lebanese troops ... deployed ..., after Israeli forces withdrew"),
+        # the one next to it
+        subj = max((c for c in subjects if c.i < tok.i), key=lambda c: c.i, default=None) if len(subjects) > 1 \
+            else next(iter(subjects), None)
         # a participle after its noun is passive too: "the swap, mediated by the UAE"
         passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
         root = tok.sent.root

@@ -68,3 +68,10 @@ def test_a_state_measure_naming_no_target_is_taken_at_home(coder, text, country)
     events = [e for e in _code(coder, text) if e.event_type == "COERCE"]
     assert events and {r.country for r in events[-1].recipient} == {country}, \
         [(e.trigger, [r.country for r in e.recipient]) for e in events]
+
+
+def test_of_two_subjects_the_one_next_to_the_verb(coder):
+    events = _code(coder, "Also on Monday, Lebanese troops backed by UN peacekeepers deployed in the coastal town of "
+                          "Naqoura, two days after Israeli forces withdrew from it.")
+    e = _one(events, "RETREAT")
+    assert {a.country for a in e.actor} == {"ISR"}
