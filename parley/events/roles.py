@@ -169,7 +169,7 @@ class RoleReader:
             inside = {t.i for t in party}
             root = next((t for t in party if t.head.i not in inside or t.head.i == t.i), party[0])
             if head_lemma(root) in self.lx.weapons | WEAPON_OBJECTS and not inside & set(self.mentions) and not any(
-                    t.dep_ == "poss" for t in party):
+                    t.dep_ == "poss" or t.lower_ in self.res.enemy_words for t in party):
                 continue  # "a missile", "the drones": a weapon whose owner the phrase does not name is no party
             for e in self._party_entities(party):
                 key = (e.country, e.sector)
@@ -445,7 +445,8 @@ class RoleReader:
         party: whoever fired it is unknown. "Russian drones" name their owner and stay."""
         return head_lemma(phrase) in self.lx.weapons | WEAPON_OBJECTS and not any(
             t.i in self.mentions for t in phrase.subtree) and not any(
-            c.dep_ == "poss" for c in phrase.children)  # "its drones hit a pumping station": its owner's
+            c.dep_ == "poss" for c in phrase.children) and not any(  # "its drones hit a pumping station"
+            t.lower_ in self.res.enemy_words for t in phrase.subtree)  # "an enemy drone dropped explosives"
 
     def _noun_owner(self, noun, cooperative: bool = True) -> list[Entity]:
         """Who owns an event noun: its possessor, its nationality adjective, the parties "between" whom it

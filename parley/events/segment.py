@@ -80,7 +80,7 @@ _STAMP = re.compile(r"""(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+)*
                     r"""\[?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}[:.]\d{2}\]?\s*"""
                     r"""(?:\(?(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local time|Kyiv time|Moscow time)\)?)?,?\s*"""
                     r"""(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})?"""
-                    r"""\s*[-–—:|]\s+(?=["“‘]?[A-Z])""")
+                    r"""(?:\s*[-–—:|]\s+|[ \t]*\r?\n\s*)(?=["“‘]?[A-Z])""")  # (a stamp alone on its line too)
 
 
 @dataclass(frozen=True)

@@ -117,3 +117,9 @@ def test_a_lone_headline_is_coded(coder):
     events = next(coder.code([Article(id="h", text="Army retakes Wad Madani from RSF; thousands return",
                                       date="2025-01-12")])).events
     assert events
+
+
+def test_a_stamp_alone_on_its_line_stamps_the_post():
+    text = "Posts of the regional governor.\n\n07:45\nThe enemy shelled Nikopol overnight.\n\n10:10\nA woman was hurt."
+    stamped = [(s.stamp, s.text) for s in split_sentences(text) if s.stamp]
+    assert stamped == [("07:45", "The enemy shelled Nikopol overnight."), ("10:10", "A woman was hurt.")]

@@ -70,3 +70,12 @@ def test_weapons_a_possessive_names_the_owner_of(coder, text, actor, target):
               if e.event_type == "ASSAULT"]
     assert events and {a.country for a in events[0].actor} == {actor}
     assert target in {r.country for r in events[0].recipient}
+
+
+def test_an_enemy_drone_is_the_enemys(coder):
+    text = ("Posts by the head of the Kherson Regional Military Administration on his Telegram channel.\n\n"
+            "11:20\nIn Lvove, an enemy drone dropped explosives on a passenger car. A woman was wounded.")
+    events = [e for e in next(coder.code([Article(id="p", text=text, date="2024-09-14")])).events
+              if e.event_type == "ASSAULT"]
+    assert events and {a.country for a in events[0].actor} == {"RUS"}
+    assert events[0].evidence.sentence.startswith("In Lvove")
