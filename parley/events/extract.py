@@ -66,6 +66,9 @@ KINDS_OF_FORCE = frozenset({"brigade", "battalion", "regiment", "group", "unit",
                             "company", "squad", "team", "detachment", "drone", "uav", "vehicle", "helicopter",
                             "aircraft", "plane", "jet", "submarine", "ship", "boat", "craft", "rifle", "weapon"})
 
+# Nouns of talks and their outcome whose "on" object is what they are about ("negotiations on a ceasefire").
+TALK_HEADS = frozenset({"talk", "negotiation", "meeting", "discussion", "breakthrough", "progress", "consultation",
+                        "dialogue", "round", "summit", "deal", "compromise", "understanding", "impasse", "deadlock"})
 # Verbs that hold up talks ("accused Moscow of stalling the negotiations").
 OBSTRUCT_VERBS = frozenset({"stall", "block", "derail", "obstruct", "delay", "sabotage", "undermine", "torpedo",
                             "jeopardize", "jeopardise", "disrupt", "hamper", "hinder", "drag", "wreck", "stymie",
@@ -675,7 +678,15 @@ class SentenceExtractor(RoleReader):
                 c.absorbed = True
 
     def _talk_topics(self, cands: dict[int, Candidate]) -> None:
-        """What talks are about is no second event: "officials met in Riyadh to discuss a ceasefire at sea"."""
+        """What talks are about is no second event: "officials met in Riyadh to discuss a ceasefire at sea",
+        "negotiations on a ceasefire", "produced no breakthrough on a truce"."""
+        for c in cands.values():
+            tok = c.token
+            if c.kind == "noun" and c.event_type != "CONSULT" and tok.dep_ == "pobj" and \
+                    tok.head.lower_ in ("on", "over", "about", "regarding") and (
+                    tok.head.head.lemma_.lower() in TALK_HEADS or any(  # "produced no breakthrough on a truce"
+                        x.dep_ == "dobj" and x.lemma_.lower() in TALK_HEADS for x in tok.head.head.children)):
+                c.absorbed = True
         for c in list(cands.values()):
             if c.event_type != "CONSULT" or c.kind != "verb":
                 continue

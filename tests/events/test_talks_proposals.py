@@ -74,3 +74,15 @@ def test_stalled_talks_are_no_talks_and_the_attack_pointed_to_is_the_accused(eve
     assert not [e for e in sentence if e.event_type == "CONSULT"], [(e.event_type, e.trigger) for e in sentence]
     attack = [e for e in sentence if e.event_type == "ASSAULT"]
     assert attack and _parties(attack[0])[0] == {"AZE"}
+
+
+def test_what_talks_are_about_is_no_second_event(coder):
+    text = ("DOHA, July 14 - Indirect negotiations between Israel and Hamas on a ceasefire resumed in Doha on Sunday. "
+            "Qatari and Egyptian mediators shuttled between the delegations. The envoys met again on Monday, but the "
+            "talks produced no breakthrough on a truce. Both sides blamed each other for the impasse. Israel said "
+            "its delegation would stay in Doha. Hamas said it had shown flexibility. Egypt said it would host the "
+            "next round. The United States urged both sides to close the gaps.")
+    events = next(coder.code([Article(id="k", text=text, date="2025-07-14")])).events
+    first = [e for e in events if "Indirect negotiations" in e.evidence.sentence or "breakthrough" in
+             e.evidence.sentence]
+    assert first and {e.event_type for e in first} == {"CONSULT"}, [(e.event_type, e.trigger) for e in first]
