@@ -345,8 +345,8 @@ class SentenceExtractor(RoleReader):
 
     def _denied_act(self, tok, cands: dict[int, Candidate]) -> None:
         """"Kigali denies backing the rebels", "Moscow denied that its forces struck the hospital": a party denying
-        an act of its own rejects the claim, against whoever made it (else against the act's recipient); the act
-        denied is what the denial is about, not an event reported anew."""
+        an act of its own rejects the claim, against whoever made it (else against the act's recipient). The act
+        denied stays as a negated event: the story of that act keeps the denial and is marked disputed."""
         comp = next((ch for ch in tok.children if ch.dep_ in COMPLEMENT_DEPS or (
             ch.dep_ in ("dobj", "pcomp") and ch.tag_ == "VBG")), None)
         if comp is None or answers(comp, tok):
@@ -362,9 +362,7 @@ class SentenceExtractor(RoleReader):
         c = Candidate(tok, Sense(type="REJECT", cameo="120"), "verb", "REJECT", "120")
         c.actor, c.recipient = denier, against
         c.depth = self._depth(tok)
-        for x in inner:
-            x.absorbed = True
-        cands[tok.i] = c
+        cands[tok.i] = c  # (the act denied stays, negated: what a story of that act marks as disputed)
 
     def _intent_nouns(self, cands: dict[int, Candidate]) -> None:
         """"readiness to stop attacks", "willingness to accept": an AGREE (or THREATEN) by the noun's owner."""
