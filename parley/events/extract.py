@@ -91,6 +91,11 @@ def _kind_of_force(tok) -> bool:
     return tok.dep_ == "acl" and tok.tag_ == "VB" and obj is not None and obj.lemma_.lower() in KINDS_OF_FORCE
 
 
+def _to_clause(tok) -> bool:
+    """A "to" clause the parser hung on a verb as an adverbial ("have sworn to fight until ..."): its complement."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+
+
 def _controls(verb, chain) -> bool:
     """Whether ``verb`` governs the chain below it as a control verb: "planned to strike", "kept shelling";
     not "air defence means intercepted" (a noun the parser took for a verb, followed by a participle)."""
@@ -163,7 +168,7 @@ class SentenceExtractor(RoleReader):
                 continue
             if s.needs == "object" and obj is None:
                 continue
-            if s.needs == "complement" and not any(c.dep_ in COMPLEMENT_DEPS for c in tok.children):
+            if s.needs == "complement" and not any(c.dep_ in COMPLEMENT_DEPS or _to_clause(c) for c in tok.children):
                 continue
             if s.needs == "gerund" and not any(c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" for c in tok.children):
                 continue  # "suggested creating working groups" (not "suggested that ...", a report)
@@ -791,7 +796,8 @@ class SentenceExtractor(RoleReader):
                         continue  # a finite verb the parser hung on the object is a clause of its own
                     if t.i != tok.i and t.i in cands and not self._is_allegation(c, cands[t.i]):
                         cands[t.i].absorbed = True
-                        if c.event_type == "AGREE" and root.dep_ == "xcomp" and _verb_chain(t, root) and \
+                        if c.event_type == "AGREE" and (root.dep_ == "xcomp" or _to_clause(root)) and \
+                                _verb_chain(t, root) and \
                                 cands[t.i].event_type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to retaliate", "to keep targeting"
                         elif c.event_type == "AGREE" and cands[t.i].event_type == "THREATEN":

@@ -51,3 +51,12 @@ def test_a_vow_to_attack_is_aimed_at_its_target(coder, text, target):
     found = [e for e in _code(coder, text) if e.event_type == "THREATEN"]
     assert found, [(e.event_type, e.trigger) for e in _code(coder, text)]
     assert target in {r.country for r in found[0].recipient}
+
+
+@pytest.mark.parametrize("text", [
+    "M23 rebels have sworn to fight until they take Uvira, a local official said.",
+    "Houthi leaders vowed to keep attacking ships until the blockade is lifted.",
+])
+def test_a_vow_to_fight_is_a_threat_whatever_the_parse(coder, text):
+    events = _code(coder, text)
+    assert "THREATEN" in {e.event_type for e in events}, [(e.event_type, e.trigger) for e in events]
