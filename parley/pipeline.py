@@ -133,7 +133,7 @@ class Coder:
                     note_voice(doc, self.lexicon, self.resolver, discourse, entry)
                 voices.append((discourse.voice, len(discourse.recent), discourse.place, discourse.place_sentence,
                                discourse.sentence))
-                if doc is None or (si <= 1 and len(sentences) > 2 and is_headline(s, art)):
+                if doc is None or _headline_above_body(si, s, art, sentences):
                     continue  # (a headline read for its bulletin label, not coded: it repeats the lead)
                 try:
                     events.extend(build_events(doc, s, self.lexicon, self.resolver, discourse, entry, domain))
@@ -221,7 +221,7 @@ class Coder:
         coded = {e.evidence.start for e in events}
         short = self.classifier is not None and len(sentences) <= SNIPPET_SENTENCES
         todo = [(si, s) for si, s in enumerate(sentences) if s.start not in coded and self._has_party(s.text)
-                and not (si <= 1 and is_headline(s, art) and len(sentences) > 2)]
+                and not _headline_above_body(si, s, art, sentences)]
         if not todo:
             return events
         found = []
@@ -254,27 +254,21 @@ class Coder:
     def _poster_voice(self, poster: tuple[str, str], discourse) -> None:
         """The person a post is by ("KHARKIV, Oleh Syniehubov, 07:45:") speaks for the country of the place the
         post is from: the voice of the post's events (who claims them, whose enemy "the enemy" is)."""
-        from parley.ground.locate import as_location
-        from parley.ground.places import load_places
         from parley.model import Entity
 
         place, person = poster
-        found = load_places().lookup(place.title(), countries=[discourse.main_country()] if
-                                     discourse.main_country() else [])
+        found = _town(place, place.title(), [discourse.main_country()] if discourse.main_country() else [])
         if found is not None:
             discourse.voice = Entity(text=person, country=found.country, sector="GOV")
-            discourse.post_place = as_location(place, found)
+            discourse.post_place = found
 
     @staticmethod
     def _dateline(dateline: str):
         """Where a wire dateline says the report was filed ("OUAGADOUGOU, June 3 -"), or None."""
         from parley.events.segment import dateline_place
-        from parley.ground.locate import as_location
-        from parley.ground.places import load_places
 
         name = dateline_place(dateline)
-        found = load_places().lookup(name) if name else None
-        return as_location(name, found) if found is not None else None
+        return _town(name, name, []) if name else None
 
     def _has_party(self, text: str) -> bool:
         """Whether ``text`` names a known party or a kind of actor (tokenizer only: no parse)."""
@@ -386,6 +380,22 @@ def share_clause_places(events, sentences: list[Sentence]) -> None:
             e.location is None or o.location.country == e.location.country)), None)
         if other is not None:
             e.location = other.location
+
+
+def _town(text: str, name: str, countries: list[str]):
+    """The location of a town a post stamp or a dateline names (``text`` as written, ``name`` looked up), or
+    None when the table has no such town."""
+    from parley.ground.locate import as_location
+    from parley.ground.places import load_places
+
+    found = load_places().lookup(name, countries=countries)
+    return as_location(text, found) if found is not None else None
+
+
+def _headline_above_body(si: int, sentence: Sentence, article: Article, sentences) -> bool:
+    """Whether a sentence is (a clause of) the headline of an article with a body below it: read for its
+    bulletin label, never coded, since it repeats the lead."""
+    return si <= 1 and len(sentences) > 2 and is_headline(sentence, article)
 
 
 def is_headline(sentence: Sentence, article: Article) -> bool:

@@ -11,7 +11,15 @@ from parley.events.coding import QUAD, acled_types, all_labels, first_label, loa
 from parley.events.discourse import Discourse
 from parley.events.extract import TOPIC_VERBS, Candidate, SentenceExtractor
 from parley.events.lexicon import Lexicon
-from parley.events.roles import INTERCEPT_VERBS, VICTIM_VERBS, WEAPON_OBJECTS, head_lemma, under
+from parley.events.roles import (
+    FIRST_PERSON,
+    INTERCEPT_VERBS,
+    PRONOUNS,
+    VICTIM_VERBS,
+    WEAPON_OBJECTS,
+    head_lemma,
+    under,
+)
 from parley.events.segment import Sentence
 from parley.events.voice import issuer
 from parley.ground.dates import event_date
@@ -27,7 +35,7 @@ from parley.ground.locate import (
 from parley.ground.places import REGION_WORDS, fold, load_places, skeleton, war_between
 from parley.model import Entity, Event, Evidence
 
-PRONOUN_WORDS = frozenset({"it", "he", "she", "they", "we", "i"})
+PRONOUN_WORDS = PRONOUNS | FIRST_PERSON  # a speaker named by a pronoun is no one to remember
 _PLACED = {"ASSAULT", "PROTEST", "COERCE"}  # events that a place anchors when their actor is unknown
 _CONFLICT = {"ASSAULT", "ACCUSE", "THREATEN", "COERCE", "SANCTION", "MOBILIZE"}
 _STATE_SECTORS = {"GOV", "MIL", "REB", "COP", "LEG", "JUD", "SPY", "UAF", None}

@@ -24,12 +24,12 @@ class Discourse:
         self.conflict_dyads: Counter[frozenset[str]] = Counter()
         self.last_actors: dict[str, list[Entity]] = {}
         self.type_actors: dict[str, Counter[str]] = defaultdict(Counter)
-        self.types_seen: set[str] = set()
+        self.types_seen: set[str] = set()  # the event types reported so far, whoever did them
         self.last_speaker: Entity | None = None  # who the last claim was by: "it said" in the next sentence
         self.last_speaker_sentence = -10
         self.quote_speaker: Entity | None = None  # who said the last sentence's quotation, and in which sentence
         self.quote_sentence = -10
-        self.last_fight: list[Entity] = []  # the parties of the last fight with two sides  # the event types reported so far, whoever did them
+        self.last_fight: list[Entity] = []  # the parties of the last fight with two sides
         self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")
         self.named: list[Entity] = []  # the parties of events with their countries, as written ("Russia's Defence
         # Ministry"): what a later "the ministry" refers to

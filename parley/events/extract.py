@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from parley.events.lexicon import Sense
 from parley.events.roles import (
-    PLATFORMS,
     RELATIVE,
     SUBJ,
     WEAPON_OBJECTS,
@@ -57,6 +56,9 @@ TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "
                               "plant", "station", "hamlet", "residential", "infrastructure"}
 FIRE_WORDS = frozenset({"fire", "flames", "ablaze", "alight", "afire"})
 WRECKAGE = frozenset({"debris", "fragment", "wreckage", "shrapnel"})  # what falls of a weapon brought down
+# Machines of war that act for their owner ("its aircraft had struck back", "Israeli warships shelled the coast").
+PLATFORMS = frozenset({"aircraft", "jet", "warplane", "fighter", "bomber", "helicopter", "gunship", "warship",
+                       "frigate", "destroyer", "submarine", "tank", "battery", "howitzer", "boat", "vessel"})
 READY = {"ready", "willing", "prepared", "determined", "eager", "keen", "set", "poised"}
 
 
@@ -516,7 +518,7 @@ class SentenceExtractor(RoleReader):
             else:  # "called the strike a war crime", "described the tariffs as blackmail", however attached
                 verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in JUDGE_VERBS),
                             None)  # (past a noun the parser took for a verb: "called the US measures an ...")
-                if verb is None or verb.lemma_.lower() not in JUDGE_VERBS or _verdict_hops(tok, verb) > 3 or (
+                if verb is None or _verdict_hops(tok, verb) > 3 or (
                         self._object(verb) is None and any(c.dep_ in ("prep", "prt") and c.lower_ in (
                             "on", "for", "upon") for c in verb.children)):
                     continue  # not "called on Israel to end the violation of the truce": a request
@@ -845,7 +847,9 @@ class SentenceExtractor(RoleReader):
                 # "ships bound for Israeli ports": a party named further down the target's phrase
                 obj = self._object(inner.token)
                 for n in (x for x in (obj.subtree if obj is not None else ()) if x.dep_ == "pobj"):
-                    found = found or [e for e in self.entities(n) if e.country]
+                    if found:
+                        break
+                    found = [e for e in self.entities(n) if e.country]
                 if found:
                     return found
         return []

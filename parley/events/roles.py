@@ -37,9 +37,6 @@ ANNOUNCE_VERBS = {"announce", "declare", "unveil", "proclaim"}
 # Verbs whose subject is who suffered ("six dead, dozens hurt"): never the actor of an event near them.
 VICTIM_VERBS = {"hurt", "injure", "wound", "die", "kill", "dead", "perish", "suffer"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
-# Machines of war that act for their owner ("its aircraft", "their warships").
-PLATFORMS = frozenset({"aircraft", "jet", "warplane", "fighter", "bomber", "helicopter", "gunship", "warship",
-                       "frigate", "destroyer", "submarine", "tank", "battery", "howitzer", "boat", "vessel"})
 HOLD_VERBS = frozenset({"hold", "control", "occupy", "run", "man", "seize", "capture"})  # "positions held by"
 WARRING = {"warring", "belligerent", "opposing", "fighting", "rival"}  # the two sides of a war: "the warring parties"
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
