@@ -5,6 +5,7 @@ Defence Forces of Ukraine" is in Russia. The bulletin is invented for this test.
 import pytest
 
 from parley.model import Article
+from tests.events.helpers import events_in as _in
 
 BULLETIN = """Southern Defence Forces: 58 combat engagements on the southern front
 
@@ -26,10 +27,6 @@ Donate to the brigades of the southern front. Glory to Ukraine!
 @pytest.fixture(scope="module")
 def events(coder):
     return next(coder.code([Article(id="b", text=BULLETIN, date="2025-08-03")])).events
-
-
-def _in(events, words):
-    return [e for e in events if words in e.evidence.sentence]
 
 
 def test_fighting_with_no_named_attacker_is_the_enemy_against_the_issuer(events):

@@ -7,6 +7,7 @@ test (the places are real, the events invented)."""
 import pytest
 
 from parley.model import Article
+from tests.events.helpers import events_in as _in
 
 BULLETIN = """Summary of the Ministry of Defence of the Russian Federation on the progress of the special military \
 operation
@@ -28,10 +29,6 @@ No strikes were carried out against civilian facilities.
 @pytest.fixture(scope="module")
 def events(coder):
     return next(coder.code([Article(id="b", text=BULLETIN, date="2025-03-14")])).events
-
-
-def _in(events, words):
-    return [e for e in events if words in e.evidence.sentence]
 
 
 def test_the_title_names_the_voice(events):

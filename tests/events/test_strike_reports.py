@@ -7,6 +7,7 @@ test (places real, events invented)."""
 import pytest
 
 from parley.model import Article
+from tests.events.helpers import events_in as _in
 
 REPORT = """Russian drones and missiles hit Odesa and Zaporizhzhia overnight
 
@@ -29,19 +30,15 @@ def events(coder):
     return next(coder.code([Article(id="r", text=REPORT, date="2025-03-09")])).events
 
 
-def _in(events, words, kind="ASSAULT"):
-    return [e for e in events if words in e.evidence.sentence and e.event_type == kind]
-
-
 def test_an_attack_and_its_toll_are_one_event(events):
-    found = _in(events, "port city of Odesa")
+    found = _in(events, "port city of Odesa", "ASSAULT")
     assert len(found) == 1, [(e.trigger, e.fatalities) for e in found]
     assert found[0].fatalities == 4
     assert {r.country for r in found[0].recipient} == {"UKR"}
 
 
 def test_died_when_a_missile_struck(events):
-    found = _in(events, "two people died")
+    found = _in(events, "two people died", "ASSAULT")
     assert len(found) == 1, [(e.trigger, [a.country for a in e.actor]) for e in found]
     assert found[0].fatalities == 2
     assert {r.country for r in found[0].recipient} == {"UKR"}
@@ -49,7 +46,7 @@ def test_died_when_a_missile_struck(events):
 
 
 def test_it_said_is_the_last_speaker(events):
-    found = _in(events, "downed 61")
+    found = _in(events, "downed 61", "ASSAULT")
     assert found and found[0].claimed_by is not None and found[0].claimed_by.country == "UKR"
 
 

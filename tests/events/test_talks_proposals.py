@@ -8,6 +8,7 @@ subject ("X, who opened the session, called on ..."). An article written for thi
 import pytest
 
 from parley.model import Article
+from tests.events.helpers import events_in as _in
 
 TALKS = """Armenia and Azerbaijan end Geneva round without deal
 
@@ -31,10 +32,6 @@ border village near Jermuk on Monday.
 @pytest.fixture(scope="module")
 def events(coder):
     return next(coder.code([Article(id="t", text=TALKS, date="2025-04-08")])).events
-
-
-def _in(events, words, kind):
-    return [e for e in events if words in e.evidence.sentence and e.event_type == kind]
 
 
 def _parties(e):

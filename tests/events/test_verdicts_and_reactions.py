@@ -5,6 +5,7 @@ after sanctions on Russia), a bloc included. Articles invented for this test."""
 import pytest
 
 from parley.model import Article
+from tests.events.helpers import events_in as _in
 
 SANCTIONS = """EU ministers adopt fresh package of sanctions on Russia
 
@@ -21,10 +22,6 @@ take retaliatory measures.
 @pytest.fixture(scope="module")
 def events(coder):
     return next(coder.code([Article(id="s", text=SANCTIONS, date="2025-06-13")])).events
-
-
-def _in(events, words, kind):
-    return [e for e in events if words in e.evidence.sentence and e.event_type == kind]
 
 
 def test_calling_an_act_illegal_accuses_who_did_it(events):

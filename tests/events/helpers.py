@@ -1,0 +1,6 @@
+"""Helpers the event tests share."""
+
+
+def events_in(events, words: str, kind: str | None = None) -> list:
+    """The events whose evidence sentence contains ``words`` (of type ``kind``, when given)."""
+    return [e for e in events if words in e.evidence.sentence and (kind is None or e.event_type == kind)]
