@@ -174,6 +174,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         if country:
             c.claimed_by = replace(c.claimed_by, country=country)
     _bulletin_sides(c, ctx, location if trusted else None)
+    _domestic_sides(c, ctx.discourse, ctx.resolver, ctx.mentions, doc)
     if not c.actor and c.recipient and ctx.extractor is not None:
         side = _fallen_side(c, ctx.extractor)
         if side:  # "two militants were killed in a gunfight with security forces": the militants fought
@@ -201,6 +202,43 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     event = _event(c, doc, ctx.sentence, ctx.tables, ctx.words, ctx.date)
     event.location = location
     return event
+
+
+_STATE_ARMS = ("MIL", "COP")
+_NON_STATE_ARMS = ("REB", "UAF", "CRM")
+
+
+def _domestic_sides(c: Candidate, discourse: Discourse, resolver, mentions, doc) -> None:
+    """In a war inside one country, an attack or a capture aimed only at a place or at the country itself is
+    aimed at the other side the report names: "M23 captured the town of Lubero" after fighting with government
+    troops is against the army, "the army launched a counter-offensive" against the rebels."""
+    if c.event_type not in ("ASSAULT", "COERCE") or not c.actor or not c.recipient:
+        return
+    sectors = {e.sector for e in c.actor}
+    countries = {e.country for e in c.actor}
+    if len(countries) != 1 or not _is_country(next(iter(countries))):
+        return
+    country = next(iter(countries))
+    if sectors <= set(_NON_STATE_ARMS):
+        wanted = _STATE_ARMS
+    elif sectors <= set(_STATE_ARMS):
+        wanted = _NON_STATE_ARMS
+    else:
+        return
+    if not all(r.country == country and r.sector is None and not r.name for r in c.recipient):
+        return
+    # the other side named in the sentence ("captured Lubero after fighting with government troops"), else last
+    taken = {i for e in c.actor if e.start is not None for i in range(e.start, e.end)}
+    for chunk in doc.noun_chunks:
+        sector = resolver.sector_of_words(chunk)
+        if sector in wanted and chunk.start_char not in taken and all(
+                mentions.get(t.i) is None or mentions[t.i].country == country for t in chunk):
+            c.recipient = [Entity(text=chunk.text, country=country, sector=sector, start=chunk.start_char,
+                                  end=chunk.end_char)]
+            return
+    last = next((e for e in reversed(discourse.recent) if e.country == country and e.sector in wanted), None)
+    if last is not None:
+        c.recipient = [replace(last, start=None, end=None)]
 
 
 def _appeal(tok) -> bool:
@@ -357,6 +395,12 @@ def _is_country(code: str | None) -> bool:
     return bool(code) and len(code) == 3 and code.isupper() and code not in ("IGO", "NGO", "IMG", "ISM", "MNC", "EUR")
 
 
+def _organisations_only(actor: list[Entity]) -> bool:
+    """Whether every party of ``actor`` with a code is an international or non-governmental organisation."""
+    coded = [e for e in actor if e.country]
+    return bool(coded) and all(e.sector in ("IGO", "NGO") or not _is_country(e.country) for e in coded)
+
+
 def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: str | None = None,
                     enemies_of=lambda code: []) -> None:
     """Agents named without a country ("police", "troops") get one from the context.
@@ -419,7 +463,10 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 enemies = enemies_of(next(iter(own)))
                 country = next((x for x in enemies if discourse.country_counts.get(x)), enemies[0])
             elif own and e.sector in DOMESTIC:
-                country = next(iter(own))  # "police" beside the actor: the actor's own
+                # "police" beside the actor: the actor's own; an organisation has no rebels or civilians of its
+                # own ("MONUSCO condemned the rebel advance": those of the country the report is about)
+                country = next((x for x in discourse.context_countries() if _is_country(x) and x not in own),
+                               next(iter(own))) if _organisations_only(c.actor) else next(iter(own))
             elif not own:
                 country = discourse.main_country()
             else:

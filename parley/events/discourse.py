@@ -18,6 +18,7 @@ class Discourse:
 
     def __init__(self) -> None:
         self.recent: list[Entity] = []
+        self.organisations: set[str] = set()  # the codes of the organisations named (never a state)
         self.groups: list[tuple[int, list[Entity]]] = []  # (sentence number, parties)
         self.sentence = 0
         self.country_counts: Counter[str] = Counter()
@@ -75,6 +76,8 @@ class Discourse:
         for e in named:
             self.recent.append(e)
             self.country_counts[e.country] += 1
+            if e.sector in ("IGO", "NGO"):
+                self.organisations.add(e.country)  # "WFP": a code of three letters, and no state
         if len({e.country for e in named}) >= 2:
             self.groups.append((self.sentence, named))
         del self.recent[:-50]
@@ -158,8 +161,7 @@ class Discourse:
             # the last two armed or state parties named, told apart by country and kind ("the army", "the RSF")
             sides: dict[tuple, Entity] = {}
             for e in reversed(self.recent):
-                if e.country and len(e.country) == 3 and e.country not in _NON_STATE and \
-                        e.sector in ("MIL", "REB", "GOV", "UAF", None):
+                if e.country and self._state(e.country) and e.sector in ("MIL", "REB", "GOV", "UAF", None):
                     sides.setdefault((e.country, e.sector if e.sector in ("MIL", "REB") else None), e)
                 if len(sides) == 2:
                     return [_ref(x, x.text) for x in sides.values()]
@@ -182,7 +184,7 @@ class Discourse:
         with ``countries_only``, organisations (UN, EU, ...) are passed over."""
         for e in reversed(self.recent):
             if e.country and e.country not in countries and (
-                    not countries_only or (len(e.country) == 3 and e.country not in _NON_STATE)):
+                    not countries_only or self._state(e.country)):
                 return _ref(e, e.text)
         return None
 
@@ -200,10 +202,13 @@ class Discourse:
         out += [code for code, _ in self.country_counts.most_common(2)]
         return list(dict.fromkeys(out))
 
+    def _state(self, code: str) -> bool:
+        return len(code) == 3 and code not in _NON_STATE and code not in self.organisations
+
     def main_country(self) -> str | None:
         """The country the article mentions most so far (a state: not the UN or an NGO however often named)."""
         states = [(code, n) for code, n in self.country_counts.most_common()
-                  if len(code) == 3 and code not in _NON_STATE]
+                  if self._state(code)]
         if states:
             return states[0][0]
         return self.country_counts.most_common(1)[0][0] if self.country_counts else None

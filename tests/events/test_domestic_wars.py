@@ -75,3 +75,33 @@ def test_of_two_subjects_the_one_next_to_the_verb(coder):
                           "Naqoura, two days after Israeli forces withdrew from it.")
     e = _one(events, "RETREAT")
     assert {a.country for a in e.actor} == {"ISR"}
+
+
+@pytest.mark.parametrize("text,words,actor,other", [
+    ("Insurgents of the Ansaru group seized the market town of Kauru in Nigeria on Monday after a gun battle with "
+     "army troops.", "seized", "REB", "MIL"),
+    ("M23 rebels attacked Mweso on Friday. The Congolese armed forces launched a fresh "
+     "offensive around the town on Saturday, its spokesman said.", "offensive", "MIL", "REB"),
+    ("Sudan's army and the Rapid Support Forces fought for a third day in Babanusa. Soldiers shelled the eastern "
+     "districts of the town overnight.", "shelled", "MIL", "REB"),
+])
+def test_an_attack_on_a_place_in_a_war_at_home_is_aimed_at_the_other_side(coder, text, words, actor, other):
+    """One side of a war inside a country takes or strikes a town: the report's other side is the one it
+    fights, not the town or the country as such."""
+    e = next(x for x in _code(coder, text) if words in x.evidence.sentence and x.event_type == "ASSAULT")
+    assert {a.sector for a in e.actor} == {actor}
+    assert [r.sector for r in e.recipient] == [other]
+    assert e.recipient[0].country == e.actor[0].country
+
+
+@pytest.mark.parametrize("text,country", [
+    ("The UN mission in South Sudan condemned the militia attacks and said it had sent patrols to Yei.", "SSD"),
+    ("Fighting resumed near Goma on Sunday. The World Food Programme said it was distributing food to "
+     "displaced families there.", "COD"),
+])
+def test_an_organisation_has_no_militias_or_civilians_of_its_own(coder, text, country):
+    """The rebels an agency condemns, or the families it feeds, are of the country it works in."""
+    events = [e for e in _code(coder, text) if e.event_type in ("ACCUSE", "AID")]
+    assert events
+    assert all(r.country == country for e in events for r in e.recipient), \
+        [(e.event_type, [(r.text, r.country) for r in e.recipient]) for e in events]
