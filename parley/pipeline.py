@@ -243,6 +243,7 @@ class Coder:
             finally:
                 discourse.recent, discourse.place, discourse.place_sentence, discourse.sentence = later
             if event is not None:
+                _charge_by_claimant(event, self.lexicon, doc)
                 event.confidence = round(min(event.confidence, d.probability), 2)
                 if short:  # a short report's ACLED type is the ACLED model's to give (``_classify``)
                     event.acled_event_type = event.acled_sub_event_type = None
@@ -317,6 +318,25 @@ def _name(event, pred, text: str) -> None:
     sub = settle(pred.sub_event_type, text, sector, harmed)
     event.acled_event_type, event.acled_sub_event_type = ACLED_TYPES[sub], sub
     event.confidence = pred.confidence
+
+
+def _charge_by_claimant(event, lexicon, doc) -> None:
+    """An accusation the detector read in a clause that tells the wrongdoing itself ("the Kyiv regime continues
+    to commit terrorist crimes against civilians", in a Russian ministry's summary) is made by whoever the report
+    is claimed by, against the clause's subject; a verb of saying keeps its subject as the accuser."""
+    said = event.claimed_by
+    if event.event_type != "ACCUSE" or said is None or not said.country or not event.actor:
+        return
+    if said.country in {e.country for e in event.actor}:
+        return
+    verb = next((t for t in doc if t.text == event.trigger), None)
+    senses = lexicon.verbs.get(verb.lemma_.lower(), ()) if verb is not None else ()
+    if any(x.type in ("ACCUSE", "REJECT", "REQUEST", "THREATEN") for x in senses) or \
+            (verb is not None and verb.lemma_.lower() in lexicon.report_verbs):
+        return
+    event.recipient, event.actor = event.actor, [dataclasses.replace(said)]
+    if event.status == "ongoing":
+        event.status = "occurred"  # the charge is made; what goes on is the wrongdoing it tells
 
 
 def _triggers(events, sentence: Sentence, types=None) -> frozenset[str]:

@@ -61,3 +61,20 @@ def test_a_scheduled_meeting_and_a_conditional_offer(coder, text, kind, status):
     assert kind in {e.event_type for e in events}, [(e.event_type, e.status) for e in events]
     if status:
         assert {e.status for e in events if e.event_type == kind} == {status}
+
+
+@pytest.mark.parametrize("text,accuser,accused", [
+    ("Russia's defence ministry said the Kyiv regime continues to commit terrorist crimes against civilians.",
+     "RUS", "UKR"),
+    ("Kyiv's foreign ministry said Moscow continues to commit war crimes against the civilian population of "
+     "Kherson.", "UKR", "RUS"),
+])
+def test_wrongdoing_told_in_a_claim_is_the_claimants_charge(coder, text, accuser, accused):
+    """A claim whose clause tells the wrongdoing itself, with no verb of accusing, is the claimant's charge
+    against the wrongdoer, not an accusation made by the wrongdoer."""
+    found = [e for e in _code(coder, text) if e.event_type == "ACCUSE"]
+    assert found
+    for e in found:
+        assert {a.country for a in e.actor} == {accuser}
+        assert accused in {r.country for r in e.recipient}
+        assert e.status == "occurred"
