@@ -175,6 +175,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
             c.claimed_by = replace(c.claimed_by, country=country)
     _bulletin_sides(c, ctx, location if trusted else None)
     _domestic_sides(c, ctx.discourse, ctx.resolver, ctx.mentions, doc)
+    _not_at_oneself(c, ctx)
     if not c.actor and c.recipient and ctx.extractor is not None:
         side = _fallen_side(c, ctx.extractor)
         if side:  # "two militants were killed in a gunfight with security forces": the militants fought
@@ -202,6 +203,32 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     event = _event(c, doc, ctx.sentence, ctx.tables, ctx.words, ctx.date)
     event.location = location
     return event
+
+
+def _not_at_oneself(c: Candidate, ctx: _Context) -> None:
+    """A state's rejection, charge or threat that the parse aims at its own state ("Umerov refused to discuss
+    any pullout of Ukrainian forces", "warned that Ukraine would answer in kind if a Russian missile hit") is
+    aimed at the other party: a state the sentence names, else the last one named before."""
+    if c.event_type not in _REACTIONS or not c.actor or not c.recipient:
+        return
+    mine = {e.country for e in c.actor}
+    if len(mine) != 1 or not _is_country(next(iter(mine))) or \
+            not {e.sector for e in c.actor} <= {"GOV", "MIL", None}:
+        return
+    if any(r.country not in mine or r.sector not in ("GOV", "MIL", None) or r.text.lower() in PRONOUNS or
+           (r.start is None and not c.inferred_recipient) or
+           any(a.start is not None and r.start is not None and a.start <= r.start < a.end for a in c.actor)
+           for r in c.recipient):
+        return  # a party the sentence does not name in its own words ("accused it of ...") stays
+    other = next((m for m in ctx.ordered_mentions if _is_country(m.country) and m.country not in mine), None)
+    if other is not None:
+        span = ctx.doc[other.start:other.end]
+        c.recipient = [Entity(text=span.text, country=other.country, sector=other.sector, name=other.name,
+                              start=span.start_char, end=span.end_char)]
+        return
+    before = ctx.discourse.other_party(mine, countries_only=True)
+    if before is not None:
+        c.recipient = [before]
 
 
 _STATE_ARMS = ("MIL", "COP")

@@ -60,3 +60,19 @@ def test_a_vow_to_attack_is_aimed_at_its_target(coder, text, target):
 def test_a_vow_to_fight_is_a_threat_whatever_the_parse(coder, text):
     events = _code(coder, text)
     assert "THREATEN" in {e.event_type for e in events}, [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text,word,kind,other", [
+    ("Ukraine's foreign minister refused to discuss any withdrawal of Ukrainian troops from Zaporizhzhia, a "
+     "demand Moscow has repeated.", "refused", "REJECT", "RUS"),
+    ("Pakistan's army warned that Pakistani forces would respond forcefully to any Indian incursion.", "warned",
+     "THREATEN", "IND"),
+    ("Talks with Armenia resumed in Almaty. Azerbaijan's defence ministry warned that Azerbaijani units would "
+     "destroy any position that opens fire across the border.", "warned", "THREATEN", "ARM"),
+])
+def test_a_states_reaction_is_not_aimed_at_itself(coder, text, word, kind, other):
+    """A refusal or threat that mentions the speaker's own forces is aimed at the other party the sentence
+    names, else the one named before."""
+    found = _of(_code(coder, text), word, kind)
+    assert found
+    assert {r.country for e in found for r in e.recipient} == {other}
