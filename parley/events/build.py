@@ -127,7 +127,8 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         return None
     if c.claimed_by is None:
         c.claimed_by = ctx.discourse.voice  # the issuer of the bulletin the article is, if any
-    location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse)
+    location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse,
+                         ctx.extractor.lx if ctx.extractor is not None else None)
     if location is None and c.event_type == "ASSAULT" and not any(
             m.kind in ("country", "capital", "demonym") for m in ctx.ordered_mentions):
         # "One drone hit a residential building." after "... Lgov": where the report is, unless the sentence
@@ -422,6 +423,16 @@ def _is_country(code: str | None) -> bool:
     return bool(code) and len(code) == 3 and code.isupper() and code not in ("IGO", "NGO", "IMG", "ISM", "MNC", "EUR")
 
 
+def _in_other_predicate(tok, verb) -> bool:
+    """Whether ``tok`` is inside the object or complement of a verb joined to ``verb`` (a sibling clause)."""
+    for head in tok.ancestors:
+        if head.i == verb.i:
+            return False
+        if head.pos_ in ("VERB", "AUX") and head.dep_ == "conj" and head.head.i == verb.i:
+            return True
+    return False
+
+
 def _organisations_only(actor: list[Entity]) -> bool:
     """Whether every party of ``actor`` with a code is an international or non-governmental organisation."""
     coded = [e for e in actor if e.country]
@@ -454,8 +465,10 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
             pos = at.start if at is not None else c.token.i
             # an actor is not the party its act is aimed at ("Spokesman Heorhii Tykhyi accused Moscow of ...")
             aimed = {r.country for r in c.recipient if r.country} if role == "actor" else set()
-            usable = [m for m in places if (role == "actor" and m.country not in aimed) or
-                      (role != "actor" and m.country not in own)]
+            # an actor's country is not one named in another clause's predicate ("The headquarters thanked the
+            # UAE and accused Moscow of ...": not Moscow's)
+            usable = [m for m in places if (role == "actor" and m.country not in aimed and not _in_other_predicate(
+                doc[m.start], c.token)) or (role != "actor" and m.country not in own)]
             near = min(usable, key=lambda m: abs(m.start - pos), default=None)
             named = discourse.same_head(e.text)
             forces = _forces(c, e, place, enemies_of, discourse) if role == "actor" else None
@@ -683,8 +696,11 @@ def _authorities(c: Candidate) -> None:
         c.actor = [Entity(text="authorities", country=code, sector="COP")]
 
 
+_ADDRESSING = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "CONCEDE"})
+
+
 def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], resolver: ActorResolver,
-              discourse: Discourse):
+              discourse: Discourse, lexicon=None):
     """Where the event happened: the place phrase of its clause (not its actor's name), geocoded.
     ``spans`` are the sentence's place phrases (``place_spans``)."""
     banned: set[int] = set()
@@ -696,6 +712,11 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
             at = doc.char_span(e.start, e.end, alignment_mode="expand")
             if at is not None:
                 banned.update(range(at.start, at.end))
+    if lexicon is not None:  # nor is the party another verb of the sentence addresses ("and accused Moscow of")
+        for t in doc:
+            if t.dep_ == "dobj" and t.i not in banned and any(
+                    x.type in _ADDRESSING for x in lexicon.verbs.get(t.head.lemma_.lower(), ())):
+                banned.update(range(t.left_edge.i, t.i + 1))
     for rel in (t for t in doc if t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass")):
         inside = {t.i for t in rel.subtree}
         if c.token.i not in inside:  # what a relative clause says of a subject ("the group, which has bases in

@@ -9,6 +9,19 @@ from collections import Counter, defaultdict
 from parley.model import Entity
 
 _NON_STATE = {"IGO", "NGO", "IMG", "ISM", "MNC", "EUR", "UNO"}
+_POST_MODIFIERS = {"of", "for", "on", "in", "at"}
+
+
+def _heads(words: list[str]) -> set[str]:
+    """The nouns a party's phrase may be called by again: its last word, and the word before its first
+    preposition ("the Coordination Headquarters for the Treatment of Prisoners of War": "the headquarters")."""
+    heads = set(words[-1:])
+    cut = next((i for i, w in enumerate(words) if w in _POST_MODIFIERS), None)
+    if cut:
+        heads.add(words[cut - 1])
+    return heads
+
+
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _GROUP_PRONOUNS = {"they", "them", "their", "we"}
 
@@ -50,7 +63,7 @@ class Discourse:
         if not words:
             return None
         for e in reversed(self.named):
-            if e.text.lower().split()[-1:] == words[-1:]:  # only entities with a country are named
+            if words[-1] in _heads(e.text.lower().split()):  # only entities with a country are named
                 return e
         # "Foreign ministry spokesman Heorhii Tykhyi" after "Ukraine's Foreign Ministry": of that ministry
         pairs = _pairs(words)

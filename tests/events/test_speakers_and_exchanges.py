@@ -64,3 +64,28 @@ def test_he_after_an_official_known_by_title(coder):
     assert {a.country for a in e.actor} == {"UKR"}
     # the truce broken is what the accusation alleges, not a rejection of its own
     assert not [x for x in events if "He accused" in x.evidence.sentence and x.event_type == "REJECT"]
+
+
+@pytest.mark.parametrize("text,words,kind,actor,recipient", [
+    ("Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said 150 soldiers were freed. "
+     "The headquarters thanked Turkey for its mediation and accused Moscow of stalling.", "thanked", "SUPPORT",
+     "UKR", "TUR"),
+    ("Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said 150 soldiers were freed. "
+     "The headquarters thanked Turkey for its mediation and accused Moscow of stalling.", "thanked", "ACCUSE",
+     "UKR", "RUS"),
+    ("Sudan's Ministry of Foreign Affairs said a convoy had reached El Obeid. The ministry urged Kenya to expel "
+     "the paramilitary leaders.", "urged", "REQUEST", "SDN", "KEN"),
+])
+def test_a_body_called_again_by_its_head_noun(coder, text, words, kind, actor, recipient):
+    """"The headquarters" or "the ministry" after "X's Coordination Headquarters for ..." or "X's Ministry of
+    ..." is that body: its head noun is the word before the phrase that follows it, not its last word."""
+    e = _one(_code(coder, text), words, kind)
+    assert {a.country for a in e.actor} == {actor}
+    assert {r.country for r in e.recipient} == {recipient}
+
+
+def test_a_capital_another_verb_addresses_is_no_place(coder):
+    """"... and accused Moscow of stalling": Moscow is a party of the sentence, not where the thanks were given."""
+    e = _one(_code(coder, "Ukraine's human rights commissioner thanked the Vatican for its help and accused "
+                          "Moscow of stalling the return of children."), "thanked", "SUPPORT")
+    assert e.location is None or e.location.country != "RUS"
