@@ -455,6 +455,7 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
     if len({e.country for e in c.actor if e.country}) >= 2:
         c.recipient = [e for e in c.recipient if e.country]
     own: dict[str, None] = {}
+    clause = _own_clause(c.token)
     for role, ents in (("actor", c.actor), ("recipient", c.recipient)):
         own = dict.fromkeys(e.country for e in c.actor if e.country)  # in the actors' order: the first is the same
         # in every process, which a set's order (string hashing) is not
@@ -467,8 +468,11 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
             aimed = {r.country for r in c.recipient if r.country} if role == "actor" else set()
             # an actor's country is not one named in another clause's predicate ("The headquarters thanked the
             # UAE and accused Moscow of ...": not Moscow's)
+            # nor does a recipient where the event is placed, from a clause inside its own ("civilians were
+            # evacuated from X during a truce that Russia and Ukraine had accepted": of X's country)
             usable = [m for m in places if (role == "actor" and m.country not in aimed and not _in_other_predicate(
-                doc[m.start], c.token)) or (role != "actor" and m.country not in own)]
+                doc[m.start], c.token)) or (role != "actor" and m.country not in own and (
+                    not place or m.start in clause))]
             near = min(usable, key=lambda m: abs(m.start - pos), default=None)
             named = discourse.same_head(e.text)
             forces = _forces(c, e, place, enemies_of, discourse) if role == "actor" else None
