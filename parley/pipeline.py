@@ -298,6 +298,9 @@ class Coder:
             if doc is None:  # a lead with no trigger word ("On 4 May, a curfew was announced in X (Y).")
                 doc = self.nlp(sentences[si].text)
             place = sentence_place(doc, self.resolver, discourse, date)
+            if place is not None and si > 0 and not (place.admin1 or place.geonameid) and \
+                    place.country not in {e.country for e in main.actor + main.recipient}:
+                continue  # a country the next sentence names may be a third party ("The United States urged")
             if place is not None and (main.location is None or (
                     place.country == main.location.country and (place.admin1 or place.geonameid))):
                 main.location = place

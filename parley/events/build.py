@@ -144,6 +144,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         if other is not None:
             c.recipient = [other]
             c.inferred_recipient = True
+        _appeal_to_sides(c, ctx.discourse)
     _authorities(c)
     if not c.actor and here and c.event_type in _PLACED:
         bare = ctx.extractor.bare_subject(c) if ctx.extractor is not None else None
@@ -204,6 +205,29 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     event = _event(c, doc, ctx.sentence, ctx.tables, ctx.words, ctx.date)
     event.location = location
     return event
+
+
+# What a third party calls for that only the sides of a fight can give: "called for calm", "urged restraint"
+CALM_WORDS = frozenset({"calm", "restraint", "de-escalation", "deescalation", "dialogue", "ceasefire", "truce",
+                        "peace", "moderation", "cessation"})
+
+
+def _appeal_to_sides(c: Candidate, discourse: Discourse) -> None:
+    """A call for calm or restraint that names no one ("China also called for calm") is addressed to the two
+    sides of the fighting the report tells, not to the party named last."""
+    if c.event_type != "REQUEST" or not c.inferred_recipient:
+        return
+    asked = {t.lemma_.lower() for t in c.token.subtree if t.dep_ in ("pobj", "dobj")}
+    if not asked & CALM_WORDS:
+        return
+    if discourse.conflict_dyads:
+        pair = discourse.conflict_dyads.most_common(1)[0][0]
+        sides = [discourse.last_of(code) for code in sorted(pair)]
+    else:  # "Indian and Pakistani troops exchanged fire": the two who fought
+        sides = discourse.last_actor("ASSAULT")
+    mine = {e.country for e in c.actor}
+    if len({e.country for e in sides if e.country}) >= 2 and not mine & {e.country for e in sides}:
+        c.recipient = sides
 
 
 def _not_at_oneself(c: Candidate, ctx: _Context) -> None:

@@ -167,7 +167,7 @@ class Discourse:
             return [_ref(e, e.text) for e in self.groups[-1][1]]
         if prefer_pair and self.conflict_dyads:
             pair = self.conflict_dyads.most_common(1)[0][0]
-            return [self._last_of(c) for c in sorted(pair)]
+            return [self.last_of(c) for c in sorted(pair)]
         if prefer_pair and self.last_fight:
             return [_ref(e, e.text) for e in self.last_fight]
         if prefer_pair:
@@ -186,7 +186,7 @@ class Discourse:
                 return [_ref(x, x.text) for x in seen.values()]
         return []
 
-    def _last_of(self, country: str) -> Entity:
+    def last_of(self, country: str) -> Entity:
         for e in reversed(self.recent):
             if e.country == country:
                 return _ref(e, e.text)

@@ -76,3 +76,18 @@ def test_a_states_reaction_is_not_aimed_at_itself(coder, text, word, kind, other
     found = _of(_code(coder, text), word, kind)
     assert found
     assert {r.country for e in found for r in e.recipient} == {other}
+
+
+def test_a_call_for_calm_is_addressed_to_the_two_sides(coder):
+    """"China also called for calm" after a clash between India and Pakistan is addressed to them, not to the
+    party named last; and a third country the next sentence names is no place of the clash."""
+    text = ("Indian and Pakistani troops exchanged fire across the Line of Control on Tuesday, killing two "
+            "soldiers.\n\nThe United States urged both countries to show restraint. China also called for calm "
+            "and dialogue.\n\nThe European Union called for restraint.\n")
+    events = _code(coder, text)
+    calls = [e for e in events if e.event_type == "REQUEST" and "called" in e.evidence.sentence]
+    assert len(calls) == 2
+    for e in calls:
+        assert {r.country for r in e.recipient} == {"IND", "PAK"}
+    clash = next(e for e in events if e.event_type == "ASSAULT")
+    assert clash.location is None or clash.location.country != "USA"
