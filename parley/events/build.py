@@ -304,6 +304,11 @@ def _appeal(tok) -> bool:
         ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for ch in tok.children)
 
 
+# Equipment an army loses in fighting: in a bulletin, what of it "was destroyed" was the enemy's.
+MILITARY_KIT = frozenset({"tank", "vehicle", "apc", "ifv", "howitzer", "launcher", "drone", "uav", "helicopter",
+                          "aircraft", "jet", "boat", "truck", "system", "gun", "mortar", "depot", "radar"})
+
+
 def _bulletin_sides(c: Candidate, ctx: _Context, location) -> None:
     """In a bulletin (an issuer speaks for the whole text), fighting or a strike whose sentence names no attacker
     is between the issuer's side and the side it fights: "163 combat clashes took place along the front line" in
@@ -319,8 +324,13 @@ def _bulletin_sides(c: Candidate, ctx: _Context, location) -> None:
         return
     where = location.country if location is not None else None
     struck = {e.country for e in c.recipient if e.country}
+    lost = next((x for x in c.token.children if x.dep_ == "nsubjpass"), None)
     if c.token.lemma_.lower() in INTERCEPT_VERBS and struck == {enemy}:
         attacker, target = side, enemy  # "air defence intercepted 57 Ukrainian UAVs": the issuer's own
+    elif struck == {enemy} or (lost is not None and head_lemma(lost) in MILITARY_KIT):
+        # "97 occupiers were eliminated", "two armoured vehicles were destroyed": the enemy's losses
+        attacker, target = side, enemy
+        c.recipient = [e for e in c.recipient if e.country == enemy]
     elif where == enemy and struck <= {enemy}:
         attacker, target = side, enemy
     elif where in (None, side) and struck <= {side}:

@@ -184,6 +184,9 @@ class SentenceExtractor(RoleReader):
                 continue
             if s.needs == "weapon_subject" and not self._weapon_subject(tok):
                 continue
+            if s.needs == "their_attacks" and (obj is None or not any(
+                    c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)):
+                continue
             if s.needs == "on_fire" and not _on_fire(tok):
                 continue
             return s

@@ -59,3 +59,29 @@ def test_air_defence_means_intercepted(events):
 def test_no_strikes_were_carried_out(events):
     found = _in(events, "No strikes")
     assert found and all(e.status == "negated" for e in found)
+
+
+STAFF_UPDATE = """Operational update of the General Staff of the Armed Forces of Ukraine as of 18:00 on 2 October 2025
+
+In the Lyman direction, Ukrainian defenders stopped 23 assaults by the occupiers near Torske and Zarichne.
+
+According to preliminary data, 64 invaders were eliminated in this direction, and three tanks and a howitzer were \
+destroyed.
+
+In the Novopavlivka direction, the enemy stopped its attacks for several hours after heavy losses.
+"""
+
+
+def test_the_enemys_assaults_stopped_and_its_losses(coder):
+    """"Stopped 23 assaults by the occupiers" is fighting (the enemy's attacks repelled), not a halt; fighters
+    "eliminated" and equipment "destroyed" in the issuer's bulletin were the enemy's, hit by the issuer's side;
+    a side that stops its own attacks halts them."""
+    events = next(coder.code([Article(id="g", text=STAFF_UPDATE, date="2025-10-02")])).events
+    stopped = _in(events, "23 assaults")
+    assert [e.event_type for e in stopped] == ["ASSAULT"]
+    losses = _in(events, "eliminated", "ASSAULT")
+    assert losses
+    for e in losses:
+        assert {a.country for a in e.actor} == {"UKR"}
+        assert {r.country for r in e.recipient} == {"RUS"}
+    assert not _in(events, "stopped its attacks", "ASSAULT")
