@@ -516,7 +516,7 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 # "the ELN accused the Government of ...": an armed group's or opposition's state is its own
                 country = next(iter(own))
             elif role == "recipient" and own and e.sector in _INSTITUTIONS and \
-                    c.event_type not in _CONFLICT and near is None:
+                    c.event_type not in _CONFLICT and near is None and not _organisations_only(c.actor):
                 # "asked the Ministry of Defence to strengthen air defence": the asker's own, whatever came before
                 country = next(iter(own))
             elif named is not None:
@@ -549,7 +549,13 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 country = discourse.main_country()
             else:
                 other = discourse.other_party(own, countries_only=True)
-                country = other.country if other is not None else next(iter(own))
+                if other is not None:
+                    country = other.country
+                elif _organisations_only(c.actor):  # an agency has no army: the one of where the report is
+                    country = next((x for x in discourse.context_countries() if _is_country(x) and x not in own),
+                                   None)
+                else:
+                    country = next(iter(own))
             if country:
                 ents[i] = Entity(text=e.text, country=country, sector=e.sector, name=e.name, start=e.start,
                                  end=e.end)

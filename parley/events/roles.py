@@ -575,7 +575,8 @@ class RoleReader:
                 ents = self.entities(target)
                 if ents:
                     return ents
-            if c.dep_ in ("prep",) and c.lower_ in PARTNER_PREPS:
+            if c.dep_ in ("prep",) and c.lower_ in PARTNER_PREPS and c.i > tok.i:
+                # (a phrase before the verb sets the scene: "At the United Nations, Guterres appealed to ...")
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() not in MEDIATION and not (
                             c.lower_ == "with" and head_lemma(p) in self.lx.weapons | WEAPON_OBJECTS):

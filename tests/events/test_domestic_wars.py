@@ -105,3 +105,24 @@ def test_an_organisation_has_no_militias_or_civilians_of_its_own(coder, text, co
     assert events
     assert all(r.country == country for e in events for r in e.recipient), \
         [(e.event_type, [(r.text, r.country) for r in e.recipient]) for e in events]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Myanmar's military launched air strikes on villages in Sagaing on Monday, killing nine people. Residents "
+     "fled into the forest. The UN special envoy called on the military to stop air attacks on populated areas.",
+     "MMR"),
+    ("Sudan's army and the RSF clashed again in North Darfur on Sunday. Thousands of people fled. The UN "
+     "humanitarian chief urged the army to open the roads to aid convoys.", "SDN"),
+])
+def test_an_organisation_asks_the_army_of_the_country_at_war(coder, text, country):
+    """"The military" an envoy calls on is the army of the country the report is about, never the UN's."""
+    e = next(x for x in _code(coder, text) if x.event_type == "REQUEST")
+    assert [r.country for r in e.recipient] == [country]
+
+
+def test_a_phrase_before_the_verb_names_no_partner(coder):
+    """"At the United Nations, X appealed to Israel and Iran": the scene, not whom the appeal is made to."""
+    e = next(x for x in _code(coder, "Israeli jets struck targets near Isfahan overnight. At the United Nations, "
+                                     "the Secretary-General appealed to Israel and Iran to step back from the "
+                                     "brink.") if x.event_type == "REQUEST")
+    assert {r.country for r in e.recipient} == {"ISR", "IRN"}
