@@ -575,6 +575,15 @@ class RoleReader:
                 ents = self.entities(target)
                 if ents:
                     return ents
+            if c.dep_ == "prep" and c.lower_ in ("by", "over", "via") and c.i > tok.i:
+                # "spoke by phone with Trump", "talked over video link with ...": the parser hangs the partner on
+                # the means
+                for p in (x for x in c.children if x.dep_ == "pobj"):
+                    for w in (x for x in p.children if x.dep_ == "prep" and x.lower_ == "with"):
+                        for q in (x for x in w.children if x.dep_ == "pobj"):
+                            ents = self.entities(q)
+                            if ents:
+                                return ents
             if c.dep_ in ("prep",) and c.lower_ in PARTNER_PREPS and c.i > tok.i:
                 # (a phrase before the verb sets the scene: "At the United Nations, Guterres appealed to ...")
                 for p in c.children:

@@ -89,3 +89,15 @@ def test_a_capital_another_verb_addresses_is_no_place(coder):
     e = _one(_code(coder, "Ukraine's human rights commissioner thanked the Vatican for its help and accused "
                           "Moscow of stalling the return of children."), "thanked", "SUPPORT")
     assert e.location is None or e.location.country != "RUS"
+
+
+@pytest.mark.parametrize("text,partner", [
+    ("Zelensky said he had spoken by phone with U.S. President Donald Trump.", "USA"),
+    ("Macron talked over video link with Zelensky on Tuesday.", "UKR"),
+])
+def test_the_partner_of_a_call_hung_on_its_means(coder, text, partner):
+    """"Spoke by phone with X": the parser hangs "with X" on "phone"; X is still the one spoken with, and no
+    place."""
+    e = _one(_code(coder, text), " ", "CONSULT")
+    assert {r.country for r in e.recipient} == {partner}
+    assert e.location is None or e.location.country != partner
