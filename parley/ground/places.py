@@ -44,6 +44,9 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z' .\-]{2,}$")
 EARTH_KM = 6371.0
 
 
+METROPOLIS = 1_000_000  # a city so large that its name means it wherever a report is about
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
@@ -154,6 +157,7 @@ class PlaceIndex:
         war = war_between({*countries, *weak})
         theatre = THEATRES[war] if war else {}
         scored: list[tuple[float, bool, Place]] = []
+        big: set[int] = set()
         for rank, pool in enumerate(pools):
             for p in pool:
                 score = -rank * 2.0
@@ -184,9 +188,14 @@ class PlaceIndex:
                 if p.country in theatre and p.admin1 not in theatre[p.country]:
                     score -= 3  # far from the fighting the report is about
                 score += math.log10(p.population + 10) / 4 + (0.3 if p.exact else 0.0)
+                if p.population >= METROPOLIS and not region_named and fold(p.name) == key:
+                    big.add(id(p))  # "Moscow" and "Brussels" are the capitals, not their namesakes in Idaho or
+                    # Wisconsin, unless the text names the region of one of them (see below)
                 if fold(p.name) in (key, base):
                     score += 0.5  # its own name, not one of its aliases ("Slovyansk" is not old Nikopol)
                 scored.append((score, placed, p))
+        if big and not any(placed for _, placed, _ in scored):
+            scored = [(score + 10 if id(p) in big else score, placed, p) for score, placed, p in scored]
         # best first; the sort is stable, so the first of equals wins
         for n, (_, placed, best) in enumerate(sorted(scored, key=lambda x: x[0], reverse=True)):
             abroad = bool(countries or weak) and best.country not in countries and best.country not in weak

@@ -221,3 +221,19 @@ def test_a_partial_date_counts_from_its_first_day():
     assert first_day("2025-03") == dt.date(2025, 3, 1)
     assert first_day("1967") == dt.date(1967, 1, 1)
     assert first_day(None) is None and first_day("last week") is None
+
+
+@pytest.mark.parametrize("name, countries, weak, admins, expected", [
+    ("Moscow", ["USA", "IND"], ["RUS"], [], "RUS"),  # a report about US sanctions: still Russia's capital
+    ("Brussels", ["USA"], [], [], "BEL"),
+    ("Moscow", ["USA"], [], ["Idaho"], "USA"),  # unless the text names the namesake's region
+])
+def test_a_city_of_millions_beats_a_namesake_in_the_countries_of_the_report(places, name, countries, weak, admins,
+                                                                             expected):
+    p = places.lookup(name, countries, admins, weak=weak)
+    assert p is not None and p.country == expected
+
+
+def test_a_region_named_as_such_is_not_its_capital_city(places):
+    p = places.lookup("Kharkiv region", ["UKR"])
+    assert p.kind == "admin1"
