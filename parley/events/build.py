@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from parley.actors.resolve import ActorResolver
+from parley.actors.resolve import SPEAKER_TITLES, ActorResolver
 from parley.events.coding import QUAD, acled_types, all_labels, first_label, load_tables
 from parley.events.discourse import Discourse
 from parley.events.extract import TOPIC_VERBS, Candidate, SentenceExtractor
@@ -467,6 +467,13 @@ def _in_other_predicate(tok, verb) -> bool:
     return False
 
 
+def _speaks_for_last(e: Entity, discourse: Discourse) -> bool:
+    """Whether ``e`` is a spokesman or spokeswoman named without a country right after a body spoke."""
+    said = discourse.last_speaker
+    return said is not None and bool(said.country) and discourse.sentence - discourse.last_speaker_sentence <= 1 \
+        and any(w in SPEAKER_TITLES for w in e.text.lower().split())
+
+
 def _organisations_only(actor: list[Entity]) -> bool:
     """Whether every party of ``actor`` with a code is an international or non-governmental organisation."""
     coded = [e for e in actor if e.country]
@@ -529,6 +536,9 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 country = near.country
             elif place and (role == "actor" or place not in own):
                 country = place  # "police fired tear gas in Mora village (Surat, Gujarat)"
+            elif role == "actor" and _speaks_for_last(e, discourse):
+                # "China's foreign ministry said ... Spokesman Lin Jian called on Washington to ...": its spokesman
+                country = discourse.last_speaker.country
             elif role == "actor":
                 country = discourse.home_country()
                 states = {r.country for r in c.recipient if r.country and r.sector in (None, "GOV", "MIL")}

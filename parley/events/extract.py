@@ -40,6 +40,8 @@ TOPIC_VERBS = {"discuss", "negotiate", "address", "consider", "debate", "explore
 CONDITIONS = {"unless", "if"}  # marks of a condition: what the clause names has not happened
 INVOLVEMENT = {"peacekeeper", "inspector", "monitor", "observer", "mission", "ambassador", "envoy", "diplomat",
                "worker", "staff", "personnel", "volunteer", "contingent", "force"}  # a presence abroad (CAMEO 136)
+# Verbs of promising: their clause is what the promiser will do ("vowed that Russia would retaliate")
+PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 GRIEVANCE_PREPS = {"for", "over", "against", "about", "on"}
 MODAL_STATUS = {"could": "hypothetical", "might": "hypothetical", "may": "hypothetical", "would": "hypothetical",
                 "should": "hypothetical", "must": "hypothetical", "will": "planned", "shall": "planned",
@@ -379,6 +381,8 @@ class SentenceExtractor(RoleReader):
         for tok in self.doc:
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lx.intent_nouns or tok.i in cands:
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                continue  # "in a bid to cut the revenues": the purpose of another act, no pledge of its own
             comp = next((c for c in tok.children if c.dep_ in ("acl", "xcomp", "relcl")
                          and any(a.lower_ == "to" for a in c.children)), None)
             if comp is None:
@@ -801,7 +805,8 @@ class SentenceExtractor(RoleReader):
                         continue  # a finite verb the parser hung on the object is a clause of its own
                     if t.i != tok.i and t.i in cands and not self._is_allegation(c, cands[t.i]):
                         cands[t.i].absorbed = True
-                        if c.event_type == "AGREE" and (root.dep_ == "xcomp" or _to_clause(root)) and \
+                        if c.event_type == "AGREE" and (root.dep_ == "xcomp" or _to_clause(root) or (
+                                root.dep_ == "ccomp" and tok.lemma_.lower() in PROMISE_VERBS)) and \
                                 _verb_chain(t, root) and \
                                 cands[t.i].event_type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to retaliate", "to keep targeting"

@@ -78,3 +78,36 @@ def test_wrongdoing_told_in_a_claim_is_the_claimants_charge(coder, text, accuser
         assert {a.country for a in e.actor} == {accuser}
         assert accused in {r.country for r in e.recipient}
         assert e.status == "occurred"
+
+
+@pytest.mark.parametrize("text,kind,target", [
+    ("Spokeswoman Maria Zakharova vowed that Russia would retaliate against US interests.", "THREATEN", "USA"),
+    ("Pakistan's army chief vowed that his forces would strike back at any Indian aggression.", "THREATEN", "IND"),
+])
+def test_a_vow_of_a_hostile_act_in_a_that_clause_is_a_threat(coder, text, kind, target):
+    """"Vowed that X would retaliate" is a threat, as "vowed to retaliate" is; a vow of help stays a pledge."""
+    events = _code(coder, text)
+    found = [e for e in events if e.event_type == kind]
+    assert found, [(e.event_type, e.trigger) for e in events]
+    if target:
+        assert target in {r.country for r in found[0].recipient}
+    assert not [e for e in events if e.event_type == "AGREE"]
+
+
+def test_a_vow_of_help_stays_a_pledge(coder):
+    events = _code(coder, "Kyiv pledged that it would keep supplying grain to Africa.")
+    assert [e.event_type for e in events if "pledged" in e.evidence.sentence] == ["AGREE"]
+
+
+def test_in_a_bid_to_is_a_purpose_not_a_pledge(coder):
+    events = _code(coder, "The United States froze the assets of two oil producers, in a bid to cut the revenues "
+                          "of the Russian state.")
+    assert "AGREE" not in {e.event_type for e in events}
+
+
+def test_a_spokesman_speaks_for_the_body_that_spoke_before(coder):
+    text = ("MOSCOW, March 12 - Russia's foreign ministry denounced the sanctions. China's foreign ministry said "
+            "Beijing firmly opposes unilateral sanctions. Spokesman Lin Jian called on Washington to stop harming "
+            "normal trade.")
+    e = _one(_code(coder, text), "Lin Jian", "REQUEST")
+    assert {a.country for a in e.actor} == {"CHN"}
