@@ -325,8 +325,7 @@ def _name(event, pred, text: str) -> None:
 
 # A sentence in which a body named in full speaks ("..., Ukraine's Coordination Headquarters for the Treatment of
 # Prisoners of War said"), though it tells no event: read for its speaker, whom "the headquarters" means later.
-_BODY_SPEAKS = re.compile(r"\b(?:Ministry|Headquarters|Command|Office|Council|Committee|Service|Staff|Agency|"
-                          r"Commission|Mission|Administration)\b.*\b(?:said|says|reported|stated|announced)\b")
+_BODY_SPEAKS = re.compile(r"\b(?:said|says|reported|stated|announced)\b")
 
 
 def _charge_by_claimant(event, lexicon, doc) -> None:

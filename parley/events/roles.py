@@ -244,6 +244,8 @@ class RoleReader:
             if t.pos_ not in ("VERB", "AUX"):
                 continue
             subj = next((c for c in t.children if c.dep_ in SUBJ), None)
+            if subj is not None and subj.pos_ == "PRON" and subj.lower_ == word and subj.i < pron.i:
+                return self._pronoun(subj)  # "It said it had deployed ...": the same party as the speaker
             if subj is not None and subj.pos_ != "PRON" and subj.i < pron.i:
                 ents = self.entities(subj)
                 if ents and _fits(word, ents):

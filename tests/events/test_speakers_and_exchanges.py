@@ -101,3 +101,23 @@ def test_the_partner_of_a_call_hung_on_its_means(coder, text, partner):
     e = _one(_code(coder, text), " ", "CONSULT")
     assert {r.country for r in e.recipient} == {partner}
     assert e.location is None or e.location.country != partner
+
+
+def test_it_said_it_is_the_speaker_twice(coder):
+    """"It said it had deployed ..." after "Taiwan's defence ministry said ...": both pronouns are the ministry,
+    not a party the ministry's first sentence names ("Chinese aircraft")."""
+    text = ("Taiwan's defence ministry said 58 Chinese military aircraft had been detected around the island on "
+            "Tuesday. It said it had deployed combat air patrols and warships in response.")
+    e = _one(_code(coder, text), "deployed", "MOBILIZE")
+    assert {a.country for a in e.actor} == {"TWN"}
+
+
+def test_a_speaker_named_in_a_sentence_with_no_event_is_remembered(coder):
+    """A government that speaks in a sentence the coder finds no event in is still who "it" is next."""
+    text = ("About 40 people were wounded, according to a local militia unit that said it had carried the injured "
+            "to a clinic. In a statement on state television, Myanmar's military government said its air force "
+            "had conducted precision operations against camps in the area. It accused the opposition National "
+            "Unity Government of hiding fighters among civilians.")
+    e = _one(_code(coder, text), "accused", "ACCUSE")
+    assert [a.sector for a in e.actor] != ["REB"]
+    assert {a.country for a in e.actor} == {"MMR"}
