@@ -768,8 +768,8 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
                 banned.update(range(at.start, at.end))
     if lexicon is not None:  # nor is the party another verb of the sentence addresses ("and accused Moscow of")
         for t in doc:
-            if t.dep_ == "dobj" and t.i not in banned and any(
-                    x.type in _ADDRESSING for x in lexicon.verbs.get(t.head.lemma_.lower(), ())):
+            senses = lexicon.verbs.get(t.head.lemma_.lower(), ()) if t.dep_ == "dobj" else ()
+            if senses and t.i not in banned and all(x.type in _ADDRESSING for x in senses):
                 banned.update(range(t.left_edge.i, t.i + 1))
     for rel in (t for t in doc if t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass")):
         inside = {t.i for t in rel.subtree}

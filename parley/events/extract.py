@@ -776,11 +776,14 @@ class SentenceExtractor(RoleReader):
         for c in list(cands.values()):
             if c.kind == "noun" and not c.absorbed and c.event_type in ("REQUEST", "THREATEN", "AGREE", "REJECT"):
                 # "the demand that Ukrainian troops pull out", "a call for troops to withdraw": what is asked
-                for ch in c.token.children:
-                    if ch.dep_ in ("acl", "ccomp") and ch.pos_ in ("VERB", "AUX"):
-                        for t in ch.subtree:
-                            if t.i in cands and t.i != c.token.i:
-                                cands[t.i].absorbed = True
+                clauses = [ch for ch in c.token.children if ch.dep_ in ("acl", "ccomp") and ch.pos_ in ("VERB", "AUX")]
+                nxt = c.token.nbor(1) if c.token.i + 1 < len(self.doc) else None
+                if nxt is not None and nxt.lower_ == "to" and nxt.head.dep_ == "advcl" and nxt.head.i == c.token.i + 2:
+                    clauses.append(nxt.head)  # "shook hands on a deal to repatriate ...", hung on the verb
+                for ch in clauses:
+                    for t in ch.subtree:
+                        if t.i in cands and t.i != c.token.i:
+                            cands[t.i].absorbed = True
                 continue
             if c.absorbed or c.kind != "verb" or c.event_type == "ACCUSE" and c.sense.mode == "allege" and \
                     c.token.lemma_.lower() in ("fail",):

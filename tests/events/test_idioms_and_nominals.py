@@ -1,0 +1,32 @@
+"""Wordings of agreements, concessions, vetoes and sanctions that are not the commonest verb: an agreement
+shaken hands on, reached as an understanding or told as a signing; a demand dropped or caved to; a veto told as
+blocking an opening or a package; visa bans slapped on officials; a charge that someone did something;
+allegations levelled against someone. Sentences written for this test (invented events)."""
+import pytest
+
+from parley.model import Article
+
+
+def _types(coder, text):
+    return [e.event_type for e in next(coder.code([Article(id="i", text=text, date="2025-09-01")])).events]
+
+
+@pytest.mark.parametrize("text,main", [
+    ("Armenia and Azerbaijan shook hands on a deal to reopen their border crossings, Swiss mediators said.",
+     "AGREE"),
+    ("Serbia and Kosovo reached an understanding on Tuesday to resume talks on licence plates.", "AGREE"),
+    ("The signing of a ceasefire by Sudan's army and the RSF was confirmed by Saudi mediators.", "AGREE"),
+    ("Baku dropped its demand that Yerevan amend its constitution before a peace treaty.", "CONCEDE"),
+    ("The Georgian government caved to opposition demands.", "CONCEDE"),
+    ("Slovakia blocked the opening of the EU's accession talks with Moldova.", "REJECT"),
+    ("Canada slapped travel bans on nine Haitian gang leaders.", "SANCTION"),
+    ("Islamabad charged that Kabul had sheltered the attackers.", "ACCUSE"),
+    ("Allegations of abuse were levelled against Greek border guards in a new report.", "ACCUSE"),
+])
+def test_the_main_event_of_an_idiom_or_a_nominal(coder, text, main):
+    types = _types(coder, text)
+    assert types and types[0] == main, types
+
+
+def test_blocking_a_road_stays_a_protest(coder):
+    assert _types(coder, "Farmers blocked a road near Lille to protest against fuel taxes.")[:1] == ["PROTEST"]
