@@ -42,6 +42,31 @@ INVOLVEMENT = {"peacekeeper", "inspector", "monitor", "observer", "mission", "am
                "worker", "staff", "personnel", "volunteer", "contingent", "force"}  # a presence abroad (CAMEO 136)
 # Verbs of promising: their clause is what the promiser will do ("vowed that Russia would retaliate")
 PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+# Verbs of answering a blow: a promise of one is a threat ("vows to respond forcefully if ...")
+RESPONSE_VERBS = frozenset({"respond", "react", "retaliate", "avenge", "answer", "punish", "reply"})
+
+
+def _inverted_condition(tok) -> bool:
+    """Whether ``tok`` heads a condition told by inversion: "should Chisinau go ahead", "were Kyiv to attack"."""
+    first = next(iter(tok.subtree))
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return first.lower_ in ("should", "were", "had") and first.dep_ == "aux" and subj is not None and \
+        first.i < subj.i
+
+
+def _conditional(tok) -> bool:
+    """Whether the clause of ``tok`` has a condition: "if ...", "unless ...", or an inverted "should X go ahead"
+    (which the parser may hang on the verb of saying instead, right after ``tok``'s clause)."""
+    after = [ch for ch in tok.children if ch.dep_ in ("advcl", "ccomp") and ch.i > tok.i]
+    head = tok.head
+    if tok.dep_ == "ccomp":
+        after += [ch for ch in head.children if ch.dep_ in ("advcl", "ccomp") and ch.i > tok.i and ch.i != tok.i]
+    for ch in after:
+        if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in ch.children):
+            return True
+        if _inverted_condition(ch):
+            return True
+    return False
 GRIEVANCE_PREPS = {"for", "over", "against", "about", "on"}
 MODAL_STATUS = {"could": "hypothetical", "might": "hypothetical", "may": "hypothetical", "would": "hypothetical",
                 "should": "hypothetical", "must": "hypothetical", "will": "planned", "shall": "planned",
@@ -714,6 +739,8 @@ class SentenceExtractor(RoleReader):
             if tok.pos_ not in ("VERB", "AUX") or not any(
                     c.dep_ == "aux" and c.lower_ in OBLIGATION_WORDS for c in tok.children):
                 continue
+            if _inverted_condition(tok):
+                continue  # "should Vilnius go ahead": a condition, not what Vilnius should do
             claimant = self._claimant(tok)
             target = self.subject(tok)
             if claimant is None or not target or (claimant.country and claimant.country in {
@@ -745,6 +772,9 @@ class SentenceExtractor(RoleReader):
         if any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in ch.children)
                for ch in c.token.children):
             c.event_type, c.cameo = "THREATEN", "139"  # "will withdraw its force unless ...": an ultimatum
+            return
+        if c.event_type == "SANCTION" and _conditional(c.token):
+            c.event_type, c.cameo = "THREATEN", "130"  # "would expel its diplomats should Chisinau go ahead"
             return
         if c.event_type == "SANCTION":
             return  # "announced it would suspend aid": a measure decided, planned (CAMEO codes the measure)
@@ -789,6 +819,9 @@ class SentenceExtractor(RoleReader):
                     c.token.lemma_.lower() in ("fail",):
                 continue
             tok = c.token
+            if c.event_type == "AGREE" and tok.lemma_.lower() in PROMISE_VERBS and any(
+                    ch.dep_ in ("xcomp", "ccomp") and ch.lemma_.lower() in RESPONSE_VERBS for ch in tok.children):
+                c.event_type, c.cameo = "THREATEN", "130"  # "vowed to respond forcefully", "pledged to avenge"
             inner_roots = []
             obj = self._object(tok)
             if obj is not None:

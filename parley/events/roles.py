@@ -18,7 +18,7 @@ from parley.model import Entity
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj", "attr"}
-PARTNER_PREPS = {"with", "to", "against", "on", "at", "upon", "from", "toward", "towards", "into", "over"}
+PARTNER_PREPS = {"with", "to", "against", "on", "at", "upon", "from", "toward", "towards", "into", "over", "behind"}
 NOUN_PARTNER_PREPS = {"with", "on", "against", "to", "between", "at", "upon", "toward", "towards", "into", "of",
                       "for"}
 RELATIVE = {"who", "which", "that", "whom"}

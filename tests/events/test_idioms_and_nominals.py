@@ -1,7 +1,8 @@
 """Wordings of agreements, concessions, vetoes and sanctions that are not the commonest verb: an agreement
 shaken hands on, reached as an understanding or told as a signing; a demand dropped or caved to; a veto told as
 blocking an opening or a package; visa bans slapped on officials; a charge that someone did something;
-allegations levelled against someone. Sentences written for this test (invented events)."""
+allegations levelled against someone; relief handed over or dispatched; rallying behind a state; joint patrols;
+curbs eased; a measure promised on a condition, or a vow to respond, is a threat. Sentences written for this test (invented events)."""
 import pytest
 
 from parley.model import Article
@@ -22,6 +23,14 @@ def _types(coder, text):
     ("Canada slapped travel bans on nine Haitian gang leaders.", "SANCTION"),
     ("Islamabad charged that Kabul had sheltered the attackers.", "ACCUSE"),
     ("Allegations of abuse were levelled against Greek border guards in a new report.", "ACCUSE"),
+    ("Germany handed over 14 generators and two field kitchens to the Kharkiv regional administration.", "AID"),
+    ("Qatar dispatched rescue teams and a field hospital to Afghanistan after the earthquake.", "AID"),
+    ("Belgrade rallied behind Budapest after the European Commission froze the funds.", "SUPPORT"),
+    ("Thailand and Cambodia launched joint patrols along the disputed border.", "COOPERATE"),
+    ("The junta eased curbs on the opposition party, allowing it to hold meetings.", "CONCEDE"),
+    ("Minsk said it would expel Lithuanian diplomats should Vilnius go ahead with the closure of the crossing.",
+     "THREATEN"),
+    ("Ruto vowed to respond firmly if the protesters stormed parliament again.", "THREATEN"),
 ])
 def test_the_main_event_of_an_idiom_or_a_nominal(coder, text, main):
     types = _types(coder, text)
