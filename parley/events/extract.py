@@ -46,6 +46,22 @@ PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 RESPONSE_VERBS = frozenset({"respond", "react", "retaliate", "avenge", "answer", "punish", "reply"})
 
 
+def _aside(tok) -> bool:
+    """Whether ``tok`` lies in a relative clause set off by a comma that describes the subject of a clause ("Egypt,
+    which has pledged troops to the mission, is expected to ..."): background to the party, not the news."""
+    for a in [tok, *tok.ancestors]:
+        if a.dep_ == "relcl":
+            noun = a.head
+            first = next(iter(a.subtree))
+            before = a.doc[first.i - 1] if first.i > 0 else None
+            dated = any(t.ent_type_ in ("DATE", "TIME") for t in a.subtree)  # "who met Aoun on Wednesday": news
+            return noun.dep_ in ("nsubj", "nsubjpass") and before is not None and before.text == "," and \
+                first.lower_ in ("which", "who", "whose") and not dated
+        if a.dep_ in ("ccomp", "xcomp", "advcl", "ROOT"):
+            return False
+    return False
+
+
 def _inverted_condition(tok) -> bool:
     """Whether ``tok`` heads a condition told by inversion: "should Chisinau go ahead", "were Kyiv to attack"."""
     first = next(iter(tok.subtree))
@@ -659,6 +675,9 @@ class SentenceExtractor(RoleReader):
         """Event nouns that only date or label something ("since the invasion", "the anniversary of the war",
         "operational information regarding the Russian invasion"), or that a copula describes as already reported
         ("The attack was one of the heaviest")."""
+        for c in cands.values():
+            if c.event_type != "ASSAULT" and _aside(c.token):
+                c.absorbed = True  # "Cuba, which has hosted several rounds, reiterated ...": what a party is known by
         for c in cands.values():
             if c.kind != "noun":
                 continue

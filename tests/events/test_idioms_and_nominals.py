@@ -39,3 +39,21 @@ def test_the_main_event_of_an_idiom_or_a_nominal(coder, text, main):
 
 def test_blocking_a_road_stays_a_protest(coder):
     assert _types(coder, "Farmers blocked a road near Lille to protest against fuel taxes.")[:1] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text,kept,dropped", [
+    ("Norway, which has hosted several rounds of the talks, urged both sides to return to the table.", "REQUEST",
+     "CONSULT"),
+    ("Kenya, which has pledged 1,000 police officers to the mission, asked the UN for more funding.", "REQUEST",
+     "AGREE"),
+])
+def test_an_aside_about_a_party_is_no_event(coder, text, kept, dropped):
+    """What a relative clause set off by commas says of the subject is background, unless it dates a new act."""
+    types = _types(coder, text)
+    assert kept in types and dropped not in types, types
+
+
+def test_an_aside_that_dates_a_new_act_is_kept(coder):
+    types = _types(coder, "Egypt's foreign minister, who met Lebanon's president in Beirut on Wednesday, put "
+                          "forward a plan for the disarmament of Hezbollah.")
+    assert "CONSULT" in types, types
