@@ -146,6 +146,7 @@ class Coder:
                 events = self._detect(art, sentences, parsed, ai, events, entries, voices, discourse)
             share_clause_places(events, sentences)
             attach_numbers(events, sentences)
+            events = fold_tolls(events, sentences)
             if len(sentences) <= SNIPPET_SENTENCES:
                 one_happening(events, sentences, date)
                 self._lead_place(events, sentences, parsed, ai, discourse, date)
@@ -358,6 +359,43 @@ def _report_country(events, discourse: Discourse) -> str | None:
     """The country a short report is about: where its other events happened, else the one it names most."""
     return next((e.location.country for e in events if e.location is not None and e.location.country),
                 None) or discourse.main_country()
+
+
+# The words of a toll told on its own ("Three people were injured.", "Two residents were taken to hospital")
+TOLL_WORDS = frozenset({"killed", "injured", "wounded", "died", "hurt", "hospitalised", "hospitalized", "taken",
+                        "dead", "wounding", "killing"})
+
+
+_ATTACK_WORDS = re.compile(r"\b(?:fire|fired|shell\w*|strike|strikes|struck|attack\w*|drones?|missiles?|bomb\w*|"
+                           r"rockets?|artillery|mortars?|explosion|blast|raid)\b", re.IGNORECASE)
+
+
+def fold_tolls(events, sentences) -> list:
+    """A toll told in the sentence after an attack, with no attacker of its own ("Russian drones struck a
+    school in Sumy. Three people were injured, among them a girl."), is that attack's toll, not a second attack:
+    its numbers go to the attack, which keeps its own where it gave them."""
+    index = {s.start: i for i, s in enumerate(sentences)}
+    by_sentence: dict[int, list] = {}
+    for e in events:
+        by_sentence.setdefault(index.get(e.evidence.start, -1), []).append(e)
+    dropped = set()
+    for e in events:
+        si = index.get(e.evidence.start, -1)
+        named = [a for a in e.actor if a.start is not None and e.evidence.start <= a.start < e.evidence.end]
+        if e.event_type != "ASSAULT" or named or (e.trigger or "").lower() not in TOLL_WORDS or si <= 0:
+            continue  # (an attacker the sentence names makes it an attack of its own)
+        if any(x.event_type == "ASSAULT" and x is not e and (x.trigger or "").lower() not in TOLL_WORDS
+               for x in by_sentence.get(si, [])) or _ATTACK_WORDS.search(sentences[si].text):
+            continue  # the sentence tells its own attack ("came under artillery fire, and one person was killed")
+        attack = next((x for x in reversed(by_sentence.get(si - 1, [])) if x.event_type == "ASSAULT" and
+                       (x.trigger or "").lower() not in TOLL_WORDS), None)
+        if attack is None or (attack.location is not None and e.location is not None and
+                              attack.location.country != e.location.country):
+            continue
+        attack.fatalities = attack.fatalities if attack.fatalities is not None else e.fatalities
+        attack.injured = attack.injured if attack.injured is not None else e.injured
+        dropped.add(id(e))
+    return [e for e in events if id(e) not in dropped]
 
 
 def one_happening(events, sentences, date) -> None:

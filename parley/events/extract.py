@@ -206,7 +206,9 @@ class SentenceExtractor(RoleReader):
         for s in senses:
             if s.prt and not (s.prt & preps) or s.not_prt & preps:
                 continue
-            if s.obj and obj_lemma not in s.obj and not ("PLACE" in s.obj and obj is not None and (
+            listed = obj_lemma in s.obj or (obj is not None and any(
+                head_lemma(x) in s.obj for x in obj.conjuncts))  # "delivered food packages, clothes and medicines"
+            if s.obj and not listed and not ("PLACE" in s.obj and obj is not None and (
                     obj.ent_type_ in ("GPE", "LOC", "FAC") or (obj.pos_ == "PROPN" and obj.i in self.places))):
                 continue  # PLACE in an object list: any named place ("the enemy hit Kharkiv", "took Terny")
             if s.not_obj and obj_lemma in s.not_obj:

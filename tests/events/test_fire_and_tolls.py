@@ -59,3 +59,22 @@ def test_suspending_a_broadcaster_is_censorship(coder, text):
 def test_suspending_talks_stays_a_sanction(coder):
     found = _code(coder, "Pakistan suspended trade talks with India.")
     assert [e.event_type for e in found] == ["SANCTION"]
+
+
+FOLLOW_UP = """Russian drones struck a school in Sumy on Tuesday night, the regional administration said.
+
+Three people were injured, among them a nine-year-old girl. Power was cut in two districts.
+
+Later in the day, shelling hit the village of Myropillia and one man was killed there.
+"""
+
+
+def test_a_toll_in_the_next_sentence_is_the_attacks_toll(coder):
+    """"Three people were injured" right after the strike is that strike's toll, not a second attack; a sentence
+    that tells its own attack keeps its own event."""
+    events = [e for e in next(coder.code([Article(id="t", text=FOLLOW_UP, date="2025-06-04")])).events
+              if e.event_type == "ASSAULT"]
+    assert not [e for e in events if "Three people were injured" in e.evidence.sentence]
+    strike = next(e for e in events if "school" in e.evidence.sentence)
+    assert strike.injured == 3
+    assert [e for e in events if "Myropillia" in e.evidence.sentence]
