@@ -804,6 +804,8 @@ class SentenceExtractor(RoleReader):
                 obj.lemma_.lower() in INVOLVEMENT:
             c.event_type, c.cameo = "THREATEN", "136"  # "will withdraw its inspectors": halting involvement
             return
+        if c.event_type == "MOBILIZE" and not _conditional(c.token):
+            return  # "1,200 soldiers will be sent to Cauca": a deployment planned, not a threat (unless conditional)
         if c.event_type in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST"):
             c.event_type, c.cameo = "THREATEN", "130"
         else:

@@ -126,3 +126,12 @@ def test_a_phrase_before_the_verb_names_no_partner(coder):
                                      "the Secretary-General appealed to Israel and Iran to step back from the "
                                      "brink.") if x.event_type == "REQUEST")
     assert {r.country for r in e.recipient} == {"ISR", "IRN"}
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Colombia will send 1,200 more soldiers to Cauca, the defence minister said.", "MOBILIZE"),
+    ("Russia will send troops to the border with Finland if Helsinki lets NATO build bases there.", "THREATEN"),
+])
+def test_a_planned_deployment_is_a_threat_only_on_a_condition(coder, text, kind):
+    types = [e.event_type for e in _code(coder, text)]
+    assert types and types[0] == kind, types
