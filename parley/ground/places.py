@@ -158,6 +158,7 @@ class PlaceIndex:
         theatre = THEATRES[war] if war else {}
         scored: list[tuple[float, bool, Place]] = []
         big: set[int] = set()
+        own_town = any(fold(c.name) in (key, base) for c in self.cities.get(key, ()))
         for rank, pool in enumerate(pools):
             for p in pool:
                 score = -rank * 2.0
@@ -193,6 +194,9 @@ class PlaceIndex:
                     # Wisconsin, unless the text names the region of one of them (see below)
                 if fold(p.name) in (key, base):
                     score += 0.5  # its own name, not one of its aliases ("Slovyansk" is not old Nikopol)
+                    if p.kind == "admin1" and p.country and not region_named and not own_town:
+                        score += 2.5  # a region by its own name before a village an old alias calls so ("Cauca"
+                        # is Colombia's department, not Coca in Spain)
                 scored.append((score, placed, p))
         if big and not any(placed for _, placed, _ in scored):
             scored = [(score + 10 if id(p) in big else score, placed, p) for score, placed, p in scored]

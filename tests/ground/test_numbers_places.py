@@ -237,3 +237,11 @@ def test_a_city_of_millions_beats_a_namesake_in_the_countries_of_the_report(plac
 def test_a_region_named_as_such_is_not_its_capital_city(places):
     p = places.lookup("Kharkiv region", ["UKR"])
     assert p.kind == "admin1"
+
+
+def test_a_region_by_its_own_name_beats_a_village_an_old_alias_calls_so(places):
+    """"Cauca" is Colombia's department, not Coca in Spain (which GeoNames also knows as Cauca); a city that
+    has the name as its own stays the city."""
+    p = places.lookup("Cauca", [])
+    assert (p.country, p.kind) == ("COL", "admin1")
+    assert places.lookup("Kherson", ["UKR"]).kind != "admin1"
