@@ -154,6 +154,12 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         bare = ctx.extractor.bare_patient(c) if ctx.extractor is not None and c.kind == "verb" else None
         if bare is not None:  # "a man was shot dead in Manaus": someone of the place
             c.recipient = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
+    if not c.recipient and c.event_type == "MOBILIZE" and trusted and _is_country(location.country) and \
+            c.actor and location.country not in {e.country for e in c.actor} and \
+            location.country in {x for e in c.actor if e.country for x in ctx.resolver.gaz.enemies_of(e.country)}:
+        # "Russia has concentrated 40,000 troops near Pokrovsk": forces massed in the adversary's country
+        c.recipient = [Entity(text=location.country, country=location.country)]
+        c.inferred_recipient = True
     if not c.recipient and c.event_type == "ASSAULT" and trusted and _is_country(location.country) \
             and location.country not in {e.country for e in c.actor} and (c.actor or (
                 c.token.dep_ not in ("pobj", "pcomp") and _in_clause(c.token, location)) or under(c.token) or (

@@ -31,6 +31,13 @@ def _types(coder, text):
     ("Minsk said it would expel Lithuanian diplomats should Vilnius go ahead with the closure of the crossing.",
      "THREATEN"),
     ("Ruto vowed to respond firmly if the protesters stormed parliament again.", "THREATEN"),
+    ("Red Cross staff carried 90 civilians out of the besieged town of Vuhledar.", "AID"),
+    ("Rescuers said 14 people had been rescued alive from the rubble in Kharkiv.", "AID"),
+    ("Ukrainian troops pushed Russian forces out of a forest belt near Kreminna.", "ASSAULT"),
+    ("Iranian air defences engaged Israeli drones over Tabriz overnight.", "ASSAULT"),
+    ("Russia has concentrated roughly 30,000 troops near Kupiansk.", "MOBILIZE"),
+    ("Colombia's president chaired an extraordinary security council in Popayan.", "CONSULT"),
+    ("Ukraine and Russia exchanged the remains of fallen soldiers on the Belarusian border.", "RETREAT"),
 ])
 def test_the_main_event_of_an_idiom_or_a_nominal(coder, text, main):
     types = _types(coder, text)
