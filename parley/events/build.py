@@ -521,6 +521,12 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 doc[m.start], c.token)) or (role != "actor" and m.country not in own and (
                     not place or m.start in clause))]
             near = min(usable, key=lambda m: abs(m.start - pos), default=None)
+            if role == "recipient" and near is not None and own and c.event_type == "ASSAULT" and \
+                    near.country not in enemies_of(next(iter(own))) and \
+                    set(enemies_of(next(iter(own)))) & (set(discourse.context_countries()) |
+                                                          {m.country for m in mentions}):
+                near = None  # "a deliberate attack on sleeping families and urged the United States ...": the
+                # victims of a state at war are its adversary's (below), not those of a country named in passing
             named = discourse.same_head(e.text)
             forces = _forces(c, e, place, enemies_of, discourse) if role == "actor" else None
             enemy = _adversary(c, e, place, enemies_of) if role == "actor" and near is None else None
@@ -669,6 +675,13 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
         if against is not None:
             return Entity(text=against, country=against)
     other = discourse.other_party(own, countries_only=conflict)
+    if c.event_type == "ASSAULT" and first is not None and other is not None and \
+            other.country not in enemies_of(first.country):
+        # "Moscow has not commented on the bombing": a state at war bombs its adversary (the one the article
+        # names), not the last third party named ("urged the United States ...")
+        named = [x for x in enemies_of(first.country) if discourse.country_counts.get(x)]
+        if named:
+            return Entity(text=named[0], country=named[0])
     if other is None and first is not None and c.event_type == "ASSAULT" and enemies_of(first.country):
         # "Russian troops shelled the town": a state's forces at war strike its adversary, not their own country
         enemy = enemies_of(first.country)[0]

@@ -91,3 +91,15 @@ def test_a_call_for_calm_is_addressed_to_the_two_sides(coder):
         assert {r.country for r in e.recipient} == {"IND", "PAK"}
     clash = next(e for e in events if e.event_type == "ASSAULT")
     assert clash.location is None or clash.location.country != "USA"
+
+
+def test_the_victims_of_a_state_at_war_are_its_adversarys(coder):
+    """Civilians a Russian attack struck, and "the bombing" it did, are Ukraine's, not those of the United States
+    the same sentence or the one before names as asked for help."""
+    text = ("Russian glide bombs killed eight people in Kharkiv on Monday. Ukraine's foreign ministry condemned the "
+            "strike as a deliberate attack on sleeping families and urged the United States to speed up deliveries "
+            "of air defence. Moscow has not commented on the bombing.")
+    events = [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+    assert events
+    assert all("USA" not in {r.country for r in e.recipient} for e in events), \
+        [(e.trigger, [r.country for r in e.recipient]) for e in events]
