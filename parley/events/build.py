@@ -567,6 +567,10 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 # own ("MONUSCO condemned the rebel advance": those of the country the report is about)
                 country = next((x for x in discourse.context_countries() if _is_country(x) and x not in own),
                                next(iter(own))) if _organisations_only(c.actor) else next(iter(own))
+            elif not own and e.sector == "CVL" and any(_is_country(x) for x in discourse.context_countries()):
+                # "14 people had been rescued alive" after the strike on Kharkiv: people of where the report is,
+                # not of the country it names most
+                country = next(x for x in discourse.context_countries() if _is_country(x))
             elif not own:
                 country = discourse.main_country()
             else:

@@ -37,3 +37,14 @@ def test_delivering_packages_and_clothes_is_aid(coder):
     events = _code(coder, LONG.format("Volunteers of the Red Cross delivered food packages and warm clothes to "
                                       "displaced families in Izium."))
     assert [e for e in events if e.event_type == "AID" and "delivered" in e.evidence.sentence]
+
+
+def test_people_rescued_after_a_strike_are_of_where_it_struck(coder):
+    """People rescued with no rescuer named are of the country where the report is, not of the one it names
+    most (the attacker's, in a report of Russian strikes on Kharkiv)."""
+    text = ("Russian glide bombs struck Kharkiv on Monday night, Russian forces having launched four bombs. The "
+            "Russian army has used such bombs for months. Russian officials did not comment. By Tuesday morning 14 "
+            "people had been rescued alive from the rubble.")
+    found = [e for e in _code(coder, text) if e.event_type == "AID"]
+    assert found
+    assert {r.country for e in found for r in e.recipient} == {"UKR"}
