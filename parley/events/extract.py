@@ -40,6 +40,8 @@ TOPIC_VERBS = {"discuss", "negotiate", "address", "consider", "debate", "explore
 CONDITIONS = {"unless", "if"}  # marks of a condition: what the clause names has not happened
 INVOLVEMENT = {"peacekeeper", "inspector", "monitor", "observer", "mission", "ambassador", "envoy", "diplomat",
                "worker", "staff", "personnel", "volunteer", "contingent", "force"}  # a presence abroad (CAMEO 136)
+# Verbs of studying or complying with a measure already reported: "study the sanctions" tells no new one
+STUDY_VERBS = frozenset({"study", "review", "assess", "examine", "analyse", "analyze", "comply", "digest"})
 # Verbs of promising: their clause is what the promiser will do ("vowed that Russia would retaliate")
 PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 # Verbs of answering a blow: a promise of one is a threat ("vows to respond forcefully if ...")
@@ -687,6 +689,10 @@ class SentenceExtractor(RoleReader):
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain", "seem", "become", "appear") and \
                     any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in tok.children):
                 c.absorbed = True  # "The attack was one of the heaviest": said of the attack already reported
+                continue
+            if tok.dep_ in ("dobj", "pobj") and (tok.head if tok.dep_ == "dobj" else tok.head.head).lemma_.lower() \
+                    in STUDY_VERBS and any(d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in tok.children):
+                c.absorbed = True  # "while they study the sanctions", "comply with the restrictions": told before
                 continue
             if c.event_type == "CONSULT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in OBSTRUCT_VERBS:
                 c.absorbed = True  # "stalling the negotiations": the talks are what is obstructed, not new talks

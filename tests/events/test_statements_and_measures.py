@@ -111,3 +111,12 @@ def test_a_spokesman_speaks_for_the_body_that_spoke_before(coder):
             "normal trade.")
     e = _one(_code(coder, text), "Lin Jian", "REQUEST")
     assert {a.country for a in e.actor} == {"CHN"}
+
+
+def test_a_measure_studied_or_complied_with_is_no_new_measure(coder):
+    """"While they study the sanctions" and "comply with the restrictions" name measures already reported."""
+    events = _code(coder, "The United States imposed sanctions on two oil producers on Wednesday. Refiners in "
+                          "India said they would comply with the restrictions while they study the sanctions.")
+    assert [e.event_type for e in events if e.event_type == "SANCTION" and "Refiners" in e.evidence.sentence
+            and e.trigger in ("sanctions", "restrictions")] == []
+    assert [e for e in events if e.event_type == "SANCTION" and "imposed" in e.evidence.sentence]
