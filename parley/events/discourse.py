@@ -233,7 +233,8 @@ class Discourse:
         filed = self.dateline.country if self.dateline is not None else None
         if filed and (filed in self.country_counts or filed in self.place_counts):
             return filed
-        return self.main_country()
+        # a report that names no party's country, only places ("Shelling continued in Sumy region"): theirs
+        return self.main_country() or next((c for c, _ in self.place_counts.most_common() if self._state(c)), None)
 
 
 _FUNCTION_WORDS = frozenset({"the", "of", "a", "an", "for", "and", "in", "on", "to", "'s"})

@@ -407,6 +407,16 @@ class RoleReader:
                 out = self.entities(pobj)
         elif subj is not None:
             out = [] if self._bare_weapon(subj) else self.entities(subj)
+            if not out and subj.ent_type_ == "PERSON":
+                # "Head of the regional military administration Oleh Hryhorov called on ...": the parser leaves the
+                # title before the name hanging on the verb; the title says who the person is
+                title = next((c for c in tok.children if c.dep_ in ("npadvmod", "nmod") and c.i < subj.i and
+                              c.i == subj.left_edge.i - len(list(c.subtree)) and
+                              self.res.sector_of_words(c.subtree)), None)
+                if title is not None:
+                    span = self.doc[title.left_edge.i:subj.right_edge.i + 1]
+                    out = [Entity(text=span.text, country=None, sector=self.res.sector_of_words(title.subtree),
+                                  start=span.start_char, end=span.end_char)]
         elif tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)):
             head = tok.head
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)

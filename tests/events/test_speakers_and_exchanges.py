@@ -121,3 +121,14 @@ def test_a_speaker_named_in_a_sentence_with_no_event_is_remembered(coder):
     e = _one(_code(coder, text), "accused", "ACCUSE")
     assert [a.sector for a in e.actor] != ["REB"]
     assert {a.country for a in e.actor} == {"MMR"}
+
+
+def test_a_title_the_parser_leaves_before_a_name_says_who_speaks(coder):
+    """"Head of the regional military administration Oleh Hryhorov called on ...": the title the parser hangs on
+    the verb names the person's sector; the report's places give the country."""
+    text = ("Shelling continued in Sumy region overnight. Two houses were damaged in Krasnopillia. Power was cut in "
+            "three villages. Repair crews are working. Schools will stay closed. Head of the regional military "
+            "administration Oleh Hryhorov called on residents of border villages not to delay their departure. "
+            "Buses leave every morning.")
+    e = _one(_code(coder, text), "Hryhorov", "REQUEST")
+    assert [(a.country, a.sector) for a in e.actor] == [("UKR", "GOV")]
