@@ -392,11 +392,14 @@ class RoleReader:
         # a participle after its noun is passive too: "the swap, mediated by the UAE"
         passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
         root = tok.sent.root
+        only_verb = tok.head.i == root.i and not any(
+            t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ != "amod" for t in tok.sent)
         if tok.dep_ == "acl" and root.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "agent" for c in tok.children) \
-                and (tok.tag_ == "VBD" or (tok.head.i == root.i and any(c.dep_ == "punct" and c.i < tok.i
-                                                                          for c in root.children))):
-            # "Turkish Foreign Minister Hakan Fidan, who opened the session, called on the delegations to ...": a
-            # sentence whose root the parser left a noun; its participle is the predicate, the noun its subject
+                and (tok.tag_ == "VBD" or only_verb or (tok.head.i == root.i and any(
+                    c.dep_ == "punct" and c.i < tok.i for c in root.children))):
+            # "Turkish Foreign Minister Hakan Fidan, who opened the session, called on the delegations to ...", or
+            # "Ukrainian units counterattacked near Torske" with no other verb: a sentence whose root the parser
+            # left a noun; its participle is the predicate, the noun its subject
             out = self.entities(root)
             self._subj_cache[tok.i] = out
             return out

@@ -135,3 +135,12 @@ def test_a_phrase_before_the_verb_names_no_partner(coder):
 def test_a_planned_deployment_is_a_threat_only_on_a_condition(coder, text, kind):
     types = [e.event_type for e in _code(coder, text)]
     assert types and types[0] == kind, types
+
+
+def test_a_lone_participle_after_its_subject_is_the_predicate(coder):
+    """"Ukrainian units counterattacked near Torske": with no other verb, the participle the parser hangs on the
+    noun is the sentence's verb, and the noun its subject; an attack by a state at war is on its adversary."""
+    e = next(x for x in _code(coder, "Ukrainian units counterattacked near Torske on Monday.")
+             if x.event_type == "ASSAULT")
+    assert [(a.country, a.sector) for a in e.actor] == [("UKR", "MIL")]
+    assert {r.country for r in e.recipient} == {"RUS"}
