@@ -111,7 +111,7 @@ class Coder:
             for si, s in enumerate(sentences):
                 if si <= 1 and is_headline(s, art):
                     continue
-                if self.filter.search(s.text) or _BODY_SPEAKS.search(s.text):
+                if self.filter.search(s.text) or _SAYING.search(s.text):
                     jobs.append((s.text, (ai, si)))
         parsed = self._parse(jobs, articles)
         for ai, (art, sentences, domain) in enumerate(plans):
@@ -324,9 +324,9 @@ def _name(event, pred, text: str) -> None:
     event.confidence = pred.confidence
 
 
-# A sentence in which a body named in full speaks ("..., Ukraine's Coordination Headquarters for the Treatment of
-# Prisoners of War said"), though it tells no event: read for its speaker, whom "the headquarters" means later.
-_BODY_SPEAKS = re.compile(r"\b(?:said|says|reported|stated|announced)\b")
+# A sentence in which someone speaks, though it tells no event, is parsed for its speaker: whom "it" and "the
+# headquarters" mean later ("..., Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said").
+_SAYING = re.compile(r"\b(?:said|says|reported|stated|announced)\b")
 
 
 def _charge_by_claimant(event, lexicon, doc) -> None:
@@ -370,6 +370,11 @@ _ATTACK_WORDS = re.compile(r"\b(?:fire|fired|shell\w*|strike|strikes|struck|atta
                            r"rockets?|artillery|mortars?|explosion|blast|raid)\b", re.IGNORECASE)
 
 
+def _toll_only(e) -> bool:
+    """Whether an event's trigger is a word of a toll ("were injured"), not of an attack."""
+    return (e.trigger or "").lower() in TOLL_WORDS
+
+
 def fold_tolls(events, sentences) -> list:
     """A toll told in the sentence after an attack, with no attacker of its own ("Russian drones struck a
     school in Sumy. Three people were injured, among them a girl."), is that attack's toll, not a second attack:
@@ -382,13 +387,13 @@ def fold_tolls(events, sentences) -> list:
     for e in events:
         si = index.get(e.evidence.start, -1)
         named = [a for a in e.actor if a.start is not None and e.evidence.start <= a.start < e.evidence.end]
-        if e.event_type != "ASSAULT" or named or (e.trigger or "").lower() not in TOLL_WORDS or si <= 0:
+        if e.event_type != "ASSAULT" or named or not _toll_only(e) or si <= 0:
             continue  # (an attacker the sentence names makes it an attack of its own)
-        if any(x.event_type == "ASSAULT" and x is not e and (x.trigger or "").lower() not in TOLL_WORDS
-               for x in by_sentence.get(si, [])) or _ATTACK_WORDS.search(sentences[si].text):
+        if any(x.event_type == "ASSAULT" and x is not e and not _toll_only(x) for x in by_sentence.get(si, [])) or \
+                _ATTACK_WORDS.search(sentences[si].text):
             continue  # the sentence tells its own attack ("came under artillery fire, and one person was killed")
         attack = next((x for x in reversed(by_sentence.get(si - 1, [])) if x.event_type == "ASSAULT" and
-                       (x.trigger or "").lower() not in TOLL_WORDS), None)
+                       not _toll_only(x)), None)
         if attack is None or (attack.location is not None and e.location is not None and
                               attack.location.country != e.location.country):
             continue

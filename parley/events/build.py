@@ -182,7 +182,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         if country:
             c.claimed_by = replace(c.claimed_by, country=country)
     _bulletin_sides(c, ctx, location if trusted else None)
-    _domestic_sides(c, ctx.discourse, ctx.resolver, ctx.mentions, doc)
+    _domestic_sides(c, ctx)
     _not_at_oneself(c, ctx)
     if not c.actor and c.recipient and ctx.extractor is not None:
         side = _fallen_side(c, ctx.extractor)
@@ -266,7 +266,7 @@ _STATE_ARMS = ("MIL", "COP")
 _NON_STATE_ARMS = ("REB", "UAF", "CRM")
 
 
-def _domestic_sides(c: Candidate, discourse: Discourse, resolver, mentions, doc) -> None:
+def _domestic_sides(c: Candidate, ctx: _Context) -> None:
     """In a war inside one country, an attack or a capture aimed only at a place or at the country itself is
     aimed at the other side the report names: "M23 captured the town of Lubero" after fighting with government
     troops is against the army, "the army launched a counter-offensive" against the rebels."""
@@ -287,14 +287,14 @@ def _domestic_sides(c: Candidate, discourse: Discourse, resolver, mentions, doc)
         return
     # the other side named in the sentence ("captured Lubero after fighting with government troops"), else last
     taken = {i for e in c.actor if e.start is not None for i in range(e.start, e.end)}
-    for chunk in doc.noun_chunks:
-        sector = resolver.sector_of_words(chunk)
+    for chunk in ctx.doc.noun_chunks:
+        sector = ctx.resolver.sector_of_words(chunk)
         if sector in wanted and chunk.start_char not in taken and all(
-                mentions.get(t.i) is None or mentions[t.i].country == country for t in chunk):
+                ctx.mentions.get(t.i) is None or ctx.mentions[t.i].country == country for t in chunk):
             c.recipient = [Entity(text=chunk.text, country=country, sector=sector, start=chunk.start_char,
                                   end=chunk.end_char)]
             return
-    last = next((e for e in reversed(discourse.recent) if e.country == country and e.sector in wanted), None)
+    last = next((e for e in reversed(ctx.discourse.recent) if e.country == country and e.sector in wanted), None)
     if last is not None:
         c.recipient = [replace(last, start=None, end=None)]
 
@@ -480,6 +480,12 @@ def _speaks_for_last(e: Entity, discourse: Discourse) -> bool:
         and any(w in SPEAKER_TITLES for w in e.text.lower().split())
 
 
+def _report_state(discourse: Discourse, besides=()) -> str | None:
+    """The first state among the countries the report is about (``Discourse.context_countries``), other than
+    ``besides``."""
+    return next((x for x in discourse.context_countries() if _is_country(x) and x not in besides), None)
+
+
 def _organisations_only(actor: list[Entity]) -> bool:
     """Whether every party of ``actor`` with a code is an international or non-governmental organisation."""
     coded = [e for e in actor if e.country]
@@ -521,10 +527,9 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 doc[m.start], c.token)) or (role != "actor" and m.country not in own and (
                     not place or m.start in clause))]
             near = min(usable, key=lambda m: abs(m.start - pos), default=None)
-            if role == "recipient" and near is not None and own and c.event_type == "ASSAULT" and \
-                    near.country not in enemies_of(next(iter(own))) and \
-                    set(enemies_of(next(iter(own)))) & (set(discourse.context_countries()) |
-                                                          {m.country for m in mentions}):
+            enemies = set(enemies_of(next(iter(own)))) if role == "recipient" and own else set()
+            if near is not None and c.event_type == "ASSAULT" and near.country not in enemies and \
+                    enemies & (set(discourse.context_countries()) | {m.country for m in mentions}):
                 near = None  # "a deliberate attack on sleeping families and urged the United States ...": the
                 # victims of a state at war are its adversary's (below), not those of a country named in passing
             named = discourse.same_head(e.text)
@@ -565,12 +570,12 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
             elif own and e.sector in DOMESTIC:
                 # "police" beside the actor: the actor's own; an organisation has no rebels or civilians of its
                 # own ("MONUSCO condemned the rebel advance": those of the country the report is about)
-                country = next((x for x in discourse.context_countries() if _is_country(x) and x not in own),
-                               next(iter(own))) if _organisations_only(c.actor) else next(iter(own))
-            elif not own and e.sector == "CVL" and any(_is_country(x) for x in discourse.context_countries()):
+                country = (_report_state(discourse, own) or next(iter(own))) if _organisations_only(c.actor) \
+                    else next(iter(own))
+            elif not own and e.sector == "CVL" and _report_state(discourse):
                 # "14 people had been rescued alive" after the strike on Kharkiv: people of where the report is,
                 # not of the country it names most
-                country = next(x for x in discourse.context_countries() if _is_country(x))
+                country = _report_state(discourse)
             elif not own:
                 country = discourse.main_country()
             else:
@@ -578,8 +583,7 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 if other is not None:
                     country = other.country
                 elif _organisations_only(c.actor):  # an agency has no army: the one of where the report is
-                    country = next((x for x in discourse.context_countries() if _is_country(x) and x not in own),
-                                   None)
+                    country = _report_state(discourse, own)
                 else:
                     country = next(iter(own))
             if country:

@@ -46,45 +46,6 @@ STUDY_VERBS = frozenset({"study", "review", "assess", "examine", "analyse", "ana
 PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 # Verbs of answering a blow: a promise of one is a threat ("vows to respond forcefully if ...")
 RESPONSE_VERBS = frozenset({"respond", "react", "retaliate", "avenge", "answer", "punish", "reply"})
-
-
-def _aside(tok) -> bool:
-    """Whether ``tok`` lies in a relative clause set off by a comma that describes the subject of a clause ("Egypt,
-    which has pledged troops to the mission, is expected to ..."): background to the party, not the news."""
-    for a in [tok, *tok.ancestors]:
-        if a.dep_ == "relcl":
-            noun = a.head
-            first = next(iter(a.subtree))
-            before = a.doc[first.i - 1] if first.i > 0 else None
-            dated = any(t.ent_type_ in ("DATE", "TIME") for t in a.subtree)  # "who met Aoun on Wednesday": news
-            return noun.dep_ in ("nsubj", "nsubjpass") and before is not None and before.text == "," and \
-                first.lower_ in ("which", "who", "whose") and not dated
-        if a.dep_ in ("ccomp", "xcomp", "advcl", "ROOT"):
-            return False
-    return False
-
-
-def _inverted_condition(tok) -> bool:
-    """Whether ``tok`` heads a condition told by inversion: "should Chisinau go ahead", "were Kyiv to attack"."""
-    first = next(iter(tok.subtree))
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return first.lower_ in ("should", "were", "had") and first.dep_ == "aux" and subj is not None and \
-        first.i < subj.i
-
-
-def _conditional(tok) -> bool:
-    """Whether the clause of ``tok`` has a condition: "if ...", "unless ...", or an inverted "should X go ahead"
-    (which the parser may hang on the verb of saying instead, right after ``tok``'s clause)."""
-    after = [ch for ch in tok.children if ch.dep_ in ("advcl", "ccomp") and ch.i > tok.i]
-    head = tok.head
-    if tok.dep_ == "ccomp":
-        after += [ch for ch in head.children if ch.dep_ in ("advcl", "ccomp") and ch.i > tok.i and ch.i != tok.i]
-    for ch in after:
-        if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in ch.children):
-            return True
-        if _inverted_condition(ch):
-            return True
-    return False
 GRIEVANCE_PREPS = {"for", "over", "against", "about", "on"}
 MODAL_STATUS = {"could": "hypothetical", "might": "hypothetical", "may": "hypothetical", "would": "hypothetical",
                 "should": "hypothetical", "must": "hypothetical", "will": "planned", "shall": "planned",
@@ -172,6 +133,42 @@ def _on_fire(verb) -> bool:
         if c.lower_ in FIRE_WORDS:
             return True
         if c.dep_ == "prep" and c.lower_ == "on" and any(p.lower_ in FIRE_WORDS for p in c.children):
+            return True
+    return False
+
+
+def _aside(tok) -> bool:
+    """Whether ``tok`` lies in a relative clause set off by a comma that describes the subject of a clause ("Egypt,
+    which has pledged troops to the mission, is expected to ..."): background to the party, not the news."""
+    for a in [tok, *tok.ancestors]:
+        if a.dep_ == "relcl":
+            noun = a.head
+            first = next(iter(a.subtree))
+            before = a.doc[first.i - 1] if first.i > 0 else None
+            dated = any(t.ent_type_ in ("DATE", "TIME") for t in a.subtree)  # "who met Aoun on Wednesday": news
+            return noun.dep_ in ("nsubj", "nsubjpass") and before is not None and before.text == "," and \
+                first.lower_ in ("which", "who", "whose") and not dated
+        if a.dep_ in ("ccomp", "xcomp", "advcl", "ROOT"):
+            return False
+    return False
+
+
+def _inverted_condition(tok) -> bool:
+    """Whether ``tok`` heads a condition told by inversion: "should Chisinau go ahead", "were Kyiv to attack"."""
+    first = next(iter(tok.subtree))
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return first.lower_ in ("should", "were", "had") and first.dep_ == "aux" and subj is not None and \
+        first.i < subj.i
+
+
+def _conditional(tok) -> bool:
+    """Whether the clause of ``tok`` has a condition: "if ...", "unless ...", or an inverted "should X go ahead"
+    (which the parser may hang on the verb of saying instead, right after ``tok``'s clause)."""
+    after = [*tok.children, *(tok.head.children if tok.dep_ == "ccomp" else ())]
+    for ch in (x for x in after if x.dep_ in ("advcl", "ccomp") and x.i > tok.i):
+        if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in ch.children):
+            return True
+        if _inverted_condition(ch):
             return True
     return False
 

@@ -392,11 +392,10 @@ class RoleReader:
         # a participle after its noun is passive too: "the swap, mediated by the UAE"
         passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
         root = tok.sent.root
-        only_verb = tok.head.i == root.i and not any(
-            t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ != "amod" for t in tok.sent)
         if tok.dep_ == "acl" and root.pos_ in ("PROPN", "NOUN") and not any(c.dep_ == "agent" for c in tok.children) \
-                and (tok.tag_ == "VBD" or only_verb or (tok.head.i == root.i and any(
-                    c.dep_ == "punct" and c.i < tok.i for c in root.children))):
+                and (tok.tag_ == "VBD" or (tok.head.i == root.i and (any(
+                    c.dep_ == "punct" and c.i < tok.i for c in root.children) or not any(
+                    t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ != "amod" for t in tok.sent)))):
             # "Turkish Foreign Minister Hakan Fidan, who opened the session, called on the delegations to ...", or
             # "Ukrainian units counterattacked near Torske" with no other verb: a sentence whose root the parser
             # left a noun; its participle is the predicate, the noun its subject
@@ -414,12 +413,12 @@ class RoleReader:
                 # "Head of the regional military administration Oleh Hryhorov called on ...": the parser leaves the
                 # title before the name hanging on the verb; the title says who the person is
                 title = next((c for c in tok.children if c.dep_ in ("npadvmod", "nmod") and c.i < subj.i and
-                              c.i == subj.left_edge.i - len(list(c.subtree)) and
-                              self.res.sector_of_words(c.subtree)), None)
-                if title is not None:
+                              c.i == subj.left_edge.i - len(list(c.subtree))), None)
+                sector = self.res.sector_of_words(title.subtree) if title is not None else None
+                if sector is not None:
                     span = self.doc[title.left_edge.i:subj.right_edge.i + 1]
-                    out = [Entity(text=span.text, country=None, sector=self.res.sector_of_words(title.subtree),
-                                  start=span.start_char, end=span.end_char)]
+                    out = [Entity(text=span.text, country=None, sector=sector, start=span.start_char,
+                                  end=span.end_char)]
         elif tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)):
             head = tok.head
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
