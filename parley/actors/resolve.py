@@ -202,8 +202,10 @@ SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "commiss
 
 
 def _town_abroad(text: str, country: str | None) -> bool:
-    """Whether the gazetteer's towns of this name all lie outside ``country``."""
-    from parley.ground.places import fold, load_places
+    """Whether the gazetteer's towns of this name (or, when it has none so spelt, of another romanisation of
+    it: "Mali Scherbaky") all lie outside ``country``."""
+    from parley.ground.places import fold, load_places, skeleton
 
-    towns = load_places().cities.get(fold(text), ())
+    index = load_places()
+    towns = index.cities.get(fold(text), ()) or index.sounds().get(skeleton(fold(text)), ())
     return bool(towns) and all(p.country != country for p in towns)

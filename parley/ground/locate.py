@@ -95,6 +95,9 @@ def _used_as_place(doc, t) -> bool:
         return True  # "in Veliyankode village", "in villages of Nabha district", "shelled the Sumy region"
     if head.dep_ in ("compound", "amod") and head.head.lower_ in INSTALLATIONS:
         return True  # "the Vasilkov oil depot", "the Koziatyn railway junction": an installation named by its town
+    unit = _region_follows(doc, _proper_run(doc, t)[1])
+    if unit is not None and (head.head.i == unit or doc[unit].head.i == head.i):
+        return True  # "shelled Shebekino, Belgorod region", "Kupiansk (Kharkiv oblast)": a town and its region
     start = _proper_run(doc, t)[0]
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
         return True  # "the village of Babaky", however the parser attached it
@@ -168,6 +171,22 @@ def _proper_run(doc, t) -> tuple[int, int]:
                            doc[start].pos_ == "ADP" and doc[start].is_lower):
         start += 1  # a name's particle, not the preposition before it ("at Chernozemnoye", "as Kyiv")
     return start, end + 1
+
+
+def _region_follows(doc, i: int) -> int | None:
+    """The index of the unit word of a region named right after a place, at ``doc[i]`` (", Belgorod region" or
+    "(Kharkiv oblast)"), or None. The region's phrase ends there: ", Kharkiv region governor" is no such region."""
+    if i >= len(doc) or doc[i].text not in (",", "("):
+        return None
+    j = i + 1
+    while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-") and doc[j].text[:1].isupper() and j - i < 5:
+        j += 1
+    if j == i + 1 or j >= len(doc) or doc[j].lower_ not in REGION_WORDS:
+        return None
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.tag_ == "POS"):
+        return None  # the region's governor, or the region's: a person's title
+    return j
 
 
 def _region_list(doc, i: int) -> bool:

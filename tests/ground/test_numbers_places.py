@@ -245,3 +245,29 @@ def test_a_region_by_its_own_name_beats_a_village_an_old_alias_calls_so(places):
     p = places.lookup("Cauca", [])
     assert (p.country, p.kind) == ("COL", "admin1")
     assert places.lookup("Kherson", ["UKR"]).kind != "admin1"
+
+
+# A town given with its region (", Belgorod region", "(Kharkiv oblast)") is the place, however the parser hangs the
+# two together: the town as a modifier of "region", or as an adverb with the region in apposition.
+@pytest.mark.parametrize("text, name, admin1", [
+    ("On 20 May 2024, Ukrainian drones struck Shebekino, Belgorod region. A woman was killed.", "Shebekino",
+     "Belgorod"),
+    ("Russian artillery shelled Kupiansk, Kharkiv oblast. A man was hurt.", "Kupyansk", "Kharkiv"),
+    ("Overnight, Russian troops pounded Zolochiv (Kharkiv region). Two houses burned.", "Zolochiv", "Kharkiv"),
+    ("The enemy attacked Prymorske, Zaporizhzhia region, with drones. No one was hurt.", "Prymorske", "Zaporizhia"),
+])
+def test_a_town_given_with_its_region_is_the_place(code, text, name, admin1):
+    loc = main_event(code(text)).location
+    assert (loc.name, loc.admin1, loc.precision) == (name, admin1, 1)
+
+
+def test_a_region_phrase_that_titles_a_person_makes_no_place(code):
+    doc = code("Oleh Syniehubov, Kharkiv region governor, said three people were hurt in the strike.")
+    assert all(e.location is None or e.location.precision != 1 for e in doc.events)
+
+
+def test_a_village_whose_name_opens_with_a_country_is_not_that_country(code):
+    # "Mali" is Ukrainian for "small"; the village is spelt here other than the table spells it (Mali Prokhody)
+    e = main_event(code("Russian forces shelled Mali Prokhodi, Kharkiv region, overnight."))
+    assert "MLI" not in {x.country for x in e.actor + e.recipient}
+    assert (e.location.name, e.location.admin1) == ("Mali Prokhody", "Kharkiv")
