@@ -246,13 +246,17 @@ class PlaceIndex:
 
     def has_namesake(self, name: str, place: Place, admins: list[str] = ()) -> bool:
         """Whether another town of the name lies more than 25 km from ``place`` in the same region (when the text
-        names the region, ``admins``), else in the same country: which of them the text means is a guess."""
+        names the region, ``admins``), else in the same country: which of them the text means is a guess. A town
+        of 10,000 people or more is not in doubt beside villages of its name a tenth its size ("Kostiantynivka"
+        is the city, whatever hamlets share the name)."""
         keys = region_keys(admins)
         in_region = bool(place.admin1 and region_match(place.admin1, keys))
         in_district = bool(place.admin2 and region_match(place.admin2, keys))
         for p in self.cities.get(fold(name), ()):
             if p.country != place.country or (in_region and p.admin1 != place.admin1) or (
                     in_district and p.admin2 != place.admin2):
+                continue
+            if place.population >= TOWN_IN_NO_DOUBT and p.population * 10 <= place.population:
                 continue
             if haversine_km(p.lat, p.lon, place.lat, place.lon) > 25:
                 return True
@@ -262,6 +266,7 @@ class PlaceIndex:
         return self.countries.get(code)
 
 
+TOWN_IN_NO_DOUBT = 10000  # people: a town this size is the one its name means, beside villages of the name
 _ADMIN_PREFIXES = ("muhafazat ", "provincia de ", "departamento de ", "estado de ", "wilayat ")
 
 

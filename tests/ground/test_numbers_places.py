@@ -271,3 +271,15 @@ def test_a_village_whose_name_opens_with_a_country_is_not_that_country(code):
     e = main_event(code("Russian forces shelled Mali Prokhodi, Kharkiv region, overnight."))
     assert "MLI" not in {x.country for x in e.actor + e.recipient}
     assert (e.location.name, e.location.admin1) == ("Mali Prokhody", "Kharkiv")
+
+
+def test_a_town_is_not_in_doubt_beside_much_smaller_namesakes(places):
+    # a city of tens of thousands and the villages of its name in its region: the city is meant
+    city = max(places.cities["kostiantynivka"], key=lambda p: p.population)
+    assert city.admin1 == "Donetsk" and city.population >= 10000
+    assert not places.has_namesake("Kostiantynivka", city, ["Donetsk"])
+    # with no region named, a town of over a tenth its size elsewhere (Zaporizhzhia region's) leaves it in doubt
+    assert places.has_namesake("Kostiantynivka", city, [])
+    # a village among villages of its name stays in doubt
+    villages = [p for p in places.cities["novomykhailivka"] if p.admin1 == "Donetsk"]
+    assert len(villages) > 1 and places.has_namesake("Novomykhailivka", villages[0], ["Donetsk"])
