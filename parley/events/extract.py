@@ -60,6 +60,7 @@ TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "
                               "house", "home", "building", "school", "hospital", "train", "bus", "car", "ship",
                               "vessel", "plane", "aircraft", "helicopter", "tanker", "boat", "farm", "facility",
                               "plant", "station", "hamlet", "residential", "infrastructure"}
+_SPELLS = frozenset({"time", "hour", "day", "night", "week", "month", "minute"})  # "for hours", "for the third time"
 FIRE_WORDS = frozenset({"fire", "flames", "ablaze", "alight", "afire"})
 WRECKAGE = frozenset({"debris", "fragment", "wreckage", "shrapnel"})  # what falls of a weapon brought down
 # Machines of war that act for their owner ("its aircraft had struck back", "Israeli warships shelled the coast").
@@ -263,14 +264,20 @@ class SentenceExtractor(RoleReader):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subj is not None and head_lemma(subj) in self.lx.weapons | WEAPON_OBJECTS | WRECKAGE
 
-    @staticmethod
-    def _target_subject(noun) -> bool:
+    def _target_subject(self, noun) -> bool:
         """Whether what the verb governing ``noun`` has as its subject is a place or a military target: "the
-        village came under fire", "Ukrainian positions came under fire", not "the minister came under fire"."""
+        village came under fire", "Ukrainian positions came under fire", not "the minister came under fire".
+        A name the sentence uses as a place is one, whatever the tagger took it for ("Kostiantynivka came under
+        fire", tagged as an organisation)."""
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             return False
+        if any(c.dep_ == "prep" and c.lower_ == "for" and not any(p.lemma_.lower() in _SPELLS for p in c.children)
+               for c in verb.children):
+            return False  # criticism: "came under fire for its remarks" (not "for the third time", "for hours")
+        if subj.i in self.places:
+            return True
         if subj.pos_ == "PROPN":
             return subj.ent_type_ not in ("PERSON", "ORG", "NORP", "PER")
         return subj.lemma_.lower() in TARGET_NOUNS

@@ -78,3 +78,22 @@ def test_a_toll_in_the_next_sentence_is_the_attacks_toll(coder):
     strike = next(e for e in events if "school" in e.evidence.sentence)
     assert strike.injured == 3
     assert [e for e in events if "Myropillia" in e.evidence.sentence]
+
+
+@pytest.mark.parametrize("text,struck", [
+    ("Kostiantynivka came under fire again on Monday.", "UKR"),  # a town the tagger takes for an organisation
+    ("Vovchansk came under fire for the third time this week.", "UKR"),
+    ("Shebekino came under heavy fire overnight, the governor said.", "RUS"),
+])
+def test_a_town_that_comes_under_fire_is_attacked(coder, text, struck):
+    found = [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+    assert found, text
+    assert struck in {r.country for e in found for r in e.recipient}
+
+
+@pytest.mark.parametrize("text", [
+    "Smith came under fire for the decision to close the plant.",
+    "The ministry came under fire for its handling of the floods.",
+])
+def test_coming_under_fire_for_something_is_criticism(coder, text):
+    assert not [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
