@@ -60,6 +60,8 @@ TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "
                               "house", "home", "building", "school", "hospital", "train", "bus", "car", "ship",
                               "vessel", "plane", "aircraft", "helicopter", "tanker", "boat", "farm", "facility",
                               "plant", "station", "hamlet", "residential", "infrastructure"}
+# Verbs that tell what befell people: "were killed in the fighting" is the fighting's toll, not a new event.
+TOLL_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim", "die", "perish", "shoot", "slay", "murder"})
 _SPELLS = frozenset({"time", "hour", "day", "night", "week", "month", "minute"})  # "for hours", "for the third time"
 FIRE_WORDS = frozenset({"fire", "flames", "ablaze", "alight", "afire"})
 WRECKAGE = frozenset({"debris", "fragment", "wreckage", "shrapnel"})  # what falls of a weapon brought down
@@ -654,7 +656,8 @@ class SentenceExtractor(RoleReader):
                     continue  # "its aircraft struck back": a force's machines act for it
                 elif not (self.entities(subj) and self._agentive(subj)) and not self.personal(subj):
                     c.absorbed = True  # "inflation is killing businesses", "the series attacks the Kremlin"
-            elif passive and not any(x.dep_ == "agent" for x in tok.children):
+            elif passive and not any(x.dep_ == "agent" for x in tok.children) and \
+                    tok.lemma_.lower() in TOLL_VERBS:  # (not "munitions were dropped in an armed conflict")
                 for p in tok.children:
                     if p.dep_ != "prep":
                         continue

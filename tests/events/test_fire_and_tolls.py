@@ -97,3 +97,14 @@ def test_a_town_that_comes_under_fire_is_attacked(coder, text, struck):
 ])
 def test_coming_under_fire_for_something_is_criticism(coder, text):
     assert not [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+
+
+def test_a_weapon_used_during_the_fighting_is_an_attack(coder):
+    # "were killed in the fighting" is the fighting's toll; "were dropped ... during the fighting" is a strike
+    text = "Barrel bombs were dropped on a market in Maarat al-Numan during the fighting on Tuesday, a monitor said."
+    assert [e for e in _code(coder, text) if e.event_type == "ASSAULT" and e.trigger == "dropped"]
+
+
+def test_people_killed_in_the_fighting_are_its_toll(coder):
+    events = _code(coder, "Two civilians were killed in the fighting near Bakhmut, the governor said.")
+    assert [e.trigger for e in events if e.event_type == "ASSAULT"] == ["fighting"]
