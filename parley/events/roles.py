@@ -552,8 +552,9 @@ class RoleReader:
         obj = self._object(tok) if not passive else next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
         if obj is not None and head_lemma(obj) in self.lx.weapons | WEAPON_OBJECTS and \
                 tok.lemma_.lower() not in INTERCEPT_VERBS:
-            # "launched missiles at Kyiv", "fired drones on the city": the object is the weapon
-            for holder in [obj, *[x for x in obj.children if x.dep_ == "conj"]]:
+            # "launched missiles at Kyiv", "fired drones on the city": the object is the weapon; in the passive
+            # the verb holds the target ("bombs were dropped on the town")
+            for holder in [obj, *[x for x in obj.children if x.dep_ == "conj"], *([tok] if passive else [])]:
                 for c in holder.children:
                     if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into", "toward", "towards"):
                         for p in c.children:
@@ -654,6 +655,11 @@ class RoleReader:
         subj = next((x for x in c.token.children if x.dep_ == "nsubjpass"), None)
         if subj is None or subj.pos_ in ("PRON", "DET") or subj.lower_ in RELATIVE:
             return None
+        if head_lemma(subj) in self.lx.weapons | WEAPON_OBJECTS:  # "bombs were dropped on a market": the market
+            subj = next((p for c in c.token.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "into")
+                         for p in c.children if p.dep_ == "pobj"), None)
+            if subj is None or subj.pos_ in ("PRON", "DET"):
+                return None
         span = self.doc[subj.left_edge.i:subj.i + 1]
         return Entity(text=span.text, country=None, start=span.start_char, end=span.end_char)
 

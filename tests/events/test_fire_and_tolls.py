@@ -108,3 +108,26 @@ def test_a_weapon_used_during_the_fighting_is_an_attack(coder):
 def test_people_killed_in_the_fighting_are_its_toll(coder):
     events = _code(coder, "Two civilians were killed in the fighting near Bakhmut, the governor said.")
     assert [e.trigger for e in events if e.event_type == "ASSAULT"] == ["fighting"]
+
+
+@pytest.mark.parametrize("text,actor,struck", [
+    ("A Russian drone dropped a grenade on a car in Kherson, wounding the driver.", "RUS", "UKR"),
+    ("Russian aircraft dropped guided bombs on Huliaipole overnight.", "RUS", "UKR"),
+])
+def test_dropping_bombs_is_an_air_attack(coder, text, actor, struck):
+    found = [e for e in _code(coder, text) if e.event_type == "ASSAULT" and e.trigger == "dropped"]
+    assert found and found[0].mode == "aerial"
+    assert actor in {a.country for a in found[0].actor} and struck in {r.country for r in found[0].recipient}
+
+
+def test_dropping_a_demand_is_still_a_concession(coder):
+    assert [e.event_type for e in _code(coder, "Washington dropped its demand for a ceasefire.")] == ["CONCEDE"]
+
+
+def test_the_target_of_a_weapon_in_the_passive_is_what_it_was_aimed_at(coder):
+    found = [e for e in _code(coder, "Grenades were thrown at a police post in Srinagar on Friday.")
+             if e.event_type == "ASSAULT"]
+    assert found and found[0].recipient and all("Grenades" not in r.text for r in found[0].recipient)
+    found = [e for e in _code(coder, "Barrel bombs were dropped on a market in Maarat al-Numan on Tuesday.")
+             if e.event_type == "ASSAULT"]
+    assert found and [r.text for r in found[0].recipient] == ["a market"]
