@@ -669,6 +669,8 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
     # an armed clash or an arrest is between states' or groups' people; an accusation or a threat may also be aimed
     # at a bloc of states ("a step Beijing condemned ... vowed to take measures" against the EU's)
     for m in reversed([m for m in mentions if m.end <= c.token.i]):
+        if not conflict and c.event_type != "CONSULT" and _named_as_place(doc, m):
+            continue  # "signed in Doha": where it happened, not who it was with (a visit's host is: "arrived in Amman")
         if m.country and m.country not in own and (not conflict or _is_country(m.country) or (
                 c.event_type in _REACTIONS and m.sector == "IGO")):
             span = doc[m.start:m.end]
@@ -698,6 +700,16 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
         # a story about one country ("the army retook the airport", "the prime minister resigned")
         return Entity(text=first.country, country=first.country)
     return other
+
+
+_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "throughout", "across"})
+
+
+def _named_as_place(doc, m) -> bool:
+    """Whether a capital is the object of a place preposition ("in Doha", "at the talks in Riyadh"), naming where
+    something happened. (A country so named is often what the event is about: "had no troops in Congo".)"""
+    t = doc[m.end - 1]
+    return m.kind == "capital" and t.dep_ == "pobj" and t.head.lower_ in _WHERE_PREPS
 
 
 # Nouns a side uses for the other and never for itself: "the Russian invasion", "Russian occupiers", "Ukrainian

@@ -381,6 +381,10 @@ class SentenceExtractor(RoleReader):
             claim = next((c for c in reversed(claims) if said & {e.country for e in c.recipient}),
                          claims[-1] if claims else None)
             against = list(claim.actor) if claim is not None else accusers
+            if obj is not None and obj.pos_ != "PRON" and any(x.i in self.mentions or x.dep_ == "poss"
+                                                              for x in obj.children):
+                # "denied Ukrainian claims", "rejected Kyiv's allegation": the claim's owner is named
+                against = [e for e in self.entities(obj) if e.country] or against
             if not denier or said & {e.country for e in against}:
                 continue
             c = Candidate(tok, Sense(type="REJECT", cameo="120"), "verb", "REJECT", "120")

@@ -193,7 +193,9 @@ class RoleReader:
                     origin = [e for e in self.entities(pobj) if e.country] if pobj is not None else []
                     if origin:
                         return origin
-        if not out:
+        if not out and head.lemma_.lower() not in self.lx.nouns:
+            # people or things of a place ("residents in Kharkiv"); not a deal or talks made there ("an agreement
+            # in Doha" is not Qatar's)
             for p in place_objects(head):
                 for party in parties(p):
                     e = self.res.entity(party, self.mentions)
@@ -235,6 +237,10 @@ class RoleReader:
             # "suspended the broadcaster, accusing it of ...": an object pronoun of a participle is the object
             # of the verb it hangs on, never that verb's own subject
             obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+            if obj is not None and obj.lemma_.lower() in self.lx.nouns:
+                # "imposed sanctions on two commanders, accusing them of ...": whom the measure is on
+                obj = next((p for h in (obj, verb.head) for c in h.children if c.dep_ == "prep" and
+                            c.lower_ in ("on", "against") for p in c.children if p.dep_ == "pobj"), obj)
             ents = self.entities(obj) if obj is not None else []
             if ents and _fits(word, ents):
                 return ents
@@ -568,7 +574,8 @@ class RoleReader:
                 return ents
             done = [x.type for x in self.lx.nouns.get(obj.lemma_.lower(), ())]
             if cand.event_type in ("ACCUSE", "REJECT", "REQUEST") and done and not any(
-                    c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children):
+                    c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") or c.i in self.mentions
+                    for c in obj.children):  # (not "denied Ukrainian claims": the claims are Ukraine's)
                 ents = self.disc.last_actor(done[0])
                 if ents:  # "condemned the strike": whoever the report said struck
                     return ents

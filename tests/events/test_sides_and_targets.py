@@ -103,3 +103,25 @@ def test_the_victims_of_a_state_at_war_are_its_adversarys(coder):
     assert events
     assert all("USA" not in {r.country for r in e.recipient} for e in events), \
         [(e.trigger, [r.country for r in e.recipient]) for e in events]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Sudan's army and the Rapid Support Forces signed a truce in Jeddah on Friday.", "signed"),
+    ("Ethiopia's government and Tigrayan forces initialled an accord in Nairobi late on Tuesday.", "accord"),
+])
+def test_a_deal_made_in_a_capital_is_not_with_its_state(coder, text, word):
+    found = [e for e in _code(coder, text) if e.trigger == word]
+    assert found and not {"SAU", "KEN"} & {r.country for r in found[0].recipient}
+
+
+def test_claims_a_nationality_qualifies_are_that_nations(coder):
+    events = _code(coder, "Washington accused Moscow of dragging its feet on the exchange. The Kremlin denied "
+                          "Ukrainian claims that it was delaying the swap.")
+    denial = _of(events, "Kremlin", "REJECT")
+    assert denial and {r.country for r in denial[0].recipient} == {"UKR"}
+
+
+def test_whom_a_measure_is_on_is_whom_its_participle_accuses(coder):
+    events = _code(coder, "The EU imposed sanctions on three Iranian drone makers, accusing them of arming Russia.")
+    charge = [e for e in events if e.event_type == "ACCUSE"]
+    assert charge and {r.country for r in charge[0].recipient} == {"IRN"}
