@@ -90,8 +90,8 @@ class ActorResolver:
         out: dict[int, Mention] = {}
         for sp in filter_spans(spans):
             m = self._mention(sp.label_, sp.start, sp.end, doc, date, prefer)
-            if m is None:
-                continue
+            if m is None or backer(doc, m):
+                continue  # (who backs a party is no party of the sentence: "the Rwanda-backed M23")
             for i in range(sp.start, sp.end):
                 out[i] = m
         return out
@@ -196,6 +196,18 @@ class ActorResolver:
         name = best.name if best.kind in (PERSON, ORG, METONYM) else None
         return Entity(text=text.text, country=country, sector=sector, name=name, start=text.start_char,
                       end=text.end_char)
+
+
+# "Rwanda-backed rebels", "Iran-funded militias": the country backs the party, the party is not the country's.
+BACKING = frozenset({"backed", "funded", "financed", "supported", "sponsored", "aligned", "allied", "armed",
+                     "trained", "equipped", "linked", "affiliated", "inspired", "friendly", "leaning"})
+
+
+def backer(doc, m) -> bool:
+    """Whether the mention ``m`` names the state that backs a party ("the Rwanda-backed M23"), not the party
+    itself. (An organisation's backing makes the force its own operation: "a UN-backed security force".)"""
+    return m.kind in (COUNTRY, CAPITAL, DEMONYM) and m.end + 1 < len(doc) and doc[m.end].text == "-" and \
+        doc[m.end + 1].lower_ in BACKING
 
 
 SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "commissioner", "rapporteur"})

@@ -72,6 +72,8 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
             discourse.last_speaker, discourse.last_speaker_sentence = e.claimed_by, discourse.sentence
         discourse.name([e.claimed_by, *e.actor, *e.recipient])
         discourse.add_event(e.event_type, e.actor)
+        if e.event_type in ("CONSULT", "AGREE") and e.status != "negated":
+            discourse.add_talks([*e.actor, *e.recipient])
         if e.event_type in _HOSTILE_ACTS:
             discourse.add_act(e.actor, e.recipient)
         if e.location is not None and e.location.country and e.location is not discourse.place:

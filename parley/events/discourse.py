@@ -44,6 +44,7 @@ class Discourse:
         self.quote_speaker: Entity | None = None  # who said the last sentence's quotation, and in which sentence
         self.quote_sentence = -10
         self.last_fight: list[Entity] = []  # the parties of the last fight with two sides
+        self.last_talks: list[Entity] = []  # the parties of the last talks or agreement between two or more
         self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")
         self.named: list[Entity] = []  # the parties of events with their countries, as written ("Russia's Defence
         # Ministry"): what a later "the ministry" refers to
@@ -123,6 +124,15 @@ class Discourse:
         if any(a.country for a in actors):
             self.last_actors[event_type] = [a for a in actors if a.country]
             self.type_actors[event_type].update(a.country for a in actors if a.country)
+
+    def add_talks(self, parties: list[Entity]) -> None:
+        """Record who the last talks or agreement were between: "the two delegations" are theirs."""
+        sides = {(e.country, e.sector): e for e in parties if e.country}
+        if len(sides) >= 2:
+            self.last_talks = list(sides.values())
+
+    def talks(self) -> list[Entity]:
+        return [_ref(e, e.text) for e in self.last_talks]
 
     def main_actor(self, event_type: str) -> list[Entity]:
         """The party the article reports doing events of this type most often (of equals, the one it reported

@@ -38,6 +38,7 @@ ANNOUNCE_VERBS = {"announce", "declare", "unveil", "proclaim"}
 VICTIM_VERBS = {"hurt", "injure", "wound", "die", "kill", "dead", "perish", "suffer"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
 HOLD_VERBS = frozenset({"hold", "control", "occupy", "run", "man", "seize", "capture"})  # "positions held by"
+NEGOTIATORS = {"delegation", "negotiator", "envoy"}  # who talks for each side: "the two delegations"
 WARRING = {"warring", "belligerent", "opposing", "fighting", "rival"}  # the two sides of a war: "the warring parties"
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
                "neighbor", "rival", "foe", "adversary", "delegation", "army", "minister"}
@@ -355,9 +356,12 @@ class RoleReader:
                 c.dep_ == "prep" for c in head.children) and (head.lower_ == "both" or any(
                     c.lower_ == "the" for c in head.children)):
             return self.disc.group(prefer_pair=False)
+        words = {c.lower_ for c in head.children}
+        if head.lemma_.lower() in NEGOTIATORS and head.lower_ != head.lemma_.lower() and \
+                words & {"two", "both", "the"} and self.disc.last_talks:
+            return self.disc.talks()  # "the two delegations", "the negotiators": those of the last talks
         if head.lemma_.lower() not in GROUP_WORDS:
             return []
-        words = {c.lower_ for c in head.children}
         if words & WARRING or (head.lower_ == "parties" and words == {"the"}) or (
                 head.lemma_.lower() in ("party", "side") and any(
                 c.dep_ == "prep" and c.lower_ in ("to", "in", "of") and any(
@@ -745,3 +749,4 @@ class RoleReader:
                     if ents:
                         return ents[0]
             t = parent
+

@@ -28,11 +28,11 @@ def place_spans(doc, mentions, index: PlaceIndex | None = None) -> dict[int, tup
     it as a place and a town has the name ("Marganets was shelled", "Opytnoye came under fire")."""
     spans: dict[int, tuple[int, int]] = {}
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS:
+        if ent.label_ in PLACE_LABELS and not _backing(doc, ent.end):
             for i in range(ent.start, ent.end):
                 spans[i] = (ent.start, ent.end)
     for i, m in mentions.items():
-        if m.kind in ("country", "capital") and i not in spans:
+        if m.kind in ("country", "capital") and i not in spans and not _backing(doc, m.end):
             spans[i] = (m.start, m.end)
     # proper nouns the sentence uses as places, whatever the NER took them for ("in Montes Claros", "in the
     # town of Douris", "Thiruvananthapuram city", "Lumbishi (Kalehe, Sud-Kivu)"); names of known actors excepted
@@ -82,6 +82,13 @@ INSTALLATIONS = frozenset({"refinery", "depot", "airport", "airbase", "airfield"
                            "terminal", "substation"})
 _MISTAGGED = frozenset({"NOUN", "ADJ", "VERB", "ADV"})  # what the tagger takes an unknown name for
 _NOT_PLACES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW"}
+
+
+def _backing(doc, end: int) -> bool:
+    """Whether the name ending at ``end`` says who backs a party ("the Rwanda-backed M23"): no place."""
+    from parley.actors.resolve import BACKING
+
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING
 
 
 def _used_as_place(doc, t) -> bool:

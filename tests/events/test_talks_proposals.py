@@ -83,3 +83,33 @@ def test_what_talks_are_about_is_no_second_event(coder):
     first = [e for e in events if "Indirect negotiations" in e.evidence.sentence or "breakthrough" in
              e.evidence.sentence]
     assert first and {e.event_type for e in first} == {"CONSULT"}, [(e.event_type, e.trigger) for e in first]
+
+
+def test_the_two_delegations_are_those_of_the_last_talks(coder):
+    text = ("Sudan's army and the Rapid Support Forces signed a deal in Jeddah on Tuesday to open three aid routes. "
+            "Saudi and US mediators said the Red Cross would monitor the routes. The two delegations failed, however, "
+            "to agree on a nationwide truce.")
+    events = next(coder.code([Article(id="t", text=text, date="2025-05-20")])).events
+    failed = [e for e in events if e.event_type == "AGREE" and "failed" in e.evidence.sentence]
+    assert failed, [(e.event_type, e.evidence.sentence[:30]) for e in events]
+    assert {a.country for a in failed[0].actor} == {"SDN"}
+    assert failed[0].status == "negated"  # what they failed to do did not happen
+
+
+@pytest.mark.parametrize("text,actor,not_country", [
+    ("The Rwanda-backed M23 rebels seized Walikale on Wednesday.", "COD", "RWA"),
+    ("Iran-funded militias fired rockets at a US base in eastern Syria.", None, "IRN"),
+])
+def test_a_state_that_backs_a_party_is_not_the_party(coder, text, actor, not_country):
+    events = next(coder.code([Article(id="t", text=text, date="2025-05-20")])).events
+    attack = [e for e in events if e.event_type == "ASSAULT"]
+    assert attack and not_country not in {a.country for a in attack[0].actor}
+    if actor:
+        assert actor in {a.country for a in attack[0].actor}
+    assert attack[0].location is None or attack[0].location.country != not_country
+
+
+def test_a_coalition_led_by_a_state_is_that_states(coder):
+    events = next(coder.code([Article(id="t", text="Saudi-led coalition jets struck Sanaa overnight.",
+                                      date="2025-05-20")])).events
+    assert "SAU" in {a.country for e in events if e.event_type == "ASSAULT" for a in e.actor}
