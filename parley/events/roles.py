@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parley.actors.resolve import ActorResolver, Mention
+from parley.actors.resolve import SPEAKER_TITLES, ActorResolver, Mention
 from parley.events.arguments import parties, phrase_tokens, place_objects
 from parley.events.discourse import Discourse
 from parley.events.lexicon import Lexicon, Sense
@@ -156,6 +156,14 @@ class RoleReader:
         group = self._group_of(head)
         if group:
             return group
+        if head.lower_ in SPEAKER_TITLES:  # "the spokesman for the UN Secretary-General": whom he speaks for
+            principal = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                              for p in c.children if p.dep_ == "pobj"), None)
+            found = [e for e in self.entities(principal) if e.country] if principal is not None else []
+            if found:
+                span = self.doc[head.left_edge.i:head.right_edge.i + 1]
+                return [Entity(text=span.text, country=found[0].country, sector=found[0].sector, name=found[0].name,
+                               start=span.start_char, end=span.end_char)]
         holder = self._holder(head)
         if holder:
             return holder
@@ -170,7 +178,7 @@ class RoleReader:
                     t.dep_ == "poss" or t.lower_ in self.res.enemy_words for t in party):
                 continue  # "a missile", "the drones": a weapon whose owner the phrase does not name is no party
             for e in self._party_entities(party):
-                key = (e.country, e.sector)
+                key = (e.country, e.sector, e.name)  # (two named groups of one kind: "M23 fighters and Wazalendo")
                 if key not in seen:
                     seen.add(key)
                     out.append(e)

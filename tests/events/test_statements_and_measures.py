@@ -120,3 +120,30 @@ def test_a_measure_studied_or_complied_with_is_no_new_measure(coder):
     assert [e.event_type for e in events if e.event_type == "SANCTION" and "Refiners" in e.evidence.sentence
             and e.trigger in ("sanctions", "restrictions")] == []
     assert [e for e in events if e.event_type == "SANCTION" and "imposed" in e.evidence.sentence]
+
+
+@pytest.mark.parametrize("text,kind,actor,recipient", [
+    ("Moscow expressed gratitude to the UAE for brokering the exchange.", "SUPPORT", "RUS", "ARE"),
+    ("Lebanon will lodge a complaint with the UN Security Council over the strikes.", "ACCUSE", "LBN", "UN"),
+    ("Kyiv put forward a 30-day moratorium on strikes against energy sites, Russia said.", "REQUEST", "UKR", None),
+])
+def test_statement_nouns_and_phrasal_verbs(coder, text, kind, actor, recipient):
+    events = next(coder.code([Article(id="n", text=text, date="2025-05-20")])).events
+    found = [e for e in events if e.event_type == kind]
+    assert found, [(e.event_type, e.trigger) for e in events]
+    assert actor in {a.country for a in found[0].actor}
+    if recipient:
+        assert recipient in {r.country for r in found[0].recipient}
+
+
+def test_a_spokesman_for_a_body_speaks_for_it(coder):
+    events = next(coder.code([Article(id="n", text="The spokesman for the UN Secretary-General called on both sides "
+                                      "to exercise maximum restraint.", date="2025-05-20")])).events
+    assert [a.country for e in events if e.event_type == "REQUEST" for a in e.actor] == ["UN"]
+
+
+def test_clashes_between_two_named_groups_of_one_country(coder):
+    events = next(coder.code([Article(id="n", text="Clashes between M23 fighters and Wazalendo militiamen killed "
+                                      "at least 11 people near Mwenga in South Kivu.", date="2025-05-20")])).events
+    clash = [e for e in events if e.event_type == "ASSAULT"]
+    assert clash and len({a.name for a in clash[0].actor}) == 2
