@@ -371,8 +371,9 @@ _ATTACK_WORDS = re.compile(r"\b(?:fire|fired|shell\w*|strike|strikes|struck|atta
 
 
 def _toll_only(e) -> bool:
-    """Whether an event's trigger is a word of a toll ("were injured"), not of an attack."""
-    return (e.trigger or "").lower() in TOLL_WORDS
+    """Whether an event's trigger is a word of a toll ("were injured", "were taken to hospital"), not of an attack
+    ("were taken prisoner")."""
+    return (e.trigger or "").lower() in TOLL_WORDS and e.mode != "abduct"
 
 
 def fold_tolls(events, sentences) -> list:

@@ -318,18 +318,21 @@ MILITARY_KIT = frozenset({"tank", "vehicle", "apc", "ifv", "howitzer", "launcher
 
 
 def _bulletin_sides(c: Candidate, ctx: _Context, location) -> None:
-    """In a bulletin (an issuer speaks for the whole text), fighting or a strike whose sentence names no attacker
+    """In a bulletin (an issuer speaks for the whole text), or in a claim by a state's military or government in a
+    report of its war, fighting or a strike whose sentence names no attacker
     is between the issuer's side and the side it fights: "163 combat clashes took place along the front line" in
     a General Staff summary is the enemy's attacks on the issuer's country; an unattributed strike in the
     adversary's country is the issuer side's ("a fuel depot near Novoshakhtinsk was hit")."""
     voice = ctx.discourse.voice
-    if c.event_type != "ASSAULT" or c.actor or voice is None or c.claimed_by is None or \
-            c.claimed_by.text != voice.text or not _is_country(c.claimed_by.country):
+    if c.event_type != "ASSAULT" or c.actor or c.claimed_by is None or not _is_country(c.claimed_by.country):
+        return
+    issuer = voice is not None and c.claimed_by.text == voice.text
+    if not issuer and c.claimed_by.sector not in ("MIL", "GOV"):
         return
     side = c.claimed_by.country  # the issuer's, as the text gives it (see _finish)
     enemy = ctx.resolver.enemy_of(side, ctx.discourse)
-    if not _is_country(enemy):
-        return
+    if not _is_country(enemy) or not (issuer or ctx.discourse.conflict_dyads.get(frozenset((side, enemy)))):
+        return  # (a state body's claim outside a bulletin: only in a report of its war with that enemy)
     where = location.country if location is not None else None
     struck = {e.country for e in c.recipient if e.country}
     lost = next((x for x in c.token.children if x.dep_ == "nsubjpass"), None)

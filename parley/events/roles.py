@@ -38,6 +38,9 @@ ANNOUNCE_VERBS = {"announce", "declare", "unveil", "proclaim"}
 VICTIM_VERBS = {"hurt", "injure", "wound", "die", "kill", "dead", "perish", "suffer"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
 HOLD_VERBS = frozenset({"hold", "control", "occupy", "run", "man", "seize", "capture"})  # "positions held by"
+# What a party issues that can itself urge, warn or accuse: "a statement urging ...", "a decree ordering ...".
+PAPERS = {"statement", "communique", "communiqué", "declaration", "letter", "resolution", "message", "note", "post",
+          "video", "appeal", "decree", "order", "report", "memorandum"}
 NEGOTIATORS = {"delegation", "negotiator", "envoy"}  # who talks for each side: "the two delegations"
 WARRING = {"warring", "belligerent", "opposing", "fighting", "rival"}  # the two sides of a war: "the warring parties"
 GROUP_WORDS = {"leader", "side", "country", "nation", "party", "government", "president", "state", "neighbour",
@@ -460,6 +463,12 @@ class RoleReader:
                 out = self.subject(said) or out
         elif tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
             out = self.entities(tok.head)  # "the leaders, who spoke"; "von der Leyen, visiting Kyiv"
+            paper = tok.head
+            if not out and tok.dep_ == "acl" and paper.lemma_.lower() in PAPERS:
+                # "issued a joint statement urging Washington ...": whoever issued it urges
+                owner = next((c for c in paper.children if c.dep_ == "poss"), None)
+                out = self.entities(owner) if owner is not None else (
+                    self.subject(paper.head) if paper.dep_ == "dobj" and paper.head.pos_ == "VERB" else [])
         elif tok.dep_ == "pcomp" and tok.head.head is not None:
             gov = tok.head.head  # "accused Russia of attacking": the accused acts
             if gov.lemma_.lower() in ("accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise"):

@@ -233,3 +233,47 @@ def test_a_labelled_headline_names_the_bulletin_issuer(coder, text, country):
 def test_a_quote_after_a_colon_is_no_label(coder):
     events = _events(coder, "Kuleba said: Russian missiles struck a hospital in Kharkiv overnight.")
     assert all(e.get("claimed_by", {}).get("text") != "Kuleba said" for e in events)
+
+
+def _report(coder, text, date="2025-09-18"):
+    return next(coder.code([Article(id="w", text=text, date=date)])).events
+
+
+@pytest.mark.parametrize("text,word,actor,recipient", [
+    # a claim by one side's military, in a report of its war: the unattributed act is that side's on the enemy
+    ("Russian forces struck Kharkiv with missiles overnight.\n\nThe Ukrainian General Staff reported that 14 "
+     "Russian servicemen were taken prisoner near Pokrovsk.", "taken", "UKR", "RUS"),
+    ("Ukrainian drones hit a refinery in Ryazan on Sunday.\n\nRussia's defence ministry said 31 drones were "
+     "destroyed over the Bryansk region overnight.", "destroyed", "RUS", "UKR"),
+])
+def test_a_side_claiming_an_act_in_its_war_did_it(coder, text, word, actor, recipient):
+    found = [e for e in _report(coder, text) if e.trigger == word]
+    assert found, [(e.trigger, e.event_type) for e in _report(coder, text)]
+    assert {a.country for a in found[0].actor} == {actor}
+    assert recipient in {r.country for r in found[0].recipient}
+
+
+def test_a_military_claim_outside_a_war_it_reports_names_no_foreign_attacker(coder):
+    events = _report(coder, "Pakistan's military said five soldiers were killed in an attack in North Waziristan.")
+    assert not {"IND", "AFG"} & {a.country for e in events for a in e.actor}
+
+
+def test_taken_to_hospital_is_a_toll_and_taken_prisoner_an_act(coder):
+    events = _report(coder, "Russian drones struck Sumy overnight. Three people were taken to hospital.")
+    assert [e.trigger for e in events if e.event_type == "ASSAULT"] == ["struck"]
+
+
+@pytest.mark.parametrize("text,word,actor", [
+    ("Russian forces pushed toward Kupiansk on Tuesday.", "pushed", "RUS"),
+    ("A Chinese coast guard vessel rammed a Taiwanese fishing boat off Kinmen.", "rammed", "CHN"),
+])
+def test_advancing_and_ramming_are_attacks(coder, text, word, actor):
+    found = [e for e in _report(coder, text) if e.trigger == word and e.event_type == "ASSAULT"]
+    assert found and actor in {a.country for a in found[0].actor}
+
+
+def test_a_statement_that_urges_is_its_issuers_request(coder):
+    events = _report(coder, "The leaders of France and Poland issued a joint statement urging Washington not to "
+                            "accept any settlement that rewards aggression.")
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert request and {a.country for a in request[0].actor} == {"FRA", "POL"}
