@@ -62,6 +62,9 @@ TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "
                               "plant", "station", "hamlet", "residential", "infrastructure"}
 # Verbs that tell what befell people: "were killed in the fighting" is the fighting's toll, not a new event.
 TOLL_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim", "die", "perish", "shoot", "slay", "murder"})
+# Directions a parser may take for the object of a verb of movement: "advanced southwest of Pokrovsk".
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                     "north-east", "north-west", "south-east", "south-west", "deeper", "further", "farther"})
 _SPELLS = frozenset({"time", "hour", "day", "night", "week", "month", "minute"})  # "for hours", "for the third time"
 FIRE_WORDS = frozenset({"fire", "flames", "ablaze", "alight", "afire"})
 WRECKAGE = frozenset({"debris", "fragment", "wreckage", "shrapnel"})  # what falls of a weapon brought down
@@ -223,7 +226,7 @@ class SentenceExtractor(RoleReader):
                 continue  # "suggested creating working groups" (not "suggested that ...", a report)
             if s.needs == "dative" and not any(c.dep_ == "dative" for c in tok.children):
                 continue
-            if s.needs == "no_object" and obj is not None:
+            if s.needs == "no_object" and obj is not None and obj.lower_ not in COMPASS:  # ("advanced southwest of")
                 continue
             if s.needs == "passive_agent" and not any(c.dep_ == "agent" for c in tok.children):
                 continue
@@ -401,6 +404,20 @@ class SentenceExtractor(RoleReader):
             return
         charge = accusations[0]
         accuser = {e.country for e in charge.actor if e.country}
+        inside = {t.i for t in charge.token.subtree}
+        for c in cands.values():
+            if c.absorbed or c.event_type != "ASSAULT" or c.kind != "noun" or c.token.i not in inside or \
+                    not any(t.lower_ in ("the", "this", "that") for t in c.token.children):
+                continue
+            # "a convoy was ambushed ..., the government said, blaming the Arakan Army for the attack": the attack
+            # blamed is the one the sentence reports, whose doer the charge names
+            told = next((v for v in cands.values() if v.kind == "verb" and v.event_type == "ASSAULT" and not
+                         v.absorbed and v.token.i not in inside and (not v.actor or {e.country for e in v.actor}
+                                                                      <= accuser)), None)
+            if told is not None:
+                told.actor = list(charge.recipient)
+                told.claimed_by = told.claimed_by or charge.actor[0]
+                c.absorbed, c.absorbed_into = True, told
         for c in cands.values():
             if c.absorbed or c.event_type != "ASSAULT" or c.kind != "noun" or c is charge:
                 continue

@@ -453,6 +453,11 @@ class RoleReader:
             out = self.subject(tok.head)  # "it was deeply alarmed by ...": the copula's subject
         elif tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             out = self.subject(tok.head)
+            speaker = next((c for c in tok.head.children if c.dep_ in ("parataxis", "ccomp") and c.i < tok.i and
+                            c.lemma_.lower() in self.lx.report_verbs), None) if tok.tag_ == "VBG" else None
+            if not out and speaker is not None:
+                # "nine people were killed ..., the government said, blaming the Arakan Army": who spoke blames
+                out = self.subject(speaker)
             said = ([a for a in tok.ancestors if a.lemma_.lower() in self.lx.report_verbs and
                      a.pos_ in ("VERB", "AUX")] or [None])[-1]  # the outermost: who made the whole statement
             if tok.dep_ == "conj" and said is not None and tok.lemma_.lower() in STATEMENT_VERBS and \

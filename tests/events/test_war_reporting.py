@@ -277,3 +277,19 @@ def test_a_statement_that_urges_is_its_issuers_request(coder):
                             "accept any settlement that rewards aggression.")
     request = [e for e in events if e.event_type == "REQUEST"]
     assert request and {a.country for a in request[0].actor} == {"FRA", "POL"}
+
+
+def test_who_a_report_blames_did_the_attack_it_reports(coder):
+    events = _report(coder, "Eleven people were killed when a bus was ambushed near Kalaw on Monday, the junta said, "
+                            "blaming the Karenni Army for the attack.")
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert [e.trigger for e in attacks] == ["ambushed"]  # "the attack" blamed is the ambush, not a second one
+    assert [a.text for a in attacks[0].actor] == ["the Karenni Army"]
+    charge = [e for e in events if e.event_type == "ACCUSE"]
+    assert charge and charge[0].actor and charge[0].actor[0].text == "the junta"
+
+
+def test_forces_advancing_in_a_direction_attack(coder):
+    found = [e for e in _report(coder, "Russian forces advanced southwest of Pokrovsk, the ministry said.")
+             if e.trigger == "advanced"]
+    assert found and found[0].event_type == "ASSAULT"
