@@ -259,7 +259,9 @@ class Coder:
         from parley.model import Entity
 
         place, person = poster
-        found = _town(place, place.title(), [discourse.main_country()] if discourse.main_country() else [])
+        # (a region the stamp names as such, "KURSK REGION GOVERNOR", is that region, wherever the article is)
+        prefer = [discourse.main_country()] if discourse.main_country() and not place.endswith(" REGION") else []
+        found = _town(place, place.title(), prefer)
         if found is not None:
             discourse.voice = Entity(text=person, country=found.country, sector="GOV")
             discourse.post_place = found

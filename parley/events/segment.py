@@ -83,6 +83,26 @@ _STAMP = re.compile(r"""(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+)*
                     r"""(?:\s*[-–—:|]\s+|[ \t]*\r?\n\s*)(?=["“‘]?[A-Z])""")  # (a stamp alone on its line too)
 
 
+# A post stamp that names its poster by office: "KURSK REGION GOVERNOR, 07:12", "ZAPORIZHZHIA REGIONAL MILITARY
+# ADMINISTRATION HEAD, 06:55": the words before the first of these are the place.
+_OFFICE_WORDS = ("REGION", "REGIONAL", "OBLAST", "CITY", "MILITARY", "ADMINISTRATION", "GOVERNOR", "HEAD", "MAYOR",
+                 "CHIEF")
+_OFFICES = {"GOVERNOR", "HEAD", "MAYOR", "CHIEF", "ADMINISTRATION"}
+
+
+def _titled_poster(header: str) -> tuple[str, str] | None:
+    """(place, title) of a post stamp that names an office, or None."""
+    words = header.split()
+    if not _OFFICES & set(words):
+        return None
+    cut = next((i for i, w in enumerate(words) if w in _OFFICE_WORDS), None)
+    if not cut:
+        return None
+    if words[cut] in ("REGION", "REGIONAL", "OBLAST"):
+        return " ".join(words[:cut]) + " REGION", header.title()  # the region, not a namesake town of it
+    return " ".join(words[:cut]), header.title()
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a document: its text and where it starts and ends in the document."""
@@ -142,7 +162,7 @@ def split_sentences(text: str) -> list[Sentence]:
         m = _STAMP.match(s.text)
         if m:
             poster = (m.group("place")[:-2], m.group("person")[:-2]) if m.group("place") and m.group("person") \
-                else None
+                else _titled_poster(m.group("place")[:-2]) if m.group("place") else None
             out[i] = Sentence(s.text[m.end():], s.start + m.end(), s.end, stamp=m.group(0).strip(), poster=poster)
     if any(len(s.text) > MAX_SENTENCE_CHARS for s in out):
         out = [piece for s in out for piece in _pieces(s)]

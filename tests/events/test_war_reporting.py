@@ -293,3 +293,18 @@ def test_forces_advancing_in_a_direction_attack(coder):
     found = [e for e in _report(coder, "Russian forces advanced southwest of Pokrovsk, the ministry said.")
              if e.trigger == "advanced"]
     assert found and found[0].event_type == "ASSAULT"
+
+
+def test_posts_stamped_with_an_office_speak_for_its_region(coder):
+    text = ("Governors' posts from both sides of the border, translated.\n\n"
+            "BELGOROD REGION GOVERNOR, 07:05\nOvernight the enemy attacked our region with drones. A woman was "
+            "injured in Shebekino.\n\n"
+            "SUMY REGIONAL MILITARY ADMINISTRATION HEAD, 08:20\nThe enemy shelled the Krasnopillia community 14 "
+            "times overnight. Two houses were damaged.")
+    events = _report(coder, text, "2025-10-14")
+    belgorod = [e for e in events if "attacked our region" in e.evidence.sentence]
+    sumy = [e for e in events if "Krasnopillia community" in e.evidence.sentence]
+    assert belgorod and {a.country for a in belgorod[0].actor} == {"UKR"}  # "the enemy" of a Russian governor
+    assert belgorod[0].claimed_by is not None and belgorod[0].claimed_by.country == "RUS"
+    assert sumy and {a.country for a in sumy[0].actor} == {"RUS"}
+    assert sumy[0].claimed_by is not None and sumy[0].claimed_by.country == "UKR"
