@@ -9,7 +9,8 @@ from collections import Counter, defaultdict
 from parley.model import Entity
 
 _NON_STATE = {"IGO", "NGO", "IMG", "ISM", "MNC", "EUR", "UNO"}
-_POST_MODIFIERS = {"of", "for", "on", "in", "at"}
+_POST_MODIFIERS = {"of", "for", "on", "in", "at", "with", "from", "who", "familiar", "close", "involved", "speaking",
+                   "briefed", "knowledgeable"}  # ("a Ukrainian official familiar with the talks": "the official")
 
 
 def _heads(words: list[str]) -> set[str]:

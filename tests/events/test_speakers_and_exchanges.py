@@ -132,3 +132,13 @@ def test_a_title_the_parser_leaves_before_a_name_says_who_speaks(coder):
             "Buses leave every morning.")
     e = _one(_code(coder, text), "Hryhorov", "REQUEST")
     assert [(a.country, a.sector) for a in e.actor] == [("UKR", "GOV")]
+
+
+def test_the_official_is_the_one_familiar_with_the_talks(coder):
+    text = ("JEDDAH, Saudi Arabia, Sept 17 - Russian and Ukrainian envoys held talks in Jeddah on Wednesday.\n\n"
+            "Kyiv put forward a 30-day moratorium on strikes against power plants, a Ukrainian official familiar "
+            "with the talks said. Ukraine would halt its drone attacks on Russian refineries if Moscow stopped "
+            "bombing the grid, the official added.")
+    events = next(coder.code([Article(id="o", text=text, date="2025-09-18")])).events
+    added = [e for e in events if "the official added" in e.evidence.sentence]
+    assert added and all(e.claimed_by is not None and e.claimed_by.country == "UKR" for e in added)
