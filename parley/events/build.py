@@ -676,6 +676,8 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
     for m in reversed([m for m in mentions if m.end <= c.token.i]):
         if not conflict and c.event_type != "CONSULT" and _named_as_place(doc, m):
             continue  # "signed in Doha": where it happened, not who it was with (a visit's host is: "arrived in Amman")
+        if _mediator(doc, m):
+            continue  # "under an arrangement brokered by the ICRC": the go-between is no side of it
         if m.country and m.country not in own and (not conflict or _is_country(m.country) or (
                 c.event_type in _REACTIONS and m.sector == "IGO")):
             span = doc[m.start:m.end]
@@ -689,6 +691,13 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
         against = discourse.against(first.country)
         if against is not None:
             return Entity(text=against, country=against)
+    if c.event_type == "RETREAT" and first is not None:
+        # "Russian forces are to hold fire along the road": a pause in fighting is towards the other side of it
+        foes = [(n, next(iter(pair - {first.country}))) for pair, n in discourse.conflict_dyads.items()
+                if first.country in pair and len(pair) == 2]
+        if foes:
+            foe = max(foes)[1]
+            return Entity(text=foe, country=foe)
     other = discourse.other_party(own, countries_only=conflict)
     if c.event_type == "ASSAULT" and first is not None and other is not None and \
             other.country not in enemies_of(first.country):
@@ -708,6 +717,15 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
 
 
 _WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "throughout", "across"})
+
+
+MEDIATING = frozenset({"broker", "mediate", "facilitate", "sponsor", "negotiate", "arrange", "host"})
+
+
+def _mediator(doc, m) -> bool:
+    """Whether a mention is the agent of a mediation ("a truce brokered by Qatar", "talks hosted by Turkey")."""
+    t = next((x for x in doc[m.start:m.end] if not m.start <= x.head.i < m.end or x.head.i == x.i), doc[m.end - 1])
+    return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.lemma_.lower() in MEDIATING
 
 
 def _named_as_place(doc, m) -> bool:

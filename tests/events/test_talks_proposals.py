@@ -113,3 +113,24 @@ def test_a_coalition_led_by_a_state_is_that_states(coder):
     events = next(coder.code([Article(id="t", text="Saudi-led coalition jets struck Sanaa overnight.",
                                       date="2025-05-20")])).events
     assert "SAU" in {a.country for e in events if e.event_type == "ASSAULT" for a in e.actor}
+
+
+def test_a_local_ceasefire_brokered_by_a_go_between(coder):
+    text = ("Russian troops shelled Kostiantynivka again on Sunday. Under an arrangement brokered by the "
+            "International Committee of the Red Cross, Russian forces are to hold fire along the road to "
+            "Druzhkivka from 8 a.m. to 2 p.m. on Monday, the regional administration said.")
+    events = next(coder.code([Article(id="t", text=text, date="2025-10-05")])).events
+    pause = [e for e in events if e.event_type == "RETREAT" and e.trigger == "hold"]
+    assert pause, [(e.event_type, e.trigger) for e in events]
+    assert {a.country for a in pause[0].actor} == {"RUS"}
+    assert {r.country for r in pause[0].recipient} == {"UKR"}  # the other side, not the Red Cross that brokered it
+    assert pause[0].status == "planned"  # "are to hold fire"
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Zelensky is to visit Ankara next week.", "planned"),
+    ("Zelensky visited Ankara last week.", "occurred"),
+])
+def test_be_to_is_a_plan(coder, text, status):
+    events = next(coder.code([Article(id="t", text=text, date="2025-10-05")])).events
+    assert [e.status for e in events if e.event_type == "CONSULT"] == [status]
