@@ -160,10 +160,9 @@ class ActorResolver:
         the table (one the article names first)."""
         if not speaker:
             return None
-        fought = [(n, next(iter(pair - {speaker}))) for pair, n in discourse.conflict_dyads.items()
-                  if speaker in pair and len(pair) == 2]
+        fought = discourse.foe(speaker)
         if fought:
-            return max(fought)[1]
+            return fought
         enemies = self.gaz.enemies_of(speaker)
         named = [c for c in enemies if discourse.country_counts.get(c)]
         return (named or enemies or [None])[0]

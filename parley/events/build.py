@@ -693,10 +693,8 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
             return Entity(text=against, country=against)
     if c.event_type == "RETREAT" and first is not None:
         # "Russian forces are to hold fire along the road": a pause in fighting is towards the other side of it
-        foes = [(n, next(iter(pair - {first.country}))) for pair, n in discourse.conflict_dyads.items()
-                if first.country in pair and len(pair) == 2]
-        if foes:
-            foe = max(foes)[1]
+        foe = discourse.foe(first.country)
+        if foe:
             return Entity(text=foe, country=foe)
     other = discourse.other_party(own, countries_only=conflict)
     if c.event_type == "ASSAULT" and first is not None and other is not None and \

@@ -212,6 +212,12 @@ class Discourse:
                 return _ref(e, e.text)
         return None
 
+    def foe(self, country: str) -> str | None:
+        """The country the article reports ``country`` fighting most (of equals, the later in sort order), if any."""
+        fought = [(n, next(iter(pair - {country}))) for pair, n in self.conflict_dyads.items()
+                  if country in pair and len(pair) == 2]
+        return max(fought)[1] if fought else None
+
     def adversary(self) -> str | None:
         """The country the text's own voice names as the invader or aggressor, if any (the most named)."""
         return self.hostile.most_common(1)[0][0] if self.hostile else None
