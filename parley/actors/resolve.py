@@ -202,11 +202,15 @@ BACKING = frozenset({"backed", "funded", "financed", "supported", "sponsored", "
                      "trained", "equipped", "linked", "affiliated", "inspired", "friendly", "leaning"})
 
 
+def backs(doc, end: int) -> bool:
+    """Whether the name that ends at token ``end`` says who backs a party: "Rwanda" in "the Rwanda-backed M23"."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING
+
+
 def backer(doc, m) -> bool:
     """Whether the mention ``m`` names the state that backs a party ("the Rwanda-backed M23"), not the party
     itself. (An organisation's backing makes the force its own operation: "a UN-backed security force".)"""
-    return m.kind in (COUNTRY, CAPITAL, DEMONYM) and m.end + 1 < len(doc) and doc[m.end].text == "-" and \
-        doc[m.end + 1].lower_ in BACKING
+    return m.kind in (COUNTRY, CAPITAL, DEMONYM) and backs(doc, m.end)
 
 
 SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "commissioner", "rapporteur"})

@@ -722,7 +722,7 @@ MEDIATING = frozenset({"broker", "mediate", "facilitate", "sponsor", "negotiate"
 
 def _mediator(doc, m) -> bool:
     """Whether a mention is the agent of a mediation ("a truce brokered by Qatar", "talks hosted by Turkey")."""
-    t = next((x for x in doc[m.start:m.end] if not m.start <= x.head.i < m.end or x.head.i == x.i), doc[m.end - 1])
+    t = doc[m.start:m.end].root
     return t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.lemma_.lower() in MEDIATING
 
 

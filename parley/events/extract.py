@@ -11,6 +11,7 @@ from parley.events.lexicon import Sense
 from parley.events.roles import (
     RELATIVE,
     SUBJ,
+    VICTIM_VERBS,
     WEAPON_OBJECTS,
     Candidate,
     RoleReader,
@@ -61,7 +62,7 @@ TARGET_NOUNS = PLACE_NOUNS | {"position", "convoy", "vehicle", "base", "post", "
                               "vessel", "plane", "aircraft", "helicopter", "tanker", "boat", "farm", "facility",
                               "plant", "station", "hamlet", "residential", "infrastructure"}
 # Verbs that tell what befell people: "were killed in the fighting" is the fighting's toll, not a new event.
-TOLL_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim", "die", "perish", "shoot", "slay", "murder"})
+TOLL_VERBS = frozenset(VICTIM_VERBS | {"maim", "shoot", "slay", "murder"})
 # Directions a parser may take for the object of a verb of movement: "advanced southwest of Pokrovsk".
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                      "north-east", "north-west", "south-east", "south-west", "deeper", "further", "farther"})

@@ -26,13 +26,15 @@ def place_spans(doc, mentions, index: PlaceIndex | None = None) -> dict[int, tup
     """Token index -> (start, end) of each place phrase: NER places and gazetteer country/capital names. With
     the gazetteer (``index``), also a capitalised word the tagger took for a common noun when the sentence uses
     it as a place and a town has the name ("Marganets was shelled", "Opytnoye came under fire")."""
+    from parley.actors.resolve import backs  # (a backer names no place: "the Rwanda-backed M23")
+
     spans: dict[int, tuple[int, int]] = {}
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS and not _backing(doc, ent.end):
+        if ent.label_ in PLACE_LABELS and not backs(doc, ent.end):
             for i in range(ent.start, ent.end):
                 spans[i] = (ent.start, ent.end)
     for i, m in mentions.items():
-        if m.kind in ("country", "capital") and i not in spans and not _backing(doc, m.end):
+        if m.kind in ("country", "capital") and i not in spans and not backs(doc, m.end):
             spans[i] = (m.start, m.end)
     # proper nouns the sentence uses as places, whatever the NER took them for ("in Montes Claros", "in the
     # town of Douris", "Thiruvananthapuram city", "Lumbishi (Kalehe, Sud-Kivu)"); names of known actors excepted
@@ -82,13 +84,6 @@ INSTALLATIONS = frozenset({"refinery", "depot", "airport", "airbase", "airfield"
                            "terminal", "substation"})
 _MISTAGGED = frozenset({"NOUN", "ADJ", "VERB", "ADV"})  # what the tagger takes an unknown name for
 _NOT_PLACES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW"}
-
-
-def _backing(doc, end: int) -> bool:
-    """Whether the name ending at ``end`` says who backs a party ("the Rwanda-backed M23"): no place."""
-    from parley.actors.resolve import BACKING
-
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING
 
 
 def _used_as_place(doc, t) -> bool:
