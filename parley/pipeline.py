@@ -372,16 +372,40 @@ _ATTACK_WORDS = re.compile(r"\b(?:fire|fired|shell\w*|strike|strikes|struck|atta
                            r"rockets?|artillery|mortars?|explosion|blast|raid)\b", re.IGNORECASE)
 
 
+# What an attack leaves behind, told in a sentence of its own: "A private house and a shop were damaged."
+DAMAGE_WORDS = frozenset({"damaged", "destroyed", "burned", "burnt", "caught", "collapsed", "gutted"})
+# How many sentences back a toll or damage may look for the attack it follows, within one paragraph
+_TOLL_LOOKBACK = 3
+
+
 def _toll_only(e) -> bool:
-    """Whether an event's trigger is a word of a toll ("were injured", "were taken to hospital"), not of an attack
-    ("were taken prisoner")."""
-    return (e.trigger or "").lower() in TOLL_WORDS and e.mode != "abduct"
+    """Whether an event's trigger is a word of a toll ("were injured", "were taken to hospital") or of damage
+    ("the building was damaged"), not of an attack ("were taken prisoner")."""
+    word = (e.trigger or "").lower()
+    if word in DAMAGE_WORDS and word != "caught":  # damage told of what was hit, not by who hit it
+        return bool(re.search(rf"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?{word}\b", e.evidence.sentence or "",
+                              re.IGNORECASE))
+    return word in TOLL_WORDS | {"caught"} and e.mode != "abduct"
+
+
+def _attack_before(si: int, sentences, by_sentence):
+    """The attack a toll or damage told in sentence ``si`` follows: the last one told in the sentences before it,
+    no more than a few back and within one post or entry, past other tolls and damage."""
+    for back in range(si - 1, max(-1, si - 1 - _TOLL_LOOKBACK), -1):
+        after = sentences[back + 1]
+        if after.stamp or after.poster or after.dateline:
+            return None  # (a new post or entry: a toll there is not the last one's)
+        found = [x for x in by_sentence.get(back, []) if x.event_type == "ASSAULT"]
+        attack = next((x for x in reversed(found) if not _toll_only(x)), None)
+        if attack is not None:
+            return attack
+    return None
 
 
 def fold_tolls(events, sentences) -> list:
-    """A toll told in the sentence after an attack, with no attacker of its own ("Russian drones struck a
-    school in Sumy. Three people were injured, among them a girl."), is that attack's toll, not a second attack:
-    its numbers go to the attack, which keeps its own where it gave them."""
+    """A toll or damage told after an attack, with no attacker of its own ("Russian drones struck a school in
+    Sumy. Three people were injured, among them a girl."), is that attack's toll, not a second attack: its
+    numbers go to the attack, which keeps its own where it gave them."""
     index = {s.start: i for i, s in enumerate(sentences)}
     by_sentence: dict[int, list] = {}
     for e in events:
@@ -395,11 +419,11 @@ def fold_tolls(events, sentences) -> list:
         if any(x.event_type == "ASSAULT" and x is not e and not _toll_only(x) for x in by_sentence.get(si, [])) or \
                 _ATTACK_WORDS.search(sentences[si].text):
             continue  # the sentence tells its own attack ("came under artillery fire, and one person was killed")
-        attack = next((x for x in reversed(by_sentence.get(si - 1, [])) if x.event_type == "ASSAULT" and
-                       not _toll_only(x)), None)
-        if attack is None or (attack.location is not None and e.location is not None and
-                              attack.location.country != e.location.country):
-            continue
+        attack = _attack_before(si, sentences, by_sentence)
+        if attack is None or (attack.location is not None and e.location is not None and (
+                attack.location.country != e.location.country or (_in_a_country(e.location) and (
+                    e.location.name, e.location.admin1) != (attack.location.name, attack.location.admin1)))):
+            continue  # ("... shelled 34 settlements. In Stanislav, a house was destroyed": a strike of its own)
         attack.fatalities = attack.fatalities if attack.fatalities is not None else e.fatalities
         attack.injured = attack.injured if attack.injured is not None else e.injured
         dropped.add(id(e))

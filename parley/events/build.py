@@ -673,7 +673,11 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
     conflict = c.event_type in _CONFLICT
     # an armed clash or an arrest is between states' or groups' people; an accusation or a threat may also be aimed
     # at a bloc of states ("a step Beijing condemned ... vowed to take measures" against the EU's)
-    for m in reversed([m for m in mentions if m.end <= c.token.i]):
+    before = reversed([m for m in mentions if m.end <= c.token.i])
+    # a sentence whose party is named after the act ("dropped its objection after the Commission gave assurances")
+    after = [m for m in mentions if m.start > c.token.i and _in_own_clause(doc[m.start], c.token)] \
+        if c.event_type in _LATE_PARTNER else []
+    for m in [*before, *after]:
         if not conflict and c.event_type != "CONSULT" and _named_as_place(doc, m):
             continue  # "signed in Doha": where it happened, not who it was with (a visit's host is: "arrived in Amman")
         if _mediator(doc, m):
@@ -712,6 +716,23 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
         # a story about one country ("the army retook the airport", "the prime minister resigned")
         return Entity(text=first.country, country=first.country)
     return other
+
+
+# Acts whose partner a sentence may name after them, in an adverbial of the act's own clause ("dropped its
+# objection after the Commission gave assurances", "welcomed the package and urged the EU to move quickly")
+_LATE_PARTNER = frozenset({"CONCEDE", "SUPPORT"})
+
+
+def _in_own_clause(tok, verb) -> bool:
+    """Whether ``tok`` lies under ``verb`` and not in a clause of what someone said there ("..., saying Kinshasa
+    had ...")."""
+    for a in [tok, *tok.ancestors]:
+        if a.i == verb.i:
+            return True
+        if a.dep_ in ("ccomp", "parataxis") or (a.dep_ == "advcl" and a.tag_ == "VBG" and
+                                                a.lemma_.lower() in ("say", "add", "tell", "note", "insist")):
+            return False
+    return False
 
 
 _WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "throughout", "across"})

@@ -42,6 +42,14 @@ CONDITIONS = {"unless", "if"}  # marks of a condition: what the clause names has
 INVOLVEMENT = {"peacekeeper", "inspector", "monitor", "observer", "mission", "ambassador", "envoy", "diplomat",
                "worker", "staff", "personnel", "volunteer", "contingent", "force"}  # a presence abroad (CAMEO 136)
 # Verbs of studying or complying with a measure already reported: "study the sanctions" tells no new one
+# Verbs that make or keep a pause in fighting as their object ("declared a truce"), and those that start or keep
+# one as their subject ("the truce will hold", "the ceasefire took effect")
+TRUCE_MAKERS = frozenset({"announce", "declare", "agree", "observe", "implement", "introduce", "order", "extend",
+                          "call", "establish", "impose", "proclaim", "begin", "start", "hold", "maintain", "keep",
+                          "honour", "honor", "respect", "offer", "unveil", "prolong", "renew", "enter", "reach",
+                          "arrange", "organise", "organize", "set", "launch", "resume", "restore", "secure"})
+TRUCE_STARTS = frozenset({"take", "begin", "start", "hold", "come", "go", "enter", "last", "run", "apply", "remain",
+                          "expire", "end", "collapse", "break"})
 STUDY_VERBS = frozenset({"study", "review", "assess", "examine", "analyse", "analyze", "comply", "digest"})
 # Verbs of promising: their clause is what the promiser will do ("vowed that Russia would retaliate")
 PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
@@ -90,20 +98,35 @@ OBSTRUCT_VERBS = frozenset({"stall", "block", "derail", "obstruct", "delay", "sa
                             "betray", "abandon", "poison"})
 # Places a word of an event can name the kind of ("deployment points", "a detention centre", "training grounds").
 SITES = frozenset({"point", "area", "site", "position", "camp", "zone", "facility", "centre", "center", "ground"})
+# Warnings of an attack that may come ("air raid alerts", "a missile strike warning", "bomb shelters")
+ALERTS = frozenset({"alert", "alarm", "siren", "warning", "shelter", "signal"})
 
 
 def _kind_of_force(tok) -> bool:
     """Whether an attack word only says what kind a unit or machine is: "an air assault brigade", "attack
     helicopters", "strike drones"; also "aviation, attack unmanned aerial vehicles, ..." that the parser reads as a
     verb in a list."""
-    if tok.dep_ == "compound" and tok.head.lemma_.lower() in SITES:
-        return True  # "temporary deployment points", "a detention centre": a kind of place, no event
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in SITES | ALERTS:
+        return True  # "temporary deployment points", "air raid alerts": a kind of place or warning, no event
     if tok.lemma_.lower() not in ("assault", "attack", "strike", "combat", "raid", "storm"):
         return False
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in KINDS_OF_FORCE:
         return True
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     return tok.dep_ == "acl" and tok.tag_ == "VB" and obj is not None and obj.lemma_.lower() in KINDS_OF_FORCE
+
+
+BREACHES = frozenset({"violation", "breach", "infringement"})
+SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def _deadline(verb) -> bool:
+    """Whether ``verb`` gives a party a deadline to act ("gave Moscow until Friday to move toward a ceasefire",
+    "has given Hamas 48 hours to respond"): a time limit ("until ...", a span of time) and a "to" clause."""
+    limit = any((c.dep_ == "prep" and c.lower_ in ("until", "till")) or
+                (c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in SPANS_OF_TIME) for c in verb.children)
+    return limit and any(c.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                         for t in [verb, *verb.children] for c in t.children)
 
 
 def _to_clause(tok) -> bool:
@@ -239,6 +262,8 @@ class SentenceExtractor(RoleReader):
                     c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)):
                 continue
             if s.needs == "on_fire" and not _on_fire(tok):
+                continue
+            if s.needs == "deadline" and not _deadline(tok):
                 continue
             return s
         return None
@@ -482,6 +507,10 @@ class SentenceExtractor(RoleReader):
             elif lemma in self.lx.violation_verbs and tok.pos_ == "VERB" and (
                     self._norm(tok) or "").lower() in self.lx.violation_objects:
                 violator = tok
+            elif lemma == "commit" and any(c.dep_ == "dobj" and BREACHES & {c.lemma_.lower(), *(
+                    p.lemma_.lower() for x in c.children if x.lower_ == "of" for p in x.children)}
+                                           for c in tok.children):
+                violator = tok  # "Israel has committed more than 300 violations since the truce began"
             if violator is None:
                 continue
             claimant = self._claimant(tok)
@@ -490,7 +519,7 @@ class SentenceExtractor(RoleReader):
                 gov = gov.head if gov is not None and gov.dep_ == "dobj" else gov  # "accused forces of breaking"
                 if gov is not None and gov.lemma_.lower() in ("accuse", "blame", "charge", "suspect"):
                     continue  # "accused Russian forces of breaking the truce": what the accusation alleges
-                if lemma in self.lx.violation_verbs and tok.i not in cands:
+                if (lemma in self.lx.violation_verbs and tok.i not in cands) or lemma == "commit":
                     # told as fact, with no one to claim it: the party defied the norm ("has reneged on his
                     # commitment", "violated a ban by General Aoun"), a rejection of it
                     c = Candidate(tok, Sense(type="REJECT", cameo="120"), "verb", "REJECT", "120")
@@ -729,12 +758,31 @@ class SentenceExtractor(RoleReader):
             if self._told_before(c):
                 c.absorbed = True  # "a survivor of the attack", "after the strike": the one reported before
                 continue
+            if c.event_type == "RETREAT" and c.sense.mode == "ceasefire" and not self._truce_made(tok):
+                c.absorbed = True  # "move toward a ceasefire", "respected the truce": a truce named, not made
+                continue
             for a in c.token.ancestors:
                 if a.lower_ in ("since", "regarding", "concerning") or a.lemma_.lower() == "anniversary":
                     c.absorbed = True
                     break
                 if a.pos_ in ("VERB", "AUX"):
                     break
+
+    def _truce_made(self, noun) -> bool:
+        """Whether a noun of a pause in fighting ("ceasefire", "truce", "silence regime") reports one made, kept or
+        begun: the object of a verb that makes one ("declared a truce", "called a ceasefire"), the subject of one
+        that starts or keeps it ("a local truce will hold from 10:00", "the ceasefire took effect"), or a
+        headline's noun ("Truce in Sumy from 10:00"). Named anywhere else ("pressed Moscow to move toward a
+        ceasefire", "a violation of the ceasefire", "during a local ceasefire", "since the truce began") it is
+        the background of another clause."""
+        head = noun.head
+        if noun.dep_ == "ROOT" or (noun.dep_ in ("appos", "conj") and head.dep_ == "ROOT" and head.pos_ != "VERB"):
+            return True
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            if any(c.dep_ == "mark" for c in head.children) or head.dep_ in ("advcl", "relcl", "acl"):
+                return False  # "since the truce began", "after the ceasefire took effect"
+            return head.lemma_.lower() in (TRUCE_STARTS if noun.dep_ == "nsubj" else TRUCE_MAKERS)
+        return (self._governor(noun) or "") in TRUCE_MAKERS
 
     def _told_before(self, c: Candidate) -> bool:
         """A bare definite event noun after "of" a noun or after "after"/"following" ("a survivor of the attack",

@@ -118,6 +118,10 @@ def _fits(word: str, ents: list[Entity]) -> bool:
     return True
 
 
+# Types whose object's owner is whom the act is aimed at even as a pronoun ("shelled their positions")
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE"})
+
+
 class RoleReader:
     """Reads the parties of clauses in one parsed sentence (the base of ``SentenceExtractor``)."""
 
@@ -606,6 +610,9 @@ class RoleReader:
                 if ents:  # "condemned the strike": whoever the report said struck
                     return ents
             owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PRON" and owner.lower_ in ("its", "their", "his", "her") and \
+                    cand.event_type not in _HOSTILE:
+                owner = None  # "Slovakia dropped its veto", "withdrew their objection": the subject's own
             if owner is not None:
                 ents = self.entities(owner)
                 if ents:

@@ -1,0 +1,111 @@
+"""A pause in fighting named, not made; deadlines; violations committed; what an attack leaves behind.
+
+- "ceasefire" or "truce" is an event where a party makes, keeps or starts one ("declared a truce", "the truce
+  will hold from 10:00", "the pause had been observed by Russian units"), not where another clause only names
+  one ("pressed Moscow to move toward a ceasefire", "during a local ceasefire", "since the truce began");
+- "gave X until Friday to ...", "has given X 48 hours to ..." is an ultimatum: a THREATEN by the giver;
+- "X has committed 300 violations", as a party claims it, is that party's accusation of X;
+- damage and tolls told after an attack, with no attacker of their own ("A house and a shop were damaged. Two
+  people were injured."), are that attack's, unless they name a place of their own;
+- "air raid alerts" warn of attacks, they report none.
+Sentences written for this test."""
+import pytest
+
+from parley.model import Article
+
+
+def _code(coder, text, date="2025-06-14"):
+    return next(coder.code([Article(id="t", text=text, date=date)])).events
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy urged both armies to move toward a truce before the rains.",
+    "Dozens of families left the town during a short local ceasefire on Tuesday.",
+    "Shelling has not stopped in the border villages since the truce began in April.",
+    "Any lasting ceasefire must include international monitors, the minister told parliament.",
+])
+def test_a_truce_only_named_is_no_pause_in_fighting(coder, text):
+    events = _code(coder, text)
+    assert not [e for e in events if e.event_type == "RETREAT" and e.trigger in ("truce", "ceasefire")], \
+        [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The army declared a 48-hour truce around the hospital on Saturday.",
+    "A humanitarian ceasefire will hold in the district from 09:00 until 17:00, the regional office said.",
+    "The rebels said the humanitarian pause had been strictly observed by their fighters.",
+])
+def test_a_truce_made_kept_or_begun_is_coded(coder, text):
+    events = _code(coder, text)
+    assert [e for e in events if e.event_type in ("RETREAT", "AGREE")], [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text,giver,given", [
+    ("The White House has given Hamas until Sunday to accept the hostage proposal.", "USA", "PSE"),
+    ("Ankara gave the Kurdish militia 72 hours to pull back from the border strip.", "TUR", None),
+    ("Washington gave Tehran two weeks to return to the negotiating table, a senior official said.", "USA", "IRN"),
+])
+def test_a_deadline_given_is_an_ultimatum(coder, text, giver, given):
+    found = [e for e in _code(coder, text) if e.event_type == "THREATEN"]
+    assert found, text
+    assert giver in {a.country for a in found[0].actor}
+    if given:
+        assert given in {r.country for r in found[0].recipient}
+
+
+def test_a_gift_with_no_deadline_is_no_ultimatum(coder):
+    events = _code(coder, "Japan gave Ukraine 500 million dollars for the reconstruction of its power grid.")
+    assert not [e for e in events if e.event_type == "THREATEN"]
+
+
+def test_violations_committed_as_a_party_says_are_its_accusation(coder):
+    events = _code(coder, "Armenian officials say Azerbaijan has committed dozens of violations since the "
+                          "agreement was signed.")
+    found = [e for e in events if e.event_type == "ACCUSE"]
+    assert found, [(e.event_type, e.trigger) for e in events]
+    assert {a.country for a in found[0].actor} == {"ARM"}
+    assert "AZE" in {r.country for r in found[0].recipient}
+
+
+def test_damage_and_toll_after_an_attack_are_that_attack(coder):
+    text = ("Russian forces struck Nikopol with heavy artillery overnight. A school and two shops were damaged. "
+            "Two people were injured, among them a teenager.")
+    attacks = [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger, e.evidence.sentence) for e in attacks]
+    assert attacks[0].injured == 2
+
+
+def test_damage_in_a_place_of_its_own_is_its_own_strike(coder):
+    text = ("Over the past day Russian troops shelled 21 settlements of Kherson region. "
+            "In Bilozerka, a private house was destroyed.")
+    attacks = [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+    assert len(attacks) == 2, [(e.trigger, e.evidence.sentence) for e in attacks]
+
+
+def test_an_active_destroyed_is_an_attack_not_damage(coder):
+    text = ("Ukrainian drones attacked Belgorod region overnight. Air defence systems intercepted and destroyed "
+            "31 Ukrainian drones over Kursk region, the ministry said.")
+    attacks = [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+    assert any("intercepted" in e.evidence.sentence for e in attacks), [(e.trigger, e.evidence.sentence)
+                                                                         for e in attacks]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Sumy are urged not to ignore air raid alerts, the city council said.",
+    "The missile attack warning lasted for two hours in Kyiv on Sunday.",
+])
+def test_warnings_of_attacks_report_none(coder, text):
+    assert not [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text,actor,partner", [
+    ("Austria dropped its objection to the accession talks after the European Commission offered guarantees "
+     "on transit fees.", "AUT", "EU"),
+    ("The Greek government withdrew its veto on Monday once NATO agreed to review the airspace rules.", "GRC",
+     "NATO"),
+])
+def test_its_objection_is_the_subjects_own_and_the_partner_comes_later(coder, text, actor, partner):
+    found = [e for e in _code(coder, text) if e.event_type == "CONCEDE"]
+    assert found, text
+    assert {a.country for a in found[0].actor} == {actor}
+    assert partner in {r.country for r in found[0].recipient}, [r.text for r in found[0].recipient]
