@@ -76,6 +76,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
             discourse.add_talks([*e.actor, *e.recipient])
         if e.event_type in _HOSTILE_ACTS:
             discourse.add_act(e.actor, e.recipient)
+        discourse.add_pairs(e.actor, e.recipient)
         if e.location is not None and e.location.country and e.location is not discourse.place:
             discourse.place, discourse.place_sentence = e.location, discourse.sentence
             discourse.place_counts[e.location.country] += 1
@@ -701,6 +702,13 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
         if foe:
             return Entity(text=foe, country=foe)
     other = discourse.other_party(own, countries_only=conflict)
+    if c.event_type in _TO_COUNTERPART and first is not None and other is not None and other.country and \
+            not discourse.addressed(first.country, other.country):
+        # "Umerov proposed that a third round be held" after the host's remarks: a side of talks or a war
+        # addresses its counterpart, not the last third party named, unless it has dealt with that party
+        side = discourse.counterpart(first.country)
+        if side and side != other.country:
+            return discourse.last_of(side)
     if c.event_type == "ASSAULT" and first is not None and other is not None and \
             other.country not in enemies_of(first.country):
         # "Moscow has not commented on the bombing": a state at war bombs its adversary (the one the article
@@ -717,6 +725,10 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
         return Entity(text=first.country, country=first.country)
     return other
 
+
+# Acts a side of talks or of a war makes towards its counterpart when the sentence names no one (a rejection or a
+# reproach answers whoever spoke last, so is not among them)
+_TO_COUNTERPART = frozenset({"REQUEST", "CONSULT", "AGREE", "THREATEN", "CONCEDE", "RETREAT"})
 
 # Acts whose partner a sentence may name after them, in an adverbial of the act's own clause ("dropped its
 # objection after the Commission gave assurances", "welcomed the package and urged the EU to move quickly")

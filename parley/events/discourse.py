@@ -54,6 +54,8 @@ class Discourse:
         self.place_counts: Counter[str] = Counter()  # the countries the article's events took place in
         self.dateline = None  # the place the wire dateline names: where the report was filed
         self.post_place = None  # the place a post is from ("KHARKIV, Oleh Syniehubov, 07:45:"), until the next
+        self.directed: Counter[tuple[str, str]] = Counter()  # (actor, recipient) countries of every event
+        self.talks_dyads: Counter[frozenset[str]] = Counter()  # the countries of talks and agreements, by pair
         self.acts: list[tuple[frozenset[str], frozenset[str]]] = []  # (actor, recipient) countries of each event
         self.hostile: Counter[str] = Counter()  # countries the text names as invader or aggressor ("the Russian
         # invasion", "Ukrainian nationalists"): the side the text's own voice is against
@@ -131,6 +133,30 @@ class Discourse:
         sides = {(e.country, e.sector): e for e in parties if e.country}
         if len(sides) >= 2:
             self.last_talks = list(sides.values())
+
+        countries = sorted({e.country for e in parties if e.country})
+        for i, a in enumerate(countries):
+            for b in countries[i + 1:]:
+                self.talks_dyads[frozenset((a, b))] += 1
+
+    def add_pairs(self, actors: list[Entity], recipients: list[Entity]) -> None:
+        """Remember who did something to whom, whatever it was."""
+        for a in {e.country for e in actors if e.country}:
+            for r in {e.country for e in recipients if e.country} - {a}:
+                self.directed[(a, r)] += 1
+
+    def addressed(self, country: str, other: str) -> bool:
+        """Whether ``country`` has acted towards ``other`` in the article (talked to it, asked it, ...)."""
+        return bool(self.directed.get((country, other)))
+
+    def counterpart(self, country: str) -> str | None:
+        """The other side of the conflict, else of the talks, the article reports ``country`` in most."""
+        for dyads in (self.conflict_dyads, self.talks_dyads):
+            sides = [(n, next(iter(pair - {country}))) for pair, n in dyads.items()
+                     if country in pair and len(pair) == 2]
+            if sides:
+                return max(sides)[1]
+        return None
 
     def talks(self) -> list[Entity]:
         return [_ref(e, e.text) for e in self.last_talks]

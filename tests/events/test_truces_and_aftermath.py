@@ -109,3 +109,23 @@ def test_its_objection_is_the_subjects_own_and_the_partner_comes_later(coder, te
     assert found, text
     assert {a.country for a in found[0].actor} == {actor}
     assert partner in {r.country for r in found[0].recipient}, [r.text for r in found[0].recipient]
+
+
+def test_a_side_of_talks_proposes_to_its_counterpart_not_to_the_host(coder):
+    text = ("Armenian and Azerbaijani negotiators met in Almaty on Thursday for a fourth round of border talks. "
+            "Kazakh Foreign Minister Murat Nurtleu, who hosted the meeting, praised both delegations and said "
+            "Astana was ready to host the next round. "
+            "Armenia's deputy prime minister proposed that the commissions meet again before the end of July.")
+    events = [e for e in _code(coder, text) if "proposed" in e.evidence.sentence and e.event_type in
+              ("REQUEST", "CONSULT")]
+    assert events, text
+    assert {a.country for a in events[0].actor} == {"ARM"}
+    assert {r.country for r in events[0].recipient} == {"AZE"}, [r.text for r in events[0].recipient]
+
+
+def test_a_side_that_dealt_with_the_third_party_still_addresses_it(coder):
+    text = ("Zelensky met German Chancellor Friedrich Merz in Berlin on Tuesday. "
+            "Kyiv asked for four more Patriot systems before the winter.")
+    events = [e for e in _code(coder, text) if e.event_type == "REQUEST"]
+    assert events
+    assert "DEU" in {r.country for r in events[0].recipient}
