@@ -150,6 +150,7 @@ class Coder:
             if len(sentences) <= SNIPPET_SENTENCES:
                 one_happening(events, sentences, date)
                 self._lead_place(events, sentences, parsed, ai, discourse, date)
+            country_scenes(events)
             events = [e for e in events if e.confidence >= self.options.min_confidence]
             for e in events:
                 # the evidence is the document's sentence as written, any editor's note in it
@@ -428,6 +429,50 @@ def fold_tolls(events, sentences) -> list:
         attack.injured = attack.injured if attack.injured is not None else e.injured
         dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
+
+
+# What an air defence claim says of drones or missiles: brought down over the claimant's own country
+_AIR_DEFENCE = re.compile(r"\b(?:air[- ]defen[cs]e|intercept\w*|shot down|downed|shooting down)\b", re.IGNORECASE)
+
+
+def _scene(e) -> str | None:
+    """The country an event the text places nowhere happened in, where its kind tells: force used on a country's
+    people or places, in that country ("Russian troops shelled Ukrainian positions": Ukraine); drones shot down,
+    over the claimant's own ("air defence destroyed 27 drones overnight"); a visit, at the host's; aid an agency
+    or a state gives at home, where it is given."""
+    own = {a.country for a in e.actor if _state(a.country)}
+    them = {r.country for r in e.recipient if _state(r.country)}
+    if e.event_type in ("ASSAULT", "COERCE"):
+        if len(own) == 1 and _AIR_DEFENCE.search(e.evidence.sentence or ""):
+            return next(iter(own))
+        return next(iter(them)) if len(them) == 1 else None
+    if e.event_type == "CONSULT" and e.mode == "visit" or e.event_type == "AID" and (
+            own == them or any(a.sector in ("IGO", "NGO") for a in e.actor)):
+        return next(iter(them)) if len(them) == 1 else None
+    return None
+
+
+def _state(code: str | None) -> bool:
+    return bool(code) and len(code) == 3 and code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR")
+
+
+def country_scenes(events) -> None:
+    """Place at their country, with precision 3, the events the text names no place for but whose kind says
+    which country they happened in (:func:`_scene`)."""
+    from parley.ground.places import load_places
+    from parley.model import Location
+
+    index = None
+    for e in events:
+        code = _scene(e) if e.location is None else None
+        if code is None:
+            continue
+        index = index or load_places()
+        place, country = index.country(code), load_gazetteer().country(code)
+        if place is None or country is None:
+            continue
+        e.location = Location(text=country.name, name=country.name, country=code, lat=place.lat, lon=place.lon,
+                              precision=3)
 
 
 def one_happening(events, sentences, date) -> None:

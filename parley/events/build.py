@@ -213,6 +213,14 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         return None  # in business news, firms "offer", "fight" and "sue": only states and armed groups count
     event = _event(c, doc, ctx.sentence, ctx.tables, ctx.words, ctx.date)
     event.location = location
+    if event.event_type == "CONSULT" and event.mode is None and trusted and _is_country(location.country) and \
+            (location.admin1 or location.geonameid):
+        # talks held in a third country are mediated or hosted; held in one side's country, a visit there
+        sides = {e.country for e in c.actor} | {e.country for e in c.recipient}
+        if location.country not in sides and len(sides - {None}) >= 1:
+            event.mode = "third-party"
+        elif location.country in {e.country for e in c.recipient} - {e.country for e in c.actor}:
+            event.mode = "visit"
     return event
 
 
@@ -747,6 +755,7 @@ def _in_own_clause(tok, verb) -> bool:
     return False
 
 
+DRONE_WORDS = frozenset({"drone", "uav", "shahed", "quadcopter", "geran", "lancet"})
 _WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "throughout", "across"})
 
 
@@ -1018,6 +1027,12 @@ def _event(c: Candidate, doc, sentence: Sentence, tables, sentence_words: set[st
     if c.event_type == "ASSAULT" and (mode is None or mode == "aerial" and c.kind == "noun"):
         mode = first_label(subtree_words | actor_words, tables.assault_modes) or \
             first_label(sentence_words, tables.assault_modes) or mode
+    elif c.event_type == "ASSAULT" and mode == "destroy":
+        # "Ukrainian drones set fire to a refinery": what did it is the mode, not that it burned
+        mode = next((m for m in [first_label(subtree_words | actor_words, tables.assault_modes)]
+                     if m in ("drone", "aerial", "heavy-weapons")), mode)
+    elif mode is None and c.event_type in (tables.other_modes or {}):
+        mode = first_label(subtree_words, tables.other_modes[c.event_type])
     targets: list[str] = []
     if c.event_type in ("ASSAULT", "COERCE", "RETREAT") or c.cameo == "0871":
         obj_words = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i} - actor_words
@@ -1032,7 +1047,8 @@ def _event(c: Candidate, doc, sentence: Sentence, tables, sentence_words: set[st
     shot = next((x for x in tok.children if x.dep_ in ("dobj", "nsubjpass")), None)
     if c.event_type == "ASSAULT" and tok.lemma_.lower() in INTERCEPT_VERBS and shot is not None and \
             head_lemma(shot) in WEAPON_OBJECTS:
-        mode, targets = None, ["military"]  # drones or missiles shot down: ACLED's disrupted weapons use
+        # drones or missiles shot down: ACLED's disrupted weapons use; a drone's all the same
+        mode, targets = ("drone" if head_lemma(shot) in DRONE_WORDS else None), ["military"]
         acled, acled_sub = "Strategic developments", "Disrupted weapons use"
     confidence = 0.75
     if c.inferred_recipient:

@@ -34,6 +34,7 @@ class CodingTables:
     assault_modes: tuple[tuple[str, frozenset[str]], ...]
     targets: tuple[tuple[str, frozenset[str]], ...]
     contexts: tuple[tuple[str, frozenset[str]], ...]
+    other_modes: dict[str, tuple[tuple[str, frozenset[str]], ...]] = None  # event type -> its modes' words
 
 
 @functools.lru_cache(maxsize=4)
@@ -45,7 +46,9 @@ def load_tables(data_dir: Path | None = None) -> CodingTables:
     def table(key: str) -> tuple[tuple[str, frozenset[str]], ...]:
         return tuple((k, frozenset(v or ())) for k, v in (d.get(key) or {}).items())
 
-    return CodingTables(table("assault_modes"), table("targets"), table("contexts"))
+    others = {t: tuple((k, frozenset(v or ())) for k, v in (labels or {}).items())
+              for t, labels in (d.get("other_modes") or {}).items()}
+    return CodingTables(table("assault_modes"), table("targets"), table("contexts"), others)
 
 
 def first_label(words: set[str], table) -> str | None:

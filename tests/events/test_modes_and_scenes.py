@@ -1,0 +1,79 @@
+"""How an event was done and where it happened when the text names no place.
+
+Modes: talks by phone or hotline are "phone"; talks held in a third country "third-party", in one side's
+country a "visit" there; "kamikaze" or "suicide" drones are drones; glide and guided bombs are dropped from the
+air; what set a fire is the mode, not the fire; drones shot down are drones; a request for weapons or aid asks
+for assistance; a threat of strikes threatens violence.
+Scenes: force used on a country's people or places happened in that country; drones downed by air defence,
+over the claimant's country; a visit at the host's. Each with precision 3: the country, not a town.
+Sentences written for this test, each coded inside a short article so the ACLED snippet model stays out."""
+import pytest
+
+from parley.model import Article
+
+LEAD = "This is a report from our correspondents on the day's events. "
+
+
+def _events(coder, text, date="2025-09-09"):
+    return next(coder.code([Article(id="m", text=LEAD + text + " More details were expected later.",
+                                    date=date)])).events
+
+
+def _one(coder, text, etype):
+    found = [e for e in _events(coder, text) if e.event_type == etype]
+    assert found, (text, etype)
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "The Greek foreign minister spoke by phone with his Turkish counterpart about the Aegean on Monday.",
+    "The army chiefs of India and Pakistan talked over the military hotline on Tuesday evening.",
+])
+def test_talks_by_phone(coder, text):
+    assert _one(coder, text, "CONSULT").mode == "phone"
+
+
+def test_talks_in_a_third_country_and_a_visit(coder):
+    third = _one(coder, "Armenian and Azerbaijani negotiators held talks in Abu Dhabi on Friday.", "CONSULT")
+    assert third.mode == "third-party"
+    visit = _one(coder, "The Chinese foreign minister met Brazilian President Lula in Brasilia on Friday.",
+                 "CONSULT")
+    assert visit.mode == "visit"
+    assert visit.location.country == "BRA"
+
+
+@pytest.mark.parametrize("text,mode", [
+    ("Overnight the occupiers used 310 kamikaze drones against our positions near Kupiansk.", "drone"),
+    ("Russian glide bombs struck the centre of Kostiantynivka on Sunday afternoon.", "aerial"),
+    ("Ukrainian drones set fire to a fuel depot near Novorossiysk, the governor said.", "drone"),
+    ("Air defence units intercepted and destroyed 44 Ukrainian UAVs over Bryansk region overnight.", "drone"),
+])
+def test_what_did_it_is_the_mode(coder, text, mode):
+    assert _one(coder, text, "ASSAULT").mode == mode
+
+
+def test_requests_for_weapons_ask_for_assistance(coder):
+    assert _one(coder, "Kyiv urged Berlin to speed up deliveries of air defence systems.", "REQUEST").mode == \
+        "assist"
+
+
+def test_a_threat_of_strikes_threatens_violence(coder):
+    found = _one(coder, "Israel's defence minister warned that the army would launch strikes deep into Lebanon.",
+                 "THREATEN")
+    assert found.mode == "violence"
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Russian troops shelled Ukrainian positions along the whole front overnight.", "UKR"),
+    ("Sudanese army aircraft bombed RSF positions, the army said.", "SDN"),
+    ("Air defence units shot down 31 Ukrainian drones overnight, the ministry said.", "RUS"),
+])
+def test_force_with_no_place_named_happened_in_its_country(coder, text, country):
+    e = _one(coder, text, "ASSAULT")
+    assert e.location is not None and e.location.country == country
+    assert e.location.precision == 3 and e.location.admin1 is None
+
+
+def test_no_scene_is_made_up_for_talks_with_no_place(coder):
+    e = _one(coder, "The Greek foreign minister spoke by phone with his Turkish counterpart on Monday.", "CONSULT")
+    assert e.location is None
