@@ -10,6 +10,7 @@ sentence ends in a colon or whose clause names a bulletin ("briefing", "summary"
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from parley.model import Entity
 
@@ -25,7 +26,7 @@ def maybe_header(text: str) -> bool:
 
 def issuer(doc, extractor, lexicon) -> Entity | None:
     """The party that issues the bulletin ``doc`` opens or cites, or None when ``doc`` is no such header."""
-    label = _label(doc, extractor) or _title(doc, extractor, lexicon)
+    label = _label(doc, extractor) or _title(doc, extractor, lexicon) or _channel(doc, extractor)
     if label is not None:
         return label
     colon = doc.text.rstrip().endswith(":")
@@ -74,4 +75,45 @@ def _title(doc, extractor, lexicon) -> Entity | None:
             found = [e for e in extractor.entities(pobj) if e.country and e.sector]
             if found:
                 return found[0]
+    return None
+
+
+# What a place's name qualifies in a local office's title ("the Kherson Regional Military Administration",
+# "the Belgorod governor")
+LOCAL_OFFICES = frozenset({"administration", "governor", "mayor", "council", "authority", "authorities", "region",
+                           "oblast", "government"})
+# Nouns of a channel whose author's posts the text collects ("Posts by X on his Telegram channel")
+CHANNEL_NOUNS = frozenset({"post", "channel", "feed", "account", "message", "telegram"})
+
+
+def _channel(doc, extractor) -> Entity | None:
+    """The author a collection of posts is by, as its heading names them: "Posts by Oleksandr Prokudin, head of
+    the Kherson Regional Military Administration, on his Telegram channel", "Belgorod governor's Telegram posts,
+    December 9", "Oleksandr Prokudin, head of the regional administration - Telegram channel" (a heading: no
+    finite verb)."""
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in doc):
+        return None
+    channel = next((t for t in doc if t.lemma_.lower() in CHANNEL_NOUNS and t.pos_ in ("NOUN", "PROPN")
+                    and t.dep_ != "compound"), None)  # (not "Telegram" in "Telegram posts")
+    if channel is None:
+        return None
+    holders = [p for c in channel.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
+               for p in c.children if p.dep_ == "pobj"]
+    holders += [c for c in channel.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    holders += [p for t in doc if t.dep_ == "prep" and t.lower_ == "by" and t.head.i == channel.head.i
+                for p in t.children if p.dep_ == "pobj"]
+    root = doc[:].root
+    holders += [root] if root.pos_ == "PROPN" else []
+    for h in holders:
+        found = [e for e in extractor.entities(h) if e.sector]
+        if found and not found[0].country:
+            # a title names its country by a place ("head of the Kherson Regional Military Administration")
+            from parley.ground.places import load_places
+
+            names = [t.text for t in h.subtree if t.pos_ == "PROPN" and t.dep_ == "compound" and
+                     t.head.lemma_.lower() in LOCAL_OFFICES]
+            place = next((p for p in (load_places().lookup(n) for n in names) if p and p.population), None)
+            found = [replace(found[0], country=place.country)] if place is not None else []
+        if found and found[0].country:
+            return found[0]
     return None

@@ -77,3 +77,16 @@ def test_force_with_no_place_named_happened_in_its_country(coder, text, country)
 def test_no_scene_is_made_up_for_talks_with_no_place(coder):
     e = _one(coder, "The Greek foreign minister spoke by phone with his Turkish counterpart on Monday.", "CONSULT")
     assert e.location is None
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("Posts by Ivan Fedorov, head of the Zaporizhzhia Regional Military Administration, on his Telegram channel "
+     "on 3 May 2025.\n\n08:15\nThe occupiers struck Huliaipole with guided bombs overnight.", "UKR"),
+    ("Kursk governor's Telegram posts, 4 June (translated)\n\n09:30. A Ukrainian drone attacked a car near "
+     "Rylsk.", "RUS"),
+])
+def test_a_heading_naming_whose_posts_these_are_gives_their_claimant(coder, text, claimant):
+    events = [e for e in next(coder.code([Article(id="p", text=text, date="2025-06-04")])).events
+              if e.event_type == "ASSAULT"]
+    assert events
+    assert events[0].claimed_by is not None and events[0].claimed_by.country == claimant
