@@ -77,6 +77,8 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
         if e.event_type in _HOSTILE_ACTS:
             discourse.add_act(e.actor, e.recipient)
         discourse.add_pairs(e.actor, e.recipient)
+        if e.event_type == "ACCUSE" and any(r.country for r in e.recipient):
+            discourse.last_accused = [r for r in e.recipient if r.country]
         if e.location is not None and e.location.country and e.location is not discourse.place:
             discourse.place, discourse.place_sentence = e.location, discourse.sentence
             discourse.place_counts[e.location.country] += 1

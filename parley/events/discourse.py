@@ -44,6 +44,7 @@ class Discourse:
         self.last_speaker_sentence = -10
         self.quote_speaker: Entity | None = None  # who said the last sentence's quotation, and in which sentence
         self.quote_sentence = -10
+        self.last_accused: list[Entity] = []  # whom the last accusation was against: who "it denies" is
         self.last_fight: list[Entity] = []  # the parties of the last fight with two sides
         self.last_talks: list[Entity] = []  # the parties of the last talks or agreement between two or more
         self.voice: Entity | None = None  # the issuer of a bulletin the article is ("The General Staff reports:")

@@ -7,6 +7,8 @@ and what kind of statement each is (reported by whom, negated, planned, hypothet
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from parley.events.lexicon import Sense
 from parley.events.roles import (
     RELATIVE,
@@ -50,6 +52,10 @@ TRUCE_MAKERS = frozenset({"announce", "declare", "agree", "observe", "implement"
                           "arrange", "organise", "organize", "set", "launch", "resume", "restore", "secure"})
 TRUCE_STARTS = frozenset({"take", "begin", "start", "hold", "come", "go", "enter", "last", "run", "apply", "remain",
                           "expire", "end", "collapse", "break"})
+# Verbs that call an act something ("condemned the strike as a war crime", "described the raid as an attack")
+JUDGING_VERBS = frozenset({"condemn", "describe", "call", "denounce", "brand", "label", "characterise",
+                           "characterize", "decry", "slam", "criticise", "criticize", "reject", "dismiss", "see",
+                           "regard", "view", "qualify", "term", "treat", "classify", "portray", "depict"})
 STUDY_VERBS = frozenset({"study", "review", "assess", "examine", "analyse", "analyze", "comply", "digest"})
 # Verbs of promising: their clause is what the promiser will do ("vowed that Russia would retaliate")
 PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
@@ -378,6 +384,7 @@ class SentenceExtractor(RoleReader):
         self._needs(cands)
         self._denials(cands)
         self._accused_acts(cands)
+        self._stances(cands)  # (after the denials: "denies targeting civilians" is still a denial)
         for c in cands.values():
             if c.event_type == "AGREE" and c.token.dep_ == "acl" and c.token.tag_ == "VBN" and \
                     c.token.head.lemma_.lower() in self.lx.violation_objects:
@@ -404,7 +411,7 @@ class SentenceExtractor(RoleReader):
             accusers = self.disc.last_actor("ACCUSE")
             if not claims and not accusers and (obj is None or obj.pos_ == "PRON"):
                 continue
-            denier = [e for e in self.subject(tok) if e.country]
+            denier = [e for e in self._denier(tok) if e.country]
             said = {e.country for e in denier}
             # the claim a party denies is the one that names it ("Moscow accused Kyiv ...; Ukraine denied it")
             claim = next((c for c in reversed(claims) if said & {e.country for e in c.recipient}),
@@ -420,6 +427,16 @@ class SentenceExtractor(RoleReader):
             c.actor, c.recipient = denier, against
             c.depth = claim.depth + 1 if claim is not None else 0
             cands[tok.i] = c
+
+    def _denier(self, tok) -> list[Entity]:
+        """Who denies: the subject of the denial; a pronoun ("It denies targeting civilians", "He denied the
+        charge") after an accusation is the accused."""
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in ("it", "he", "she", "they") and \
+                self.disc.last_accused:
+            return [replace(e, text=subj.text, start=subj.idx, end=subj.idx + len(subj.text))
+                    for e in self.disc.last_accused]
+        return self.subject(tok)
 
     def _accused_acts(self, cands: dict[int, Candidate]) -> None:
         """An attack the sentence of an accusation names with no one of its own to do it ("accused Moscow of
@@ -462,7 +479,7 @@ class SentenceExtractor(RoleReader):
         if comp is None or answers(comp, tok):
             return
         inner = [cands[t.i] for t in comp.subtree if t.i in cands and t.i != tok.i and not cands[t.i].absorbed]
-        denier = self.subject(tok)  # ("the military": its country comes from the context later)
+        denier = self._denier(tok)  # ("the military": its country comes from the context later)
         if not inner or not denier:
             return
         said = {e.country for e in denier}
@@ -744,7 +761,11 @@ class SentenceExtractor(RoleReader):
             if c.kind != "noun":
                 continue
             tok = c.token
-            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain", "seem", "become", "appear") and \
+            if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in JUDGING_VERBS:
+                c.absorbed = True  # "condemned the strike as a deliberate attack": what the strike is called
+                continue
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain", "seem", "become", "appear",
+                                                                     "need", "require") and \
                     any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in tok.children):
                 c.absorbed = True  # "The attack was one of the heaviest": said of the attack already reported
                 continue
@@ -784,6 +805,24 @@ class SentenceExtractor(RoleReader):
             return head.lemma_.lower() in (TRUCE_STARTS if noun.dep_ == "nsubj" else TRUCE_MAKERS)
         return (self._governor(noun) or "") in TRUCE_MAKERS
 
+    def _stances(self, cands: dict[int, Candidate]) -> None:
+        """What a party says it does or does not do as a rule, of a kind of target, is a stance, not an act:
+        "Moscow denies targeting civilians", "its strikes target only military sites", "the group does not
+        target civilian supply routes" (a habit in the present, or denied, of a bare plural)."""
+        for c in cands.values():
+            tok = c.token
+            if c.event_type != "ASSAULT" or c.kind != "verb" or c.absorbed:
+                continue
+            obj = next((x for x in tok.children if x.dep_ == "dobj"), None)
+            if obj is None or obj.tag_ not in ("NNS", "NNPS") or any(
+                    x.dep_ in ("det", "nummod", "poss") for x in obj.children):
+                continue  # "denied shelling the town", "struck 41 bombers": an act
+            only = any(x.lower_ == "only" for x in [*tok.children, *obj.children])
+            habit = tok.tag_ in ("VBZ", "VBP") and (only or any(x.dep_ == "neg" for x in tok.children))
+            denied = tok.tag_ == "VBG" and tok.head.lemma_.lower() in DENIAL
+            if habit or denied:
+                c.absorbed = True
+
     def _told_before(self, c: Candidate) -> bool:
         """A bare definite event noun after "of" a noun or after "after"/"following" ("a survivor of the attack",
         "hours after the strike") names an event of its type the article has already reported."""
@@ -791,10 +830,11 @@ class SentenceExtractor(RoleReader):
         if c.event_type not in self.disc.types_seen or tok.dep_ != "pobj" or not any(
                 d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in tok.children):
             return False
-        if any(d.dep_ not in ("det", "amod", "punct") for d in tok.children):
+        if any(d.dep_ not in ("det", "amod", "punct", "compound") for d in tok.children):
             return False  # "the attack on the market", "the strike that killed": says what it was
         prep = tok.head
-        return (prep.lower_ == "of" and prep.head.pos_ == "NOUN") or prep.lower_ in ("after", "following")
+        return (prep.lower_ == "of" and prep.head.pos_ == "NOUN") or prep.lower_ in (
+            "after", "following", "before", "during", "amid", "despite")
 
     def _conditions(self, cands: dict[int, Candidate]) -> None:
         """The condition of a coded event is its terms, not a second event: "will withdraw unless a ceasefire is

@@ -129,3 +129,27 @@ def test_a_side_that_dealt_with_the_third_party_still_addresses_it(coder):
     events = [e for e in _code(coder, text) if e.event_type == "REQUEST"]
     assert events
     assert "DEU" in {r.country for r in events[0].recipient}
+
+
+def test_what_a_statement_calls_an_act_is_no_new_act(coder):
+    text = ("Russian missiles struck a market in Kostiantynivka on Saturday. The foreign ministry in Kyiv condemned "
+            "the strike as a cold-blooded attack on shoppers. Hours before the attack, the president's office had "
+            "announced new talks.")
+    attacks = [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger, e.evidence.sentence) for e in attacks]
+
+
+@pytest.mark.parametrize("text", [
+    "Ankara denies targeting civilians and says its jets strike only militant hideouts.",
+    "The militia says it does not attack aid convoys.",
+])
+def test_a_stance_on_whom_one_strikes_is_no_strike(coder, text):
+    assert not [e for e in _code(coder, text) if e.event_type == "ASSAULT" and e.status == "occurred"]
+
+
+def test_it_denies_after_an_accusation_is_the_accused(coder):
+    text = ("The Kurdish administration accused Turkey of shelling a water station near Qamishli. "
+            "It denies targeting civilian infrastructure.")
+    denials = [e for e in _code(coder, text) if e.event_type == "REJECT"]
+    assert denials
+    assert {a.country for a in denials[0].actor} == {"TUR"}
