@@ -761,7 +761,8 @@ class SentenceExtractor(RoleReader):
             if c.kind != "noun":
                 continue
             tok = c.token
-            if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in JUDGING_VERBS:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in JUDGING_VERBS \
+                    and self._judges_an_act(tok.head.head, cands):
                 c.absorbed = True  # "condemned the strike as a deliberate attack": what the strike is called
                 continue
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("be", "remain", "seem", "become", "appear",
@@ -804,6 +805,14 @@ class SentenceExtractor(RoleReader):
                 return False  # "since the truce began", "after the ceasefire took effect"
             return head.lemma_.lower() in (TRUCE_STARTS if noun.dep_ == "nsubj" else TRUCE_MAKERS)
         return (self._governor(noun) or "") in TRUCE_MAKERS
+
+    def _judges_an_act(self, verb, cands) -> bool:
+        """Whether a verb of judging has an act as its object ("condemned the strike", "described it"), so that
+        its "as ..." renames that act; not "what Moscow described as a drone attack", which reports one."""
+        obj = next((x for x in verb.children if x.dep_ == "dobj"), None)
+        if obj is None:
+            return False
+        return obj.i in cands or obj.lemma_.lower() in self.lx.nouns or obj.lower_ in ("it", "this", "that")
 
     def _stances(self, cands: dict[int, Candidate]) -> None:
         """What a party says it does or does not do as a rule, of a kind of target, is a stance, not an act:

@@ -153,3 +153,9 @@ def test_it_denies_after_an_accusation_is_the_accused(coder):
     denials = [e for e in _code(coder, text) if e.event_type == "REJECT"]
     assert denials
     assert {a.country for a in denials[0].actor} == {"TUR"}
+
+
+def test_what_a_party_describes_as_an_attack_is_reported_as_one(coder):
+    text = ("A fire broke out at a fuel depot in Engels overnight after what Moscow described as a Ukrainian "
+            "drone attack.")
+    assert [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
