@@ -122,6 +122,14 @@ def _kind_of_force(tok) -> bool:
     return tok.dep_ == "acl" and tok.tag_ == "VB" and obj is not None and obj.lemma_.lower() in KINDS_OF_FORCE
 
 
+# Verbs that take a person and a thing ("handed the envoy a memorandum", "gave Kyiv a list")
+GIVING_VERBS = frozenset({"hand", "give", "send", "deliver", "present", "submit", "pass", "offer", "show"})
+
+
+def lemma_of(tok) -> str:
+    return tok.lemma_.lower()
+
+
 BREACHES = frozenset({"violation", "breach", "infringement"})
 SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "year"})
 
@@ -242,7 +250,8 @@ class SentenceExtractor(RoleReader):
             if s.prt and not (s.prt & preps) or s.not_prt & preps:
                 continue
             listed = obj_lemma in s.obj or (obj is not None and any(
-                head_lemma(x) in s.obj for x in obj.conjuncts))  # "delivered food packages, clothes and medicines"
+                head_lemma(x) in s.obj for x in obj.conjuncts)) or (  # "delivered food packages, clothes and ..."
+                lemma_of(tok) in GIVING_VERBS and obj is not None and bool(s.obj & self._things_given(tok, obj)))
             if s.obj and not listed and not ("PLACE" in s.obj and obj is not None and (
                     obj.ent_type_ in ("GPE", "LOC", "FAC") or (obj.pos_ == "PROPN" and obj.i in self.places))):
                 continue  # PLACE in an object list: any named place ("the enemy hit Kharkiv", "took Terny")
@@ -644,12 +653,17 @@ class SentenceExtractor(RoleReader):
             else:  # "called the strike a war crime", "described the tariffs as blackmail", however attached
                 verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in JUDGE_VERBS),
                             None)  # (past a noun the parser took for a verb: "called the US measures an ...")
-                if verb is None or _verdict_hops(tok, verb) > 3 or (
+                # "called the raid on Novorossiysk an act of terrorism": the parser may hang the verdict on the
+                # object as an apposition ("an act of ...")
+                named_as = verb is not None and any(
+                    a.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in a.children)
+                    for a in tok.ancestors if a.i != verb.i and verb in a.ancestors)
+                if verb is None or _verdict_hops(tok, verb) > (7 if named_as else 3) or (
                         self._object(verb) is None and any(c.dep_ in ("prep", "prt") and c.lower_ in (
                             "on", "for", "upon") for c in verb.children)):
                     continue  # not "called on Israel to end the violation of the truce": a request
                 speaker, act = next(iter(self.subject(verb)), None), self._object(verb)
-                if act is not None and tok in act.subtree:
+                if act is not None and tok in act.subtree and not named_as:
                     continue  # "condemned the violation of the truce": what is condemned, not a verdict on it
             if speaker is None or act is None or any(t.dep_ == "neg" for t in verb.children):
                 continue
@@ -805,6 +819,17 @@ class SentenceExtractor(RoleReader):
                 return False  # "since the truce began", "after the ceasefire took effect"
             return head.lemma_.lower() in (TRUCE_STARTS if noun.dep_ == "nsubj" else TRUCE_MAKERS)
         return (self._governor(noun) or "") in TRUCE_MAKERS
+
+    @staticmethod
+    def _things_given(verb, person) -> set[str]:
+        """What a verb of giving hands a person the parser took for its object: "handed her counterpart, Dmytro
+        Lubinets, a list of 500 civilians" (the list hangs on the apposition or stands beside the person)."""
+        out = set()
+        for t in [*verb.children, *person.children]:
+            for x in [t, *t.children]:
+                if x.i != person.i and x.dep_ in ("dobj", "appos", "npadvmod", "attr", "oprd") and x.pos_ == "NOUN":
+                    out.add(x.lemma_.lower())
+        return out
 
     def _judges_an_act(self, verb, cands) -> bool:
         """Whether a verb of judging has an act as its object ("condemned the strike", "described it"), so that

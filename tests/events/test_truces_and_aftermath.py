@@ -159,3 +159,20 @@ def test_what_a_party_describes_as_an_attack_is_reported_as_one(coder):
     text = ("A fire broke out at a fuel depot in Engels overnight after what Moscow described as a Ukrainian "
             "drone attack.")
     assert [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+
+
+def test_a_list_handed_to_a_counterpart_is_a_request(coder):
+    text = ("Ukraine's ombudsman said he had handed his Russian counterpart, Tatyana Moskalkova, a list of 300 "
+            "civilians whom Kyiv wants returned.")
+    found = [e for e in _code(coder, text) if e.event_type == "REQUEST"]
+    assert found, [(e.event_type, e.trigger) for e in _code(coder, text)]
+    assert not [e for e in _code(coder, text) if e.event_type == "RETREAT"]
+
+
+def test_calling_a_raid_an_act_of_terrorism_accuses_and_strikes_nothing_new(coder):
+    text = ("Ukrainian sea drones struck a tanker off Tuapse overnight. A Kremlin spokesman called the raid on "
+            "Tuapse an act of terrorism.")
+    events = _code(coder, text)
+    second = [e for e in events if "terrorism" in e.evidence.sentence]
+    assert [e.event_type for e in second] == ["ACCUSE"], [(e.event_type, e.trigger) for e in second]
+    assert "UKR" in {r.country for r in second[0].recipient}
