@@ -113,6 +113,8 @@ class ActorResolver:
         if kind in (COUNTRY, CAPITAL) and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
                 _town_abroad(doc[start:end + 1].text, country):
             return None  # the first word of a town elsewhere: "Mali Shcherbaky" (not "Gaza City")
+        if kind == CAPITAL and _names_a_deal(doc, start, end):
+            return None  # "the 2022 Pretoria peace agreement", "the Minsk accords": where it was signed, no party
         if kind == PERSON and end - start == 1 and end < len(doc) and doc[end].pos_ == "PROPN" and \
                 doc[end].is_title and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
             return None  # a surname is a name's last word: "Nasser Kanaani" is not Nasser
@@ -224,3 +226,20 @@ def _town_abroad(text: str, country: str | None) -> bool:
     index = load_places()
     towns = index.cities.get(fold(text), ()) or index.sounds().get(skeleton(fold(text)), ())
     return bool(towns) and all(p.country != country for p in towns)
+
+
+# Nouns of agreements and talks that a city's name labels ("the Pretoria agreement", "the Istanbul talks")
+DEAL_NOUNS = frozenset({"agreement", "agreements", "deal", "accord", "accords", "protocol", "protocols", "process",
+                        "format", "declaration", "memorandum", "communique", "communiqué", "framework", "formula",
+                        "understanding", "arrangement", "peace", "truce", "ceasefire", "treaty", "pact", "plan"})
+
+
+def _names_a_deal(doc, start: int, end: int) -> bool:
+    """Whether a city's name is the label of an agreement or a process ("the 2022 Pretoria peace agreement",
+    "return to the framework of the Pretoria deal", "the Minsk accords"): the words after it, up to the noun
+    they qualify, end in such a noun."""
+    last = doc[end - 1]
+    if last.dep_ not in ("compound", "nmod", "amod", "poss") or last.head.i < end:
+        return False
+    head = last.head
+    return head.lemma_.lower() in DEAL_NOUNS or head.lower_ in DEAL_NOUNS

@@ -176,3 +176,14 @@ def test_calling_a_raid_an_act_of_terrorism_accuses_and_strikes_nothing_new(code
     second = [e for e in events if "terrorism" in e.evidence.sentence]
     assert [e.event_type for e in second] == ["ACCUSE"], [(e.event_type, e.trigger) for e in second]
     assert "UKR" in {r.country for r in second[0].recipient}
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The TPLF accused the Ethiopian army of breaching the 2022 Pretoria peace agreement.", "ZAF"),
+    ("Kyiv and Moscow traded accusations of violating the Minsk accords.", "BLR"),
+    ("The envoy urged both sides to return to the framework of the Doha deal.", "QAT"),
+])
+def test_a_city_that_names_an_agreement_is_no_party(coder, text, absent):
+    events = _code(coder, text)
+    assert events
+    assert absent not in {x.country for e in events for x in [*e.actor, *e.recipient]}
