@@ -389,6 +389,13 @@ def _toll_only(e) -> bool:
     return word in TOLL_WORDS | {"caught"} and e.mode != "abduct"
 
 
+def _named_actors(e) -> list:
+    """The actors of an event its own sentence names (not those remembered from an earlier one)."""
+    said = e.evidence.sentence or ""
+    return [a for a in e.actor if a.start is not None and e.evidence.start <= a.start < e.evidence.end and
+            said[a.start - e.evidence.start:a.end - e.evidence.start] == a.text]
+
+
 def _attack_before(si: int, sentences, by_sentence):
     """The attack a toll or damage told in sentence ``si`` follows: the last one told in the sentences before it,
     no more than a few back and within one post or entry, past other tolls and damage."""
@@ -397,7 +404,8 @@ def _attack_before(si: int, sentences, by_sentence):
         if after.stamp or after.poster or after.dateline:
             return None  # (a new post or entry: a toll there is not the last one's)
         found = [x for x in by_sentence.get(back, []) if x.event_type == "ASSAULT"]
-        attack = next((x for x in reversed(found) if not _toll_only(x)), None)
+        # ("a drone dropped a bomb on a house, killing a man": an attack, whatever its trigger word)
+        attack = next((x for x in reversed(found) if not _toll_only(x) or _named_actors(x)), None)
         if attack is not None:
             return attack
     return None
@@ -414,7 +422,7 @@ def fold_tolls(events, sentences) -> list:
     dropped = set()
     for e in events:
         si = index.get(e.evidence.start, -1)
-        named = [a for a in e.actor if a.start is not None and e.evidence.start <= a.start < e.evidence.end]
+        named = _named_actors(e)
         if e.event_type != "ASSAULT" or named or not _toll_only(e) or si <= 0:
             continue  # (an attacker the sentence names makes it an attack of its own)
         if any(x.event_type == "ASSAULT" and x is not e and not _toll_only(x) for x in by_sentence.get(si, [])) or \

@@ -154,7 +154,8 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     if not c.actor and here and c.event_type in _PLACED:
         bare = ctx.extractor.bare_subject(c) if ctx.extractor is not None else None
         if bare is not None:  # "taxi drivers organized a protest in Batumi": people of the place
-            c.actor = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
+            c.actor = [Entity(text=bare.text, country=_named_country(doc, bare, ctx.mentions) or here,
+                              start=bare.start, end=bare.end)]
     if not c.recipient and here and c.event_type in _PLACED:
         bare = ctx.extractor.bare_patient(c) if ctx.extractor is not None and c.kind == "verb" else None
         if bare is not None:  # "a man was shot dead in Manaus": someone of the place
@@ -610,6 +611,14 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
 _CLAUSES = {"advcl", "ccomp", "xcomp", "conj", "parataxis", "relcl", "acl", "csubj"}
 
 
+def _named_country(doc, entity, mentions) -> str | None:
+    """The country a phrase names by a nationality or a country's name ("a Ukrainian FPV drone"), if any."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand") if entity.start is not None else None
+    found = {mentions[i].country for i in range(span.start, span.end) if i in mentions and mentions[i].kind in (
+        "demonym", "country") and _is_country(mentions[i].country)} if span is not None else set()
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _plausible(country: str | None, ctx) -> bool:
     """Whether a place's country fits the report: one the article or the sentence names, or at war with one;
     any country while the report names none."""
@@ -866,7 +875,9 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
     # place of it; an attack's target may be both ("Russia struck Kyiv")
     addressed = c.recipient if c.event_type not in ("ASSAULT", "COERCE") else []
     for e in c.actor + addressed + ([c.claimed_by] if c.claimed_by else []):
-        if e.start is not None:
+        # (only a party named in this sentence: a bulletin's issuer or a party remembered from an earlier
+        # sentence carries that sentence's offsets)
+        if e.start is not None and doc.text[e.start:e.end] == e.text:
             at = doc.char_span(e.start, e.end, alignment_mode="expand")
             if at is not None:
                 banned.update(range(at.start, at.end))

@@ -15,7 +15,8 @@ from dataclasses import replace
 from parley.model import Entity
 
 # A cheap look at the raw sentence before any parse: only these can be headers.
-_MAYBE = re.compile(r":\s*$|\b(?:brief|bulletin|summar|update|communiq|sitrep|roundup|digest|telegram)"
+_MAYBE = re.compile(r":\s*$|\b(?:brief|bulletin|summar|update|communiq|sitrep|roundup|digest|telegram|statement|"
+                    r"declaration|readout|address)"
                     r"|^[A-Z][\w'’. -]{2,50}:\s", re.IGNORECASE)
 _LABEL_WORDS = 8  # a label before a colon heads a report in at most this many words: "General Staff:"
 
@@ -68,7 +69,7 @@ def _title(doc, extractor, lexicon) -> Entity | None:
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in doc):
         return None
     head = next((t for t in doc if t.pos_ in ("NOUN", "PROPN")), None)
-    if head is None or head.lemma_.lower() not in lexicon.bulletin_nouns:
+    if head is None or head.lemma_.lower() not in lexicon.bulletin_nouns | HEADING_NOUNS:
         return None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")):
         for pobj in (p for p in prep.children if p.dep_ == "pobj"):
@@ -78,6 +79,11 @@ def _title(doc, extractor, lexicon) -> Entity | None:
     return None
 
 
+# Nouns that head a document's title as the whole text's kind ("Statement by the Ministry of Foreign Affairs of
+# the Russian Federation in connection with ...", "Address of the President to the nation"): only in a title
+# with no verb (in running text "said in a statement" is one claim, not the article's voice)
+HEADING_NOUNS = frozenset({"statement", "communique", "declaration", "address", "readout", "appeal", "comment",
+                           "commentary", "notice", "announcement"})
 # What a place's name qualifies in a local office's title ("the Kherson Regional Military Administration",
 # "the Belgorod governor")
 LOCAL_OFFICES = frozenset({"administration", "governor", "mayor", "council", "authority", "authorities", "region",

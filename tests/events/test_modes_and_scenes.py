@@ -90,3 +90,23 @@ def test_a_heading_naming_whose_posts_these_are_gives_their_claimant(coder, text
               if e.event_type == "ASSAULT"]
     assert events
     assert events[0].claimed_by is not None and events[0].claimed_by.country == claimant
+
+
+def test_a_statements_title_is_its_voice_and_does_not_hide_places(coder):
+    text = ("Statement by the Ministry of Foreign Affairs of the Russian Federation on the shelling of "
+            "Energodar\n\nOn the same day, Ukrainian formations shelled Energodar, damaging a substation.\n\n"
+            "We demand that the IAEA condemn this crime.")
+    events = next(coder.code([Article(id="s", text=text, date="2026-06-03")])).events
+    shelling = [e for e in events if e.event_type == "ASSAULT" and "same day" in e.evidence.sentence]
+    assert shelling and shelling[0].claimed_by is not None and shelling[0].claimed_by.country == "RUS"
+    assert shelling[0].location is not None and shelling[0].location.name == "Enerhodar"
+    demand = [e for e in events if e.event_type == "REQUEST"]
+    assert demand and {a.country for a in demand[0].actor} == {"RUS"}
+
+
+def test_a_toll_after_an_attack_told_with_a_participle_folds_into_it(coder):
+    text = ("In the village of Hrafske, a Russian drone dropped an explosive device on a house, killing a man. "
+            "The governor offered his condolences. Two houses and a barn were damaged.")
+    attacks = [e for e in next(coder.code([Article(id="t", text=text, date="2025-12-09")])).events
+               if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger, e.evidence.sentence) for e in attacks]
