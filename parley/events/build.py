@@ -886,6 +886,9 @@ def _location(c: Candidate, doc, mentions, spans: dict[int, tuple[int, int]], re
             senses = lexicon.verbs.get(t.head.lemma_.lower(), ()) if t.dep_ == "dobj" else ()
             if senses and t.i not in banned and all(x.type in _ADDRESSING for x in senses):
                 banned.update(range(t.left_edge.i, t.i + 1))
+            if t.dep_ == "pobj" and t.head.lower_ == "on" and t.head.head.lemma_.lower() in ("call", "prevail"):
+                banned.update(range(t.left_edge.i, t.i + 1))  # "called on Washington and Berlin to ..."
+                banned.update(c.i for c in t.conjuncts for c in c.subtree)
     for rel in (t for t in doc if t.dep_ == "relcl" and t.head.dep_ in ("nsubj", "nsubjpass")):
         inside = {t.i for t in rel.subtree}
         if c.token.i not in inside:  # what a relative clause says of a subject ("the group, which has bases in

@@ -87,7 +87,7 @@ HEADING_NOUNS = frozenset({"statement", "communique", "declaration", "address", 
 # What a place's name qualifies in a local office's title ("the Kherson Regional Military Administration",
 # "the Belgorod governor")
 LOCAL_OFFICES = frozenset({"administration", "governor", "mayor", "council", "authority", "authorities", "region",
-                           "oblast", "government"})
+                           "oblast", "government", "regional", "city", "district"})
 # Nouns of a channel whose author's posts the text collects ("Posts by X on his Telegram channel")
 CHANNEL_NOUNS = frozenset({"post", "channel", "feed", "account", "message", "telegram"})
 
@@ -109,17 +109,19 @@ def _channel(doc, extractor) -> Entity | None:
     holders += [p for t in doc if t.dep_ == "prep" and t.lower_ == "by" and t.head.i == channel.head.i
                 for p in t.children if p.dep_ == "pobj"]
     root = doc[:].root
-    holders += [root] if root.pos_ == "PROPN" else []
+    holders += [root] if root.pos_ in ("PROPN", "NOUN") and root.i != channel.i else []  # ("Head of the ... -")
     for h in holders:
         found = [e for e in extractor.entities(h) if e.sector]
         if found and not found[0].country:
             # a title names its country by a place ("head of the Kherson Regional Military Administration")
             from parley.ground.places import load_places
 
-            names = [t.text for t in h.subtree if t.pos_ == "PROPN" and t.dep_ == "compound" and
-                     t.head.lemma_.lower() in LOCAL_OFFICES]
+            names = [t.text for t in h.subtree if t.pos_ == "PROPN" and t.i + 1 < len(doc) and
+                     doc[t.i + 1].lemma_.lower() in LOCAL_OFFICES]
             place = next((p for p in (load_places().lookup(n) for n in names) if p and p.population), None)
             found = [replace(found[0], country=place.country)] if place is not None else []
         if found and found[0].country:
-            return found[0]
+            # the heading's party, not the rest of the heading ("Head of the ... Administration - Telegram posts")
+            text = re.split(r"\s[-–—]\s|,\s|\s\(|\son (?:his|her|its|their)\b", found[0].text)[0].strip()
+            return replace(found[0], text=text or found[0].text, start=None, end=None)
     return None

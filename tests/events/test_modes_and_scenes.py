@@ -110,3 +110,23 @@ def test_a_toll_after_an_attack_told_with_a_participle_folds_into_it(coder):
     attacks = [e for e in next(coder.code([Article(id="t", text=text, date="2025-12-09")])).events
                if e.event_type == "ASSAULT"]
     assert len(attacks) == 1, [(e.trigger, e.evidence.sentence) for e in attacks]
+
+
+def test_a_second_verb_after_an_accusation_is_the_accusers(coder):
+    text = ("Moldova's foreign minister accused Moscow of deliberately flooding the country with disinformation and "
+            "called on Brussels and Paris to speed up deliveries of radar systems.")
+    found = [e for e in _events(coder, text) if e.event_type == "REQUEST"]
+    assert found
+    assert {a.country for a in found[0].actor} == {"MDA"}
+    assert {"FRA", "EU"} & {r.country for r in found[0].recipient}
+
+
+def test_a_heading_with_a_title_and_no_name_gives_the_voice(coder):
+    text = ("Head of the Sumy Regional Military Administration - Telegram posts, 4 July 2026\n\n"
+            "09:10\nThe enemy shelled Bilopillia with artillery. Because of the constant attacks, we are "
+            "beginning a compulsory evacuation of children from three villages.")
+    events = next(coder.code([Article(id="h", text=text, date="2026-07-04")])).events
+    shelling = [e for e in events if e.event_type == "ASSAULT"]
+    assert shelling and shelling[0].claimed_by is not None and shelling[0].claimed_by.country == "UKR"
+    evacuation = [e for e in events if e.event_type == "AID"]
+    assert evacuation and {a.country for a in evacuation[0].actor} == {"UKR"}
