@@ -269,9 +269,12 @@ class Coder:
 
     @staticmethod
     def _dateline(dateline: str):
-        """Where a wire dateline says the report was filed ("OUAGADOUGOU, June 3 -"), or None."""
+        """Where a wire dateline says the report was filed ("OUAGADOUGOU, June 3 -"), or None; None too for a
+        report filed from several cities ("AMMAN/DAMASCUS, June 10 -"), which points to no one country."""
         from parley.events.segment import dateline_place
 
+        if "/" in dateline.split(",")[0]:
+            return None
         name = dateline_place(dateline)
         return _town(name, name, []) if name else None
 

@@ -118,6 +118,8 @@ def _fits(word: str, ents: list[Entity]) -> bool:
     return True
 
 
+# Verbs of making an agreement: in the passive with no agent, the parties it is "between" made it
+MADE_BETWEEN = frozenset({"agree", "sign", "reach", "conclude", "seal", "strike", "negotiate", "broker", "extend"})
 # Types whose object's owner is whom the act is aimed at even as a pronoun ("shelled their positions")
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE"})
 
@@ -432,6 +434,12 @@ class RoleReader:
             if agent is not None:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 out = self.entities(pobj)
+            elif subj is not None and tok.lemma_.lower() in MADE_BETWEEN:
+                # "The truce between Druze factions and Bedouin fighters was agreed late on Tuesday": those it is
+                # between made it
+                between = [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "between"
+                           for p in c.children if p.dep_ == "pobj"]
+                out = [e for p in between for e in self.entities(p)]
         elif subj is not None:
             out = [] if self._bare_weapon(subj) else self.entities(subj)
             if not out and subj.ent_type_ == "PERSON":

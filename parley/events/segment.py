@@ -41,9 +41,10 @@ def _clauses_apart(text: str, start: int, semicolon: int) -> bool:
 _HEADLINE = re.compile(r"""\s*([^\n]{1,150}[^\n.!?:;,"'”’\s])[ \t]*\n(?=[ \t]*["“‘(]?[A-Z])""")
 
 
-# A wire dateline before the lead: "ZAPORIZHZHIA, Ukraine, June 3 (AP) — ", "KYIV (Reuters) - ", "MOSCOW, March 5 -".
+# A wire dateline before the lead: "ZAPORIZHZHIA, Ukraine, June 3 (AP) — ", "KYIV (Reuters) - ", "MOSCOW, March 5 -",
+# "AMMAN/DAMASCUS, June 10 - ".
 # It places and dates the report; its words are no party to any event, so the lead sentence starts after it.
-_DATELINE = re.compile(r"""[A-Z][A-Z'’.\- ]{2,40}(?:,[ ][A-Z][A-Za-z.'’ ]{1,30}){0,2}"""
+_DATELINE = re.compile(r"""[A-Z][A-Z'’.\-/ ]{2,40}(?:,[ ][A-Z][A-Za-z.'’ ]{1,30}){0,2}"""
                        r"""(?:,?[ ](?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-Z][a-z]{2,8}))?"""
                        r"""[ ]*(?:\([A-Za-z .’'-]{1,30}\))?[ ]*[-–—]+[ ]*(?=["“‘]?[A-Z])""")
 

@@ -130,3 +130,18 @@ def test_a_heading_with_a_title_and_no_name_gives_the_voice(coder):
     assert shelling and shelling[0].claimed_by is not None and shelling[0].claimed_by.country == "UKR"
     evacuation = [e for e in events if e.event_type == "AID"]
     assert evacuation and {a.country for a in evacuation[0].actor} == {"UKR"}
+
+
+def test_a_dateline_of_several_cities_is_cut_and_points_nowhere(coder):
+    text = ("AMMAN/DAMASCUS, June 10 - About 1,400 civilians were evacuated from Sweida on Wednesday through a "
+            "humanitarian corridor, the Syrian Arab Red Crescent said.")
+    events = next(coder.code([Article(id="d", text=text, date="2026-06-10")])).events
+    assert events
+    assert not any("AMMAN" in x.text for e in events for x in [*e.actor, *e.recipient])
+    assert all(e.evidence.sentence.startswith("About") for e in events)
+
+
+def test_a_truce_between_two_sides_agreed_in_the_passive_is_theirs(coder):
+    found = [e for e in _events(coder, "The truce between the Sudanese army and the RSF was signed late on Monday.")
+             if e.event_type in ("AGREE", "RETREAT")]
+    assert found and {a.country for a in found[0].actor} == {"SDN"}
