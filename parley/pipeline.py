@@ -120,9 +120,13 @@ class Coder:
             events = []
             entry = date  # a live blog's entries are dated by their stamps ("14:05 GMT, Sunday -")
             entries, voices = [], []
+            article_voice, blog = None, False  # a live blog's entry that cites a source speaks for it alone
             for si, s in enumerate(sentences):
                 entry = stamp_date(s.stamp, date) if s.stamp else entry
                 entries.append(entry)
+                if s.stamp and s.poster is None:
+                    blog = True
+                    discourse.voice = article_voice  # (the next entry: the article's own voice again)
                 if s.poster is not None:
                     self._poster_voice(s.poster, discourse)
                 if s.dateline:
@@ -131,6 +135,8 @@ class Coder:
                 if maybe_header(s.text) and domain is None:
                     doc = doc or parsed.setdefault((ai, si), self.nlp(s.text))
                     note_voice(doc, self.lexicon, self.resolver, discourse, entry)
+                if not blog:
+                    article_voice = discourse.voice
                 voices.append((discourse.voice, len(discourse.recent), discourse.place, discourse.place_sentence,
                                discourse.sentence))
                 if doc is None or _headline_above_body(si, s, art, sentences):

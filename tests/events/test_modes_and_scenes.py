@@ -145,3 +145,17 @@ def test_a_truce_between_two_sides_agreed_in_the_passive_is_theirs(coder):
     found = [e for e in _events(coder, "The truce between the Sudanese army and the RSF was signed late on Monday.")
              if e.event_type in ("AGREE", "RETREAT")]
     assert found and {a.country for a in found[0].actor} == {"SDN"}
+
+
+def test_a_source_one_live_blog_entry_cites_speaks_for_that_entry_only(coder):
+    text = ("LIVE: strikes on Odesa; talks in Istanbul\n\n"
+            "05:48 GMT - A Russian drone attack on Odesa overnight killed two people, Ukraine's interior minister "
+            "said on Telegram.\n\n"
+            "13:20 GMT - Kremlin spokesman Dmitry Peskov dismissed the British sanctions as illegal. He warned that "
+            "Moscow would respond to any attempt to seize its tankers.")
+    events = next(coder.code([Article(id="b", text=text, date="2026-05-27")])).events
+    later = [e for e in events if "13:20" not in e.evidence.sentence and "Peskov" in e.evidence.sentence
+             or "He warned" in e.evidence.sentence]
+    assert later
+    assert all(e.claimed_by is None or e.claimed_by.country != "UKR" for e in later), \
+        [(e.event_type, e.claimed_by) for e in later]
