@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from parley.actors.gazetteer import load_gazetteer
 from parley.actors.resolve import ActorResolver
-from parley.events.build import HOSTILE_NOUNS, build_events, note_voice, rescue_event, sentence_place
+from parley.events.build import HOSTILE_NOUNS, _is_country, build_events, note_voice, rescue_event, sentence_place
 from parley.events.classify import ACLED_TYPES, PLOVER_OF, load_classifier
 from parley.events.definitions import settle
 from parley.events.detect import load_detector
@@ -27,7 +27,7 @@ from parley.events.segment import Sentence, blank_editorial, split_sentences, tr
 from parley.events.voice import maybe_header
 from parley.ground.dates import date_range, stamp_date
 from parley.ground.numbers import attach_numbers, report_toll
-from parley.model import Article, CodedDocument
+from parley.model import Article, CodedDocument, Location
 from parley.nlp import MODEL_NAME, load_pipeline
 
 log = logging.getLogger(__name__)
@@ -384,7 +384,7 @@ _ATTACK_WORDS = re.compile(r"\b(?:fire|fired|shell\w*|strike|strikes|struck|atta
 
 # What an attack leaves behind, told in a sentence of its own: "A private house and a shop were damaged."
 DAMAGE_WORDS = frozenset({"damaged", "destroyed", "burned", "burnt", "caught", "collapsed", "gutted"})
-# How many sentences back a toll or damage may look for the attack it follows, within one paragraph
+# How many sentences back a toll or damage may look for the attack it follows, within one post or entry
 _TOLL_LOOKBACK = 3
 
 
@@ -457,8 +457,8 @@ def _scene(e) -> str | None:
     people or places, in that country ("Russian troops shelled Ukrainian positions": Ukraine); drones shot down,
     over the claimant's own ("air defence destroyed 27 drones overnight"); a visit, at the host's; aid an agency
     or a state gives at home, where it is given."""
-    own = {a.country for a in e.actor if _state(a.country)}
-    them = {r.country for r in e.recipient if _state(r.country)}
+    own = {a.country for a in e.actor if _is_country(a.country)}
+    them = {r.country for r in e.recipient if _is_country(r.country)}
     if e.event_type in ("ASSAULT", "COERCE"):
         if len(own) == 1 and _AIR_DEFENCE.search(e.evidence.sentence or ""):
             return next(iter(own))
@@ -469,23 +469,16 @@ def _scene(e) -> str | None:
     return None
 
 
-def _state(code: str | None) -> bool:
-    return bool(code) and len(code) == 3 and code not in ("IGO", "NGO", "IMG", "MNC", "UNO", "EUR")
-
-
 def country_scenes(events) -> None:
     """Place at their country, with precision 3, the events the text names no place for but whose kind says
     which country they happened in (:func:`_scene`)."""
     from parley.ground.places import load_places
-    from parley.model import Location
 
-    index = None
     for e in events:
         code = _scene(e) if e.location is None else None
         if code is None:
             continue
-        index = index or load_places()
-        place, country = index.country(code), load_gazetteer().country(code)
+        place, country = load_places().country(code), load_gazetteer().country(code)
         if place is None or country is None:
             continue
         e.location = Location(text=country.name, name=country.name, country=code, lat=place.lat, lon=place.lon,

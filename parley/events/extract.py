@@ -43,7 +43,6 @@ TOPIC_VERBS = {"discuss", "negotiate", "address", "consider", "debate", "explore
 CONDITIONS = {"unless", "if"}  # marks of a condition: what the clause names has not happened
 INVOLVEMENT = {"peacekeeper", "inspector", "monitor", "observer", "mission", "ambassador", "envoy", "diplomat",
                "worker", "staff", "personnel", "volunteer", "contingent", "force"}  # a presence abroad (CAMEO 136)
-# Verbs of studying or complying with a measure already reported: "study the sanctions" tells no new one
 # Verbs that make or keep a pause in fighting as their object ("declared a truce"), and those that start or keep
 # one as their subject ("the truce will hold", "the ceasefire took effect")
 TRUCE_MAKERS = frozenset({"announce", "declare", "agree", "observe", "implement", "introduce", "order", "extend",
@@ -53,9 +52,10 @@ TRUCE_MAKERS = frozenset({"announce", "declare", "agree", "observe", "implement"
 TRUCE_STARTS = frozenset({"take", "begin", "start", "hold", "come", "go", "enter", "last", "run", "apply", "remain",
                           "expire", "end", "collapse", "break"})
 # Verbs that call an act something ("condemned the strike as a war crime", "described the raid as an attack")
-JUDGING_VERBS = frozenset({"condemn", "describe", "call", "denounce", "brand", "label", "characterise",
-                           "characterize", "decry", "slam", "criticise", "criticize", "reject", "dismiss", "see",
-                           "regard", "view", "qualify", "term", "treat", "classify", "portray", "depict"})
+# (the verbs of a verdict, and those that only say how one sees an act)
+JUDGING_VERBS = frozenset(JUDGE_VERBS | {"characterise", "characterize", "reject", "dismiss", "see", "regard", "view",
+                                         "qualify", "term", "treat", "classify", "portray", "depict"})
+# Verbs of studying or complying with a measure already reported: "study the sanctions" tells no new one
 STUDY_VERBS = frozenset({"study", "review", "assess", "examine", "analyse", "analyze", "comply", "digest"})
 # Verbs of promising: their clause is what the promiser will do ("vowed that Russia would retaliate")
 PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
@@ -124,10 +124,6 @@ def _kind_of_force(tok) -> bool:
 
 # Verbs that take a person and a thing ("handed the envoy a memorandum", "gave Kyiv a list")
 GIVING_VERBS = frozenset({"hand", "give", "send", "deliver", "present", "submit", "pass", "offer", "show"})
-
-
-def lemma_of(tok) -> str:
-    return tok.lemma_.lower()
 
 
 BREACHES = frozenset({"violation", "breach", "infringement"})
@@ -251,7 +247,7 @@ class SentenceExtractor(RoleReader):
                 continue
             listed = obj_lemma in s.obj or (obj is not None and any(
                 head_lemma(x) in s.obj for x in obj.conjuncts)) or (  # "delivered food packages, clothes and ..."
-                lemma_of(tok) in GIVING_VERBS and obj is not None and bool(s.obj & self._things_given(tok, obj)))
+                tok.lemma_.lower() in GIVING_VERBS and obj is not None and bool(s.obj & self._things_given(tok, obj)))
             if s.obj and not listed and not ("PLACE" in s.obj and obj is not None and (
                     obj.ent_type_ in ("GPE", "LOC", "FAC") or (obj.pos_ == "PROPN" and obj.i in self.places))):
                 continue  # PLACE in an object list: any named place ("the enemy hit Kharkiv", "took Terny")

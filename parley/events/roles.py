@@ -464,10 +464,11 @@ class RoleReader:
         elif tok.dep_ == "acomp" and tok.head.pos_ in ("VERB", "AUX"):
             out = self.subject(tok.head)  # "it was deeply alarmed by ...": the copula's subject
         elif tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and tok.head.tag_ == "VBG" and tok.head.dep_ in (
-                "pcomp", "pobj") and next((a for a in tok.head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), None):
+                "pcomp", "pobj") and (finite := next((a for a in tok.head.ancestors
+                                                      if a.tag_ in ("VBD", "VBZ", "VBP")), None)) is not None:
             # "accused Moscow of deliberately targeting homes and called on Washington to ...": the parser joined
             # the second finite verb to the gerund; it is the accuser's
-            out = self.subject(next(a for a in tok.head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")))
+            out = self.subject(finite)
         elif tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             out = self.subject(tok.head)
             speaker = next((c for c in tok.head.children if c.dep_ in ("parataxis", "ccomp") and c.i < tok.i and
