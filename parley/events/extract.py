@@ -193,6 +193,13 @@ def _aside(tok) -> bool:
     return False
 
 
+def _same_side(ours: list[Entity], theirs: list[Entity]) -> bool:
+    """Whether a party and another are one side: the same country, and not two sectors told apart ("the army"
+    and "the RSF" are both Sudanese, and rivals)."""
+    return any(a.country == b.country and (a.sector == b.sector or not a.sector or not b.sector)
+               for a in ours for b in theirs if a.country)
+
+
 def _inverted_condition(tok) -> bool:
     """Whether ``tok`` heads a condition told by inversion: "should Chisinau go ahead", "were Kyiv to attack"."""
     first = next(iter(tok.subtree))
@@ -426,12 +433,14 @@ class SentenceExtractor(RoleReader):
                                                               for x in obj.children):
                 # "denied Ukrainian claims", "rejected Kyiv's allegation": the claim's owner is named
                 against = [e for e in self.entities(obj) if e.country] or against
-            if not denier or said & {e.country for e in against}:
+            if not denier or _same_side(denier, against):
                 continue
             c = Candidate(tok, Sense(type="REJECT", cameo="120"), "verb", "REJECT", "120")
             c.actor, c.recipient = denier, against
             c.depth = claim.depth + 1 if claim is not None else 0
             cands[tok.i] = c
+            if obj is not None and obj.i in cands:
+                cands[obj.i].absorbed = True  # "denied the accusations": the claim denied is no new accusation
 
     def _denier(self, tok) -> list[Entity]:
         """Who denies: the subject of the denial; a pronoun ("It denies targeting civilians", "He denied the

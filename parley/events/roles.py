@@ -36,6 +36,9 @@ INTERCEPT_VERBS = {"intercept", "destroy", "shoot", "down", "neutralise", "neutr
 ANNOUNCE_VERBS = {"announce", "declare", "unveil", "proclaim"}
 # Verbs whose subject is who suffered ("six dead, dozens hurt"): never the actor of an event near them.
 VICTIM_VERBS = {"hurt", "injure", "wound", "die", "kill", "dead", "perish", "suffer"}
+# Nouns of talks whose "between" or "with" names their sides ("a new round of talks between A and B").
+SIDED_TALKS = {"talk", "negotiation", "meeting", "dialogue", "round", "contact", "summit", "consultation",
+               "discussion", "mediation", "conversation", "truce", "ceasefire", "deal", "agreement", "exchange"}
 MEDIATION = {"help", "assistance", "mediation", "support", "aid", "backing", "participation", "involvement"}
 HOLD_VERBS = frozenset({"hold", "control", "occupy", "run", "man", "seize", "capture"})  # "positions held by"
 # What a party issues that can itself urge, warn or accuse: "a statement urging ...", "a decree ordering ...".
@@ -681,6 +684,42 @@ class RoleReader:
                     ents = self.entities(next((x for x in o.children if x.dep_ == "poss"), None))
                     if ents:
                         return ents
+                ents = self._sides_of_talks(c)
+                if ents:
+                    return ents
+            elif c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                ents = self._sides_of_talks(c)  # (the parser's "offered on Sunday to host talks between ...")
+                if ents:
+                    return ents
+        if cand.event_type in ("AGREE", "CONSULT", "SUPPORT", "REQUEST"):
+            # "ready to mediate between Tehran and Washington"
+            ents = [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+                    for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
+            if ents or cand.event_type == "CONSULT":
+                return ents
+            # "called for dialogue between the two sides", "proposed talks with the rebels": what is asked or
+            # offered is talks, and their sides are whom it is for
+            talks = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            talks += [c for c in tok.children if c.dep_ == "dobj"]
+            for t in talks:
+                if t.lemma_.lower() in SIDED_TALKS:
+                    ents = [e for c in t.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
+                            for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
+                    if ents:
+                        return ents
+        return []
+
+    def _sides_of_talks(self, clause) -> list[Entity]:
+        """The parties of the talks a complement offers or proposes ("offered to host talks between Kinshasa and
+        the M23", "is ready to mediate between the two governments", "proposed a meeting with the rebels")."""
+        for t in clause.subtree:
+            if t.dep_ != "prep" or t.lower_ not in ("between", "with"):
+                continue
+            if t.head.lemma_.lower() not in SIDED_TALKS and not (t.lower_ == "between" and t.head.pos_ == "VERB"):
+                continue
+            found = [e for p in t.children if p.dep_ == "pobj" for e in self.entities(p)]
+            if found:
+                return found
         return []
 
     # ------------------------------------------------------------------ the sentence

@@ -1,0 +1,59 @@
+"""Denials of a claim the text has told, and offers of talks between two sides.
+
+- "The RSF denied the accusation": a REJECT by the denier against the accuser, and no second accusation read off
+  the noun "accusation"; rivals of one country (an army and a militia) are two sides, so one may deny the other's
+  claim;
+- "offered to host talks between A and B", "ready to mediate between A and B", "called for dialogue between A
+  and B": the talks' sides are whom the offer or the call is for, not the speaker's own country.
+Sentences written for this test."""
+import pytest
+
+from parley.model import Article
+
+
+def _code(coder, text, date="2025-08-21"):
+    return next(coder.code([Article(id="t", text=text, date=date)])).events
+
+
+@pytest.mark.parametrize("text,denier,accuser", [
+    ("Kyiv accused Moscow of shelling the dam. Moscow denied the accusations.", "RUS", "UKR"),
+    ("Ethiopia accused Eritrea of arming the rebels in Tigray. Asmara flatly denied the allegation.", "ERI", "ETH"),
+    ("Serbia accused Kosovo of expelling ethnic Serbs from the north. Pristina denied the charge on Monday.",
+     "XKX", "SRB"),
+])
+def test_a_claim_denied_is_a_rejection_and_no_new_accusation(coder, text, denier, accuser):
+    events = _code(coder, text)
+    second = text.split(". ")[1]
+    mine = [e for e in events if e.evidence.sentence.startswith(second[:20])]
+    rejects = [e for e in mine if e.event_type == "REJECT"]
+    assert rejects and denier in {a.country for a in rejects[0].actor}, [(e.event_type, e.trigger) for e in mine]
+    assert accuser in {r.country for r in rejects[0].recipient}
+    assert not [e for e in mine if e.event_type == "ACCUSE"], [(e.event_type, e.trigger) for e in mine]
+
+
+def test_rivals_of_one_country_can_deny_each_others_claims(coder):
+    text = ("The Sudanese army accused the Rapid Support Forces of shelling a market in El Obeid. "
+            "The RSF denied the accusation.")
+    rejects = [e for e in _code(coder, text) if e.event_type == "REJECT"]
+    assert rejects, "no denial"
+    assert {a.sector for a in rejects[0].actor} == {"REB"}
+    assert "MIL" in {r.sector for r in rejects[0].recipient}
+
+
+@pytest.mark.parametrize("text,host,sides", [
+    ("Qatar offered on Sunday to host a new round of talks between Kinshasa and the M23.", "QAT", {"COD"}),
+    ("Kazakhstan has offered to mediate between Baku and Yerevan.", "KAZ", {"AZE", "ARM"}),
+    ("Turkey offered to host negotiations between Russia and Ukraine in Istanbul next month.", "TUR",
+     {"RUS", "UKR"}),
+    ("The State Department called for dialogue between Belgrade and Pristina.", "USA", {"SRB", "XKX"}),
+])
+def test_an_offer_or_call_for_talks_is_for_their_sides(coder, text, host, sides):
+    events = [e for e in _code(coder, text) if host in {a.country for a in e.actor}]
+    assert events, text
+    assert sides <= {r.country for r in events[0].recipient}, [(r.text, r.country) for r in events[0].recipient]
+    assert host not in {r.country for r in events[0].recipient}
+
+
+def test_talk_about_a_summit_between_two_leaders_is_not_an_offer_to_them(coder):
+    events = _code(coder, "The Kremlin said it was premature to talk about a summit between the two presidents.")
+    assert not [e for e in events if e.trigger == "talk" and e.recipient], [(e.event_type, e.trigger) for e in events]
