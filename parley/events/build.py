@@ -57,7 +57,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     cands = extractor.candidates()
     _note_speaker(doc, sentence, lexicon, extractor, discourse)
     ctx = _Context(doc, sentence, resolver, discourse, date, domain, mentions, extractor)
-    events = [e for e in (_finish(c, ctx) for c in cands) if e is not None]
+    events = [e for e, c in ((_finish(c, ctx), c) for c in cands) if e is not None and not _doerless(e, c)]
     for m in ctx.ordered_mentions:
         if m.country:
             span = doc[m.start:m.end]
@@ -86,6 +86,26 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
             discourse.add_conflict(e.actor, e.recipient)
     discourse.next_sentence()
     return _dedupe(events)
+
+
+# Acts that are nothing without whoever does them: a statement, a demand, a deal, a measure.
+NEEDS_A_DOER = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "CONSULT", "CONCEDE", "SANCTION", "SUPPORT",
+                          "THREATEN", "COOPERATE", "MOBILIZE"})
+
+
+def _doerless(e: Event, c: Candidate) -> bool:
+    """Whether ``e`` is a statement, demand, deal or measure told with no one to do it: a verb with no subject of its
+    own ("no evidence to support Moscow's claim", "a campaign to cut fuel supplies", "please contact the press
+    office", "Speaking to reporters, ...") or a noun with no owner, where the coder found no doer either. Such a
+    reading is a word used of no act; a clause with a subject it could not resolve ("the militarist wing refused")
+    is still an act, and force, pauses, handovers and aid may be told with no doer ("a shell struck the school")."""
+    if e.actor or e.event_type not in NEEDS_A_DOER:
+        return False
+    tok = c.token
+    if c.kind == "verb":
+        return not any(ch.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl") for ch in tok.children)
+    return not any(ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ in ("by", "between", "of", "from"))
+                   for ch in tok.children)
 
 
 def _note_speaker(doc, sentence, lexicon, extractor, discourse: Discourse) -> None:

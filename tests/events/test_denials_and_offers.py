@@ -57,3 +57,18 @@ def test_an_offer_or_call_for_talks_is_for_their_sides(coder, text, host, sides)
 def test_talk_about_a_summit_between_two_leaders_is_not_an_offer_to_them(coder):
     events = _code(coder, "The Kremlin said it was premature to talk about a summit between the two presidents.")
     assert not [e for e in events if e.trigger == "talk" and e.recipient], [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Monitors said they had seen nothing to support Moscow's account of the blast.",
+    "Satellite images gave little to support Israel's claim about the tunnels.",
+])
+def test_a_statement_word_with_no_one_to_say_it_is_no_event(coder, text):
+    events = _code(coder, text)
+    assert not [e for e in events if e.event_type in ("SUPPORT", "REQUEST", "SANCTION", "AGREE") and not e.actor], \
+        [(e.event_type, e.trigger) for e in events]
+
+
+def test_a_subject_the_coder_cannot_place_still_makes_the_act(coder):
+    events = _code(coder, "The northern faction's military wing refused to let the relief flights land.")
+    assert [e for e in events if e.event_type == "REJECT"], [(e.event_type, e.trigger) for e in events]
