@@ -708,8 +708,9 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
             c.event_type in ("ASSAULT", "COERCE") and first.sector in DOMESTIC) or (
             c.event_type == "COERCE" and first.sector in ("GOV", "COP", "JUD", "LEG"))):
         # a state's measure that names no one it targets ("imposed a curfew from 6pm", "declared a state of
-        # emergency", "closed two airports") is taken at home
-        return Entity(text=first.country, country=first.country, sector="GOV")
+        # emergency", "closed two airports") is taken at home, on its people
+        people = c.event_type == "COERCE" and first.sector in ("GOV", "COP", "JUD", "LEG")
+        return Entity(text=first.country, country=first.country, sector="CVL" if people else "GOV")
     conflict = c.event_type in _CONFLICT
     # an armed clash or an arrest is between states' or groups' people; an accusation or a threat may also be aimed
     # at a bloc of states ("a step Beijing condemned ... vowed to take measures" against the EU's)

@@ -279,6 +279,10 @@ class SentenceExtractor(RoleReader):
             if s.needs == "their_attacks" and (obj is None or not any(
                     c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)):
                 continue
+            if s.needs == "told_attack" and (obj is None or not any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children) or
+                    any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)):
+                continue  # (an attack named afresh, counted or owned is its makers' event, told by its noun)
             if s.needs == "on_fire" and not _on_fire(tok):
                 continue
             if s.needs == "deadline" and not _deadline(tok):

@@ -626,6 +626,12 @@ class RoleReader:
                 ents = self.disc.last_actor(done[0])
                 if ents:  # "condemned the strike": whoever the report said struck
                     return ents
+            if cand.event_type == "ASSAULT" and tok.lemma_.lower() in ("repel", "repulse") and "ASSAULT" in done:
+                # "troops repelled the assault": those who made the attack told before, not the troops' own side
+                ours = {(e.country, e.sector) for e in cand.actor}
+                ents = [e for e in self.disc.last_actor("ASSAULT") if (e.country, e.sector) not in ours]
+                if ents:
+                    return ents
             owner = next((c for c in obj.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ == "PRON" and owner.lower_ in ("its", "their", "his", "her") and \
                     cand.event_type not in _HOSTILE:

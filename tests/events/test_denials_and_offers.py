@@ -72,3 +72,30 @@ def test_a_statement_word_with_no_one_to_say_it_is_no_event(coder, text):
 def test_a_subject_the_coder_cannot_place_still_makes_the_act(coder):
     events = _code(coder, "The northern faction's military wing refused to let the relief flights land.")
     assert [e for e in events if e.event_type == "REJECT"], [(e.event_type, e.trigger) for e in events]
+
+
+def test_an_attack_told_and_then_repelled_is_force_against_its_makers(coder):
+    text = ("Al-Shabaab fighters stormed an army base near Baidoa on Thursday night. "
+            "Soldiers backed by AU troops repelled the assault after two hours.")
+    events = _code(coder, text)
+    repelled = [e for e in events if e.trigger == "repelled"]
+    assert repelled, [(e.event_type, e.trigger) for e in events]
+    assert repelled[0].event_type == "ASSAULT"
+    assert {(r.country, r.sector) for r in repelled[0].recipient} == {("SOM", "REB")}, \
+        [(r.text, r.country, r.sector) for r in repelled[0].recipient]
+
+
+def test_attacks_counted_as_repelled_are_their_makers_events(coder):
+    events = _code(coder, "Ukrainian units repelled 22 Russian assaults near Kupiansk over the past day.")
+    counted = [e for e in events if e.event_type == "ASSAULT"]
+    assert counted and "RUS" in {a.country for a in counted[0].actor}, [(e.trigger, e.actor) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor of Donetsk region imposed a curfew from 7 pm in Kramatorsk and Sloviansk.",
+    "Niger's interior ministry banned motorcycle traffic in the Tillaberi region until further notice.",
+])
+def test_a_state_measure_with_no_one_named_falls_on_its_people(coder, text):
+    measures = [e for e in _code(coder, text) if e.event_type == "COERCE"]
+    assert measures, text
+    assert {r.sector for r in measures[0].recipient} == {"CVL"}, [(r.text, r.sector) for r in measures[0].recipient]
