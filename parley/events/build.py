@@ -180,6 +180,11 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         bare = ctx.extractor.bare_patient(c) if ctx.extractor is not None and c.kind == "verb" else None
         if bare is not None:  # "a man was shot dead in Manaus": someone of the place
             c.recipient = [Entity(text=bare.text, country=here, start=bare.start, end=bare.end)]
+    if not c.recipient and c.event_type == "AID" and c.sense.needs == "aid_vehicle" and trusted and \
+            _is_country(location.country):
+        # "eight aid trucks arrived in Sweida": aid for the people of where it arrives
+        c.recipient = [Entity(text=location.country, country=location.country, sector="CVL")]
+        c.inferred_recipient = True
     if not c.recipient and c.event_type == "MOBILIZE" and trusted and _is_country(location.country) and \
             c.actor and location.country not in {e.country for e in c.actor} and \
             location.country in {x for e in c.actor if e.country for x in ctx.resolver.gaz.enemies_of(e.country)}:

@@ -98,6 +98,10 @@ KINDS_OF_FORCE = frozenset({"brigade", "battalion", "regiment", "group", "unit",
 # Nouns of talks and their outcome whose "on" object is what they are about ("negotiations on a ceasefire").
 TALK_HEADS = frozenset({"talk", "negotiation", "meeting", "discussion", "breakthrough", "progress", "consultation",
                         "dialogue", "round", "summit", "deal", "compromise", "understanding", "impasse", "deadlock"})
+# Vehicles that bring aid, and what they carry that makes them aid ("lorries carrying flour entered Gaza").
+AID_VEHICLES = frozenset({"truck", "lorry", "convoy", "shipment", "consignment", "barge", "tanker", "trailer"})
+AID_CARGO = frozenset({"aid", "relief", "humanitarian", "food", "medicine", "medical", "flour", "fuel", "water",
+                       "wheat", "grain", "sorghum", "tent", "blanket", "supply", "assistance", "ration", "vaccine"})
 # Verbs that hold up talks ("accused Moscow of stalling the negotiations").
 OBSTRUCT_VERBS = frozenset({"stall", "block", "derail", "obstruct", "delay", "sabotage", "undermine", "torpedo",
                             "jeopardize", "jeopardise", "disrupt", "hamper", "hinder", "drag", "wreck", "stymie",
@@ -279,6 +283,8 @@ class SentenceExtractor(RoleReader):
             if s.needs == "their_attacks" and (obj is None or not any(
                     c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)):
                 continue
+            if s.needs == "aid_vehicle" and not self._aid_vehicle(tok):
+                continue
             if s.needs == "told_attack" and (obj is None or not any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children) or
                     any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)):
@@ -289,6 +295,26 @@ class SentenceExtractor(RoleReader):
                 continue
             return s
         return None
+
+    def _aid_vehicle(self, verb) -> bool:
+        """Whether the subject of a verb of arriving is aid on its way: trucks or a convoy that carry aid, are aid's
+        ("aid trucks", "lorries carrying flour") or an aid agency's ("a convoy of 14 UN trucks", "its first convoy"
+        after "The World Food Programme said")."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        heads = [subj, *(p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj")]
+        for h in heads:
+            if h.lemma_.lower() not in AID_VEHICLES:
+                continue
+            words = {t.lemma_.lower() for t in subj.subtree}
+            if words & AID_CARGO:
+                return True
+            if any(e.sector in ("IGO", "NGO") for t in subj.subtree if t.dep_ in ("poss", "compound", "pobj")
+                   for e in self.entities(t)):
+                return True
+        return False
 
     def _match_noun(self, tok, senses) -> Sense | None:
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
