@@ -77,6 +77,14 @@ class Discourse:
                 return e
         return None
 
+    def last_group(self, before: list[Entity] | None = None) -> Entity | None:
+        """The last non-state group named ("the group" after "Hamas accused Israel ...": Hamas): an armed group,
+        an opposition, a party or an NGO, in this sentence (``before``) or earlier."""
+        for e in reversed([*self.recent, *(before or [])]):
+            if e.country and e.sector in GROUP_SECTORS:
+                return _ref(e, e.text)
+        return None
+
     def name(self, entities) -> None:
         """Remember the parties of an event that are named with their country."""
         self.named.extend(e for e in entities if e is not None and e.country and len(e.text.split()) > 1)
@@ -287,6 +295,12 @@ _FUNCTION_WORDS = frozenset({"the", "of", "a", "an", "for", "and", "in", "on", "
 def _pairs(words: list[str]) -> set[tuple[str, str]]:
     """The word pairs of a phrase that name something ("foreign ministry", "high commissioner")."""
     return {(a, b) for a, b in zip(words, words[1:]) if a not in _FUNCTION_WORDS and b not in _FUNCTION_WORDS}
+
+
+# Sectors of the parties a bare "the group" or "the movement" refers back to.
+GROUP_SECTORS = frozenset({"REB", "UAF", "OPP", "PTY", "NGO", "CRM"})
+# Nouns that, bare ("the group said"), refer back to the last such party named.
+GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
 
 
 def _ref(e: Entity, text: str) -> Entity:

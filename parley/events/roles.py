@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from parley.actors.resolve import SPEAKER_TITLES, ActorResolver, Mention
 from parley.events.arguments import parties, phrase_tokens, place_objects
-from parley.events.discourse import Discourse
+from parley.events.discourse import GROUP_NOUNS, Discourse
 from parley.events.lexicon import Lexicon, Sense
 from parley.model import Entity
 
@@ -168,6 +168,17 @@ class RoleReader:
         group = self._group_of(head)
         if group:
             return group
+        if head.lower_ in GROUP_NOUNS and head.pos_ == "NOUN" and all(
+                c.dep_ in ("det", "case") and c.lower_ in ("the", "'s") or c.dep_ == "punct" for c in head.children):
+            # "In a statement, the group urged the mediators ...": the last armed group, party or NGO named
+            earlier = sorted({(m.start, m.end): m for m in self.mentions.values() if m.end <= head.i}.values(),
+                             key=lambda m: m.start)
+            found = self.disc.last_group([Entity(text=self.doc[m.start:m.end].text, country=m.country,
+                                                 sector=m.sector, name=m.name) for m in earlier])
+            if found is not None:
+                span = self.doc[head.left_edge.i:head.i + 1]
+                return [Entity(text=span.text, country=found.country, sector=found.sector, name=found.name,
+                               start=span.start_char, end=span.end_char)]
         if head.lower_ in SPEAKER_TITLES:  # "the spokesman for the UN Secretary-General": whom he speaks for
             principal = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
                               for p in c.children if p.dep_ == "pobj"), None)
@@ -481,8 +492,10 @@ class RoleReader:
                 out = self.subject(speaker)
             said = ([a for a in tok.ancestors if a.lemma_.lower() in self.lx.report_verbs and
                      a.pos_ in ("VERB", "AUX")] or [None])[-1]  # the outermost: who made the whole statement
-            if tok.dep_ == "conj" and said is not None and tok.lemma_.lower() in STATEMENT_VERBS and \
-                    not any(e.country for e in out):
+            obj = self._object(tok)
+            if tok.dep_ == "conj" and said is not None and tok.lemma_.lower() in STATEMENT_VERBS and (
+                    not any(e.country for e in out) or (obj is not None and obj.lower_ in ("it", "them", "him", "her"))):
+                # ("said the group would pay and accused it of ...": who is accused is not who accuses)
                 # "the ministry said the men showed signs of torture, and accused Moscow of ...", "the ICRC said it
                 # could not establish who fired and called on both sides to ...": the parse joined the second
                 # statement to what was said; the one who spoke makes it

@@ -1,0 +1,32 @@
+"""A bare "the group" (or "the movement", "the militia") refers back to the last armed group, opposition, party
+or NGO named: "Hamas accused Israel of ... . In a statement, the group urged the mediators ..." is Hamas's call.
+Sentences written for this test."""
+import pytest
+
+from parley.model import Article
+
+
+def _code(coder, text, date="2025-04-02"):
+    return next(coder.code([Article(id="t", text=text, date=date)])).events
+
+
+@pytest.mark.parametrize("text,country,sector", [
+    ("Hamas accused Israel of stalling the hostage talks. Late on Monday the group urged Egypt to press Israel.",
+     "PSE", "REB"),
+    ("Amnesty International documented the killings in Tigray. The group called on Addis Ababa to open an inquiry.",
+     None, "NGO"),
+    ("The M23 announced a unilateral truce. The movement urged Kinshasa to open direct talks.", "COD", "REB"),
+])
+def test_the_group_is_the_last_group_named(coder, text, country, sector):
+    second = text.split(". ")[1]
+    calls = [e for e in _code(coder, text) if e.event_type == "REQUEST" and e.evidence.sentence.startswith(second[:15])]
+    assert calls and calls[0].actor, text
+    assert calls[0].actor[0].sector == sector
+    if country:
+        assert calls[0].actor[0].country == country
+
+
+def test_a_group_with_words_of_its_own_is_not_a_back_reference(coder):
+    events = _code(coder, "Hamas accused Israel of stalling the talks. A group of mothers urged both sides to agree.")
+    calls = [e for e in events if e.event_type == "REQUEST"]
+    assert not calls or all(a.sector != "REB" for a in calls[0].actor), [(a.text, a.sector) for a in calls[0].actor]
