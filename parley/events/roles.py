@@ -448,12 +448,21 @@ class RoleReader:
             if agent is not None:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 out = self.entities(pobj)
-            elif subj is not None and tok.lemma_.lower() in MADE_BETWEEN:
+            elif (subj := next((c for c in tok.children if c.dep_ in PASS_SUBJ), subj)) is not None and \
+                    tok.lemma_.lower() in MADE_BETWEEN:
                 # "The truce between Druze factions and Bedouin fighters was agreed late on Tuesday": those it is
                 # between made it
                 between = [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "between"
                            for p in c.children if p.dep_ == "pobj"]
                 out = [e for p in between for e in self.entities(p)]
+                if not out:
+                    # "The pause was agreed late on Monday after days of indirect contacts between Israel and
+                    # Hamas": the sides of the talks that led to it
+                    inside = {t.i for t in subj.subtree}
+                    out = [e for c in tok.children if c.dep_ == "prep" and c.i not in inside
+                           for t in c.subtree if t.dep_ == "prep" and t.lower_ == "between" and
+                           t.head.lemma_.lower() in SIDED_TALKS
+                           for p in t.children if p.dep_ == "pobj" for e in self.entities(p)]
         elif subj is not None:
             out = [] if self._bare_weapon(subj) else self.entities(subj)
             if not out and subj.ent_type_ == "PERSON":

@@ -99,3 +99,25 @@ def test_a_state_measure_with_no_one_named_falls_on_its_people(coder, text):
     measures = [e for e in _code(coder, text) if e.event_type == "COERCE"]
     assert measures, text
     assert {r.sector for r in measures[0].recipient} == {"CVL"}, [(r.text, r.sector) for r in measures[0].recipient]
+
+
+@pytest.mark.parametrize("text,sides", [
+    ("Indirect contacts between Washington and Tehran resumed in Muscat on Saturday.", {"USA", "IRN"}),
+    ("Oslo has kept up contacts with the ELN since the talks broke down.", {"NOR", "COL"}),
+])
+def test_contacts_between_two_sides_are_talks(coder, text, sides):
+    talks = [e for e in _code(coder, text) if e.event_type == "CONSULT"]
+    assert talks, text
+    assert sides <= {p.country for p in talks[0].actor + talks[0].recipient}
+
+
+def test_combat_contacts_are_no_talks(coder):
+    events = _code(coder, "Ukrainian units reported 112 combat contacts along the front over the past day.")
+    assert not [e for e in events if e.event_type == "CONSULT"], [(e.event_type, e.trigger) for e in events]
+
+
+def test_a_deal_agreed_after_talks_between_two_sides_is_theirs(coder):
+    text = "A three-day humanitarian pause was agreed on Monday after indirect contacts between Israel and Hamas."
+    agreed = [e for e in _code(coder, text) if e.trigger == "agreed"]
+    assert agreed and {"ISR", "PSE"} <= {a.country for a in agreed[0].actor}, \
+        [(e.trigger, [(a.text, a.country) for a in e.actor]) for e in _code(coder, text)]
