@@ -162,6 +162,19 @@ def _verb_chain(t, root) -> bool:
     return t.i == root.i
 
 
+# Verbs that end what follows them: "agreed to stop attacking" is a pause, not a threat.
+CEASING = frozenset({"stop", "halt", "cease", "refrain", "end", "suspend", "abstain", "quit", "pause"})
+
+
+def _ceasing(t, root) -> bool:
+    """Whether a verb of ending stands between ``root`` and the act ``t`` it governs ("to stop attacking")."""
+    while t.i != root.i and t.head.i != t.i:
+        t = t.head
+        if t.lemma_.lower() in CEASING:
+            return True
+    return False
+
+
 def _verdict_hops(tok, verb) -> int:
     """How many heads up from ``tok`` its judging verb is: "a war crime" is the verb's complement (one or two,
     however the parser attached it), not a word deep inside its object."""
@@ -1058,7 +1071,7 @@ class SentenceExtractor(RoleReader):
                         cands[t.i].absorbed = True
                         if c.event_type == "AGREE" and (root.dep_ == "xcomp" or _to_clause(root) or (
                                 root.dep_ == "ccomp" and tok.lemma_.lower() in PROMISE_VERBS)) and \
-                                _verb_chain(t, root) and \
+                                _verb_chain(t, root) and not _ceasing(t, root) and \
                                 cands[t.i].event_type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
                             c.event_type, c.cameo = "THREATEN", "130"  # "vowed to retaliate", "to keep targeting"
                         elif c.event_type == "AGREE" and cands[t.i].event_type == "THREATEN":

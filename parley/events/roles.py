@@ -36,6 +36,8 @@ INTERCEPT_VERBS = {"intercept", "destroy", "shoot", "down", "neutralise", "neutr
 ANNOUNCE_VERBS = {"announce", "declare", "unveil", "proclaim"}
 # Verbs whose subject is who suffered ("six dead, dozens hurt"): never the actor of an event near them.
 VICTIM_VERBS = {"hurt", "injure", "wound", "die", "kill", "dead", "perish", "suffer"}
+# Verbs of a go-between ("a swap brokered by Turkey", "talks mediated by Qatar").
+GO_BETWEEN_VERBS = frozenset({"broker", "mediate", "facilitate", "host"})
 # Nouns of talks whose "between" or "with" names their sides ("a new round of talks between A and B").
 SIDED_TALKS = {"talk", "negotiation", "meeting", "dialogue", "round", "contact", "summit", "consultation",
                "discussion", "mediation", "conversation", "truce", "ceasefire", "deal", "agreement", "exchange"}
@@ -723,11 +725,22 @@ class RoleReader:
             # "ready to mediate between Tehran and Washington"
             ents = [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
                     for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
-            if ents or cand.event_type == "CONSULT":
+            if ents:
                 return ents
-            # "called for dialogue between the two sides", "proposed talks with the rebels": what is asked or
-            # offered is talks, and their sides are whom it is for
-            talks = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            if tok.dep_ == "acl" and tok.lemma_.lower() in GO_BETWEEN_VERBS:
+                # "in a swap brokered by Turkey": those the brokered deal is between, else those who made it
+                deal = tok.head
+                ents = [e for c in deal.children if c.dep_ == "prep" and c.lower_ == "between"
+                        for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
+                if not ents and deal.dep_ == "pobj" and deal.head.head.pos_ == "VERB":
+                    ents = self.subject(deal.head.head)
+                if ents:
+                    return ents
+            # "called for dialogue between the two sides", "proposed talks with the rebels", "brokered a truce
+            # between A and B": what is asked, offered or made is talks or a deal, and their sides are whom it is for
+            # (talk "about" a summit between two leaders is no talk with them)
+            talks = [] if cand.event_type == "CONSULT" else [p for c in tok.children if c.dep_ == "prep"
+                                                              for p in c.children if p.dep_ == "pobj"]
             talks += [c for c in tok.children if c.dep_ == "dobj"]
             for t in talks:
                 if t.lemma_.lower() in SIDED_TALKS:

@@ -121,3 +121,21 @@ def test_a_deal_agreed_after_talks_between_two_sides_is_theirs(coder):
     agreed = [e for e in _code(coder, text) if e.trigger == "agreed"]
     assert agreed and {"ISR", "PSE"} <= {a.country for a in agreed[0].actor}, \
         [(e.trigger, [(a.text, a.country) for a in e.actor]) for e in _code(coder, text)]
+
+
+@pytest.mark.parametrize("text,broker,sides", [
+    ("Armenia and Azerbaijan freed 32 detainees each on Sunday in a swap brokered by the United States.", "USA",
+     {"ARM", "AZE"}),
+    ("Egypt brokered a truce between Israel and Islamic Jihad late on Saturday.", "EGY", {"ISR", "PSE"}),
+])
+def test_a_broker_is_a_go_between_for_the_sides(coder, text, broker, sides):
+    brokered = [e for e in _code(coder, text) if e.trigger == "brokered"]
+    assert brokered and brokered[0].event_type == "CONSULT", [(e.event_type, e.trigger) for e in _code(coder, text)]
+    assert broker in {a.country for a in brokered[0].actor}
+    assert sides <= {r.country for r in brokered[0].recipient}, [(r.text, r.country) for r in brokered[0].recipient]
+
+
+def test_agreeing_to_stop_attacks_is_no_threat(coder):
+    events = _code(coder, "Negotiators for both armies agreed on Friday to stop shelling the border villages for a week.")
+    assert [e for e in events if e.trigger == "agreed" and e.event_type == "AGREE"], \
+        [(e.event_type, e.trigger) for e in events]
