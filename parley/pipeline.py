@@ -452,13 +452,18 @@ def fold_tolls(events, sentences) -> list:
 _AIR_DEFENCE = re.compile(r"\b(?:air[- ]defen[cs]e|intercept\w*|shot down|downed|shooting down)\b", re.IGNORECASE)
 
 
+# A ship's country is its flag's or owner's, not where it was when hit ("a Liberian-flagged bulk carrier")
+_AT_SEA = re.compile(r"\b(?:ship|vessel|carrier|tanker|freighter|bulker|boat|ferry|barge|containership|crew|sailors?|"
+                     r"seafarers?)$", re.IGNORECASE)
+
+
 def _scene(e) -> str | None:
     """The country an event the text places nowhere happened in, where its kind tells: force used on a country's
     people or places, in that country ("Russian troops shelled Ukrainian positions": Ukraine); drones shot down,
     over the claimant's own ("air defence destroyed 27 drones overnight"); a visit, at the host's; aid an agency
     or a state gives at home, where it is given."""
     own = {a.country for a in e.actor if _is_country(a.country)}
-    them = {r.country for r in e.recipient if _is_country(r.country)}
+    them = {r.country for r in e.recipient if _is_country(r.country) and not _AT_SEA.search(r.text or "")}
     if e.event_type in ("ASSAULT", "COERCE"):
         if len(own) == 1 and _AIR_DEFENCE.search(e.evidence.sentence or ""):
             return next(iter(own))

@@ -102,6 +102,10 @@ TALK_HEADS = frozenset({"talk", "negotiation", "meeting", "discussion", "breakth
 AID_VEHICLES = frozenset({"truck", "lorry", "convoy", "shipment", "consignment", "barge", "tanker", "trailer"})
 AID_CARGO = frozenset({"aid", "relief", "humanitarian", "food", "medicine", "medical", "flour", "fuel", "water",
                        "wheat", "grain", "sorghum", "tent", "blanket", "supply", "assistance", "ration", "vaccine"})
+# Works and lines that supply or serve others: "a substation that supplies the hospital" tells no aid.
+FACILITIES = frozenset({"substation", "plant", "refinery", "facility", "factory", "depot", "station", "pipeline",
+                        "line", "enterprise", "warehouse", "port", "terminal", "railway", "road", "route", "bridge",
+                        "grid", "network", "dam", "reservoir", "mine", "field", "company", "firm"})
 # Verbs that hold up talks ("accused Moscow of stalling the negotiations").
 OBSTRUCT_VERBS = frozenset({"stall", "block", "derail", "obstruct", "delay", "sabotage", "undermine", "torpedo",
                             "jeopardize", "jeopardise", "disrupt", "hamper", "hinder", "drag", "wreck", "stymie",
@@ -742,7 +746,8 @@ class SentenceExtractor(RoleReader):
                     t.i in cands and cands[t.i].event_type == "SANCTION" for t in tok.head.subtree if t.i < tok.i):
                 c.absorbed = True  # "a package of sanctions targeting tankers": what the sanctions reach
                 continue
-            if tok.lemma_.lower() in ("kill", "wound", "injure") and tok.dep_ == "advcl" and tok.tag_ == "VBG" and \
+            if tok.lemma_.lower() in ("kill", "wound", "injure", "damage", "destroy") and tok.dep_ == "advcl" and \
+                    tok.tag_ == "VBG" and \
                     tok.head.i in cands and cands[tok.head.i].event_type == "ASSAULT" and \
                     not any(x.dep_ in SUBJ for x in tok.children):
                 c.absorbed, c.absorbed_into = True, cands[tok.head.i]  # "attacked Kharkiv, killing five": its toll
@@ -767,6 +772,9 @@ class SentenceExtractor(RoleReader):
                 # "a prisoner swap freed 175 soldiers", "Israeli strikes killed several people": one event
                 c.absorbed = True
                 c.absorbed_into = cands[subj.i]
+                continue
+            if c.event_type == "AID" and subj is not None and not passive and subj.lemma_.lower() in FACILITIES:
+                c.absorbed = True  # "a substation that supplies the hospital", "the plant supplied the army": a thing
                 continue
             if c.event_type not in ("ASSAULT", "COERCE"):
                 continue

@@ -217,6 +217,10 @@ class RoleReader:
                 if c.dep_ == "prep" and c.lower_ == "from":
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                     origin = [e for e in self.entities(pobj) if e.country] if pobj is not None else []
+                    if origin and len(out) == 1 and len({o.country for o in origin}) > 1:
+                        # "delegations from Russia and Ukraine": one for each
+                        return [Entity(text=out[0].text, country=o.country, sector=out[0].sector, start=out[0].start,
+                                       end=out[0].end) for o in origin]
                     if origin:
                         return [Entity(text=e.text, country=origin[0].country, sector=e.sector, name=e.name,
                                        start=e.start, end=e.end) for e in out]

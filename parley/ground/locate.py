@@ -260,8 +260,18 @@ def is_modifier(doc, span: tuple[int, int], spans) -> bool:
     return _modifier(doc[span[1] - 1], spans)
 
 
+# What a place joined by a hyphen says of a thing or a party, not where anything happened ("a Malta-flagged tanker",
+# "a Kyiv-based analyst", "Iran-backed militias").
+HYPHEN_QUALIFIERS = frozenset({"flagged", "owned", "registered", "operated", "managed", "based", "made", "built",
+                               "backed", "funded", "allied", "aligned", "bound"})
+
+
 def _modifier(t, spans) -> bool:
-    """A place name that only qualifies a thing ("the US dollar", "Gaza health officials")."""
+    """A place name that only qualifies a thing ("the US dollar", "Gaza health officials", "a Malta-flagged
+    tanker")."""
+    doc = t.doc
+    if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in HYPHEN_QUALIFIERS:
+        return True
     head = t
     while head.dep_ == "compound" and head.head.i in spans and head.head.i != head.i:
         head = head.head
