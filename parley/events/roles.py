@@ -558,6 +558,10 @@ class RoleReader:
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
         modifiers += [g for c in modifiers for g in c.children if g.dep_ in ("amod", "compound", "nmod")]
         for c in modifiers:
+            if c.lower_ in self.res.enemy_words and c.i not in self.mentions:
+                ents = self.entities(c)  # "an enemy attack on an energy facility": the side the voice fights
+                if ents:
+                    return ents
             if c.i in self.mentions:
                 m = self.mentions[c.i]
                 if not cooperative and m.kind in ("country", "capital") and c.dep_ == "compound":

@@ -110,6 +110,9 @@ def _channel(doc, extractor) -> Entity | None:
                 for p in t.children if p.dep_ == "pobj"]
     root = doc[:].root
     holders += [root] if root.pos_ in ("PROPN", "NOUN") and root.i != channel.i else []  # ("Head of the ... -")
+    # ("Head of the Zaporizhzhia Regional Military Administration Ivan Fedorov - Telegram posts": the title the
+    # parser hung on the posts)
+    holders += [c for c in channel.children if c.dep_ == "nmod" and c.pos_ in ("PROPN", "NOUN")]
     for h in holders:
         found = [e for e in extractor.entities(h) if e.sector]
         if found and not found[0].country:

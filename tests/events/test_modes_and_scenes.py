@@ -159,3 +159,15 @@ def test_a_source_one_live_blog_entry_cites_speaks_for_that_entry_only(coder):
     assert later
     assert all(e.claimed_by is None or e.claimed_by.country != "UKR" for e in later), \
         [(e.event_type, e.claimed_by) for e in later]
+
+
+def test_a_heading_with_a_title_and_a_name_before_the_posts_gives_the_voice(coder):
+    text = ("Head of the Kharkiv Regional Military Administration Oleh Syniehubov - Telegram posts, 3 March 2025\n\n"
+            "09:10 —\nAfter an enemy attack on a gas pipeline in Chuhuiv district, 2,000 homes are without heating. "
+            "I ask residents to stay in shelters.")
+    doc = next(coder.code([Article(id="t", text=text, date="2025-03-03")]))
+    attack = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert attack and attack[0].claimed_by is not None and attack[0].claimed_by.country == "UKR"
+    assert {a.country for a in attack[0].actor} == {"RUS"}, [(a.text, a.country) for a in attack[0].actor]
+    ask = [e for e in doc.events if e.event_type == "REQUEST"]
+    assert ask and {a.country for a in ask[0].actor} == {"UKR"}
