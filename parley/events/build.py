@@ -186,9 +186,9 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         c.recipient = [Entity(text=location.country, country=location.country, sector="CVL")]
         c.inferred_recipient = True
     if not c.recipient and c.event_type == "MOBILIZE" and trusted and _is_country(location.country) and \
-            c.actor and location.country not in {e.country for e in c.actor} and \
-            location.country in {x for e in c.actor if e.country for x in ctx.resolver.gaz.enemies_of(e.country)}:
-        # "Russia has concentrated 40,000 troops near Pokrovsk": forces massed in the adversary's country
+            any(e.country for e in c.actor):
+        # "Russia has concentrated 40,000 troops near Pokrovsk": forces massed in the adversary's country; "Kenya
+        # sent two platoons to Port-au-Prince", "the government deployed 1,000 police to Cauca": where they went
         c.recipient = [Entity(text=location.country, country=location.country)]
         c.inferred_recipient = True
     if not c.recipient and c.event_type == "ASSAULT" and trusted and _is_country(location.country) \

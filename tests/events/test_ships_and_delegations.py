@@ -35,3 +35,9 @@ def test_damage_told_with_a_participle_is_the_strikes(coder):
 def test_a_facility_that_supplies_others_gives_no_aid(coder):
     events = _code(coder, "Ukrainian drones hit a substation that supplies the hospital in Horlivka.")
     assert not [e for e in events if e.event_type == "AID"], [(e.event_type, e.trigger) for e in events]
+
+
+def test_forces_sent_somewhere_are_sent_to_that_country(coder):
+    events = _code(coder, "Mali deployed reinforcements in Gao after the ambush on Monday.")
+    sent = [e for e in events if e.event_type == "MOBILIZE"]
+    assert sent and "MLI" in {r.country for r in sent[0].recipient}, [(e.event_type, e.recipient) for e in events]
