@@ -407,6 +407,7 @@ class SentenceExtractor(RoleReader):
         self._protest_demands(cands)
         self._talk_topics(cands)
         self._absorb(cands)
+        self._ceased(cands)
         self._intent_nouns(cands)
         for c in cands.values():
             if c.absorbed or c.actor or c.recipient:
@@ -451,6 +452,21 @@ class SentenceExtractor(RoleReader):
                 # a new agreement
                 c.absorbed = True
         return sorted((c for c in cands.values() if not c.absorbed), key=lambda c: (c.depth, c.token.i))
+
+    def _ceased(self, cands: dict[int, Candidate]) -> None:
+        """An attack told as what someone stops or refrains from ("committed to refrain from using force against
+        merchant vessels", "will cease firing at the port") is no attack: it is that side's pause (RETREAT, a
+        ceasefire), by whoever stops."""
+        for c in cands.values():
+            if c.absorbed or c.kind != "verb" or c.event_type not in ("ASSAULT", "COERCE"):
+                continue
+            t, hops = c.token, 0
+            while hops < 3 and t.dep_ in ("pcomp", "xcomp", "pobj", "prep") and t.head.i != t.i:
+                t, hops = t.head, hops + 1
+                if t.lemma_.lower() in CEASING and t.pos_ in ("VERB", "AUX"):
+                    c.event_type, c.cameo = "RETREAT", "0871"
+                    c.sense = Sense(type="RETREAT", cameo="0871", mode="ceasefire")
+                    break
 
     def _denials(self, cands: dict[int, Candidate]) -> None:
         """"Kyiv blamed Moscow for the strike; Russia denied it": the denial of a clause before it is an event of

@@ -187,3 +187,15 @@ def test_a_city_that_names_an_agreement_is_no_party(coder, text, absent):
     events = _code(coder, text)
     assert events
     assert absent not in {x.country for e in events for x in [*e.actor, *e.recipient]}
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv accused Moscow of shelling Nikopol. Russian forces stopped shelling the town only after midnight.",
+    "Both navies committed on Friday to refrain from using force against merchant ships in the Black Sea.",
+])
+def test_an_attack_stopped_or_refrained_from_is_no_attack(coder, text):
+    events = _code(coder, text)
+    last = text.split(". ")[-1]
+    mine = [e for e in events if e.evidence.sentence.startswith(last[:20])]
+    assert not [e for e in mine if e.event_type == "ASSAULT" and e.status == "occurred"], \
+        [(e.event_type, e.trigger, e.status) for e in mine]
