@@ -408,6 +408,7 @@ class SentenceExtractor(RoleReader):
         self._talk_topics(cands)
         self._absorb(cands)
         self._ceased(cands)
+        self._threat_idioms(cands)
         self._intent_nouns(cands)
         for c in cands.values():
             if c.absorbed or c.actor or c.recipient:
@@ -452,6 +453,46 @@ class SentenceExtractor(RoleReader):
                 # a new agreement
                 c.absorbed = True
         return sorted((c for c in cands.values() if not c.absorbed), key=lambda c: (c.depth, c.token.i))
+
+    def _threat_idioms(self, cands: dict[int, Candidate]) -> None:
+        """Threats told by their idiom in the future: "the attackers will pay a heavy price", "the attack will not
+        go unanswered", "warships would be treated as legitimate targets", "Russia will respond to any new
+        sanctions". The one who says it threatens (else the clause's subject, for "will respond"); those who
+        would pay or be targeted are threatened."""
+        threats = [c for c in cands.values() if c.event_type == "THREATEN" and not c.absorbed]
+        for tok in self.doc:
+            if tok.i in cands or not any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "wo", "shall")
+                                         for ch in tok.children):
+                continue
+            if any(tok.i in {t.i for t in c.token.subtree} for c in threats):
+                continue  # ("warned that the attack would not go unanswered": the warning is the threat)
+            lemma = tok.lemma_.lower()
+            kids = list(tok.children)
+            aimed = None
+            if lemma == "pay" and any(ch.dep_ == "dobj" and ch.lemma_.lower() == "price" for ch in kids):
+                aimed = next((ch for ch in kids if ch.dep_ == "nsubj"), None)
+            elif lemma == "go" and any(ch.lower_ in ("unanswered", "unpunished") for ch in kids):
+                aimed = None
+            elif lemma == "treat" and any(ch.dep_ == "prep" and ch.lower_ == "as" and any(
+                    p.lemma_.lower() == "target" for p in ch.children) for ch in kids):
+                aimed = next((ch for ch in kids if ch.dep_ == "nsubjpass"), None)
+            elif lemma in ("respond", "retaliate") and not any(ch.dep_ == "neg" for ch in kids):
+                speaker = self.subject(tok)
+                if speaker:
+                    c = Candidate(tok, Sense(type="THREATEN", cameo="130"), "verb", "THREATEN", "130")
+                    c.actor = speaker
+                    cands[tok.i] = c
+                continue
+            else:
+                continue
+            said = next((a for a in tok.ancestors if a.lemma_.lower() in self.lx.report_verbs), None)
+            speaker = self.subject(said) if said is not None else []
+            if not speaker:
+                continue
+            c = Candidate(tok, Sense(type="THREATEN", cameo="130"), "verb", "THREATEN", "130")
+            c.actor = speaker
+            c.recipient = [e for e in self.entities(aimed) if not _same_side([e], speaker)] if aimed is not None else []
+            cands[tok.i] = c
 
     def _ceased(self, cands: dict[int, Candidate]) -> None:
         """An attack told as what someone stops or refrains from ("committed to refrain from using force against

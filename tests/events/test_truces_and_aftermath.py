@@ -199,3 +199,21 @@ def test_an_attack_stopped_or_refrained_from_is_no_attack(coder, text):
     mine = [e for e in events if e.evidence.sentence.startswith(last[:20])]
     assert not [e for e in mine if e.event_type == "ASSAULT" and e.status == "occurred"], \
         [(e.event_type, e.trigger, e.status) for e in mine]
+
+
+@pytest.mark.parametrize("text,threatener,threatened", [
+    ("The Houthis said American destroyers in the Gulf of Aden would be treated as legitimate targets.", "YEM", "USA"),
+    ("Israel's defence minister said the drone attack on Eilat would not go unanswered.", "ISR", None),
+    ("The Kremlin said Russia will respond to any seizure of its frozen assets.", "RUS", None),
+])
+def test_a_threat_told_by_its_idiom(coder, text, threatener, threatened):
+    threats = [e for e in _code(coder, text) if e.event_type == "THREATEN"]
+    assert threats and threatener in {a.country for a in threats[0].actor}, \
+        [(e.event_type, e.trigger) for e in _code(coder, text)]
+    if threatened:
+        assert threatened in {r.country for r in threats[0].recipient}
+
+
+def test_prices_that_respond_threaten_no_one(coder):
+    assert not [e for e in _code(coder, "Oil prices will respond to the new quotas, analysts said.")
+                if e.event_type == "THREATEN"]
