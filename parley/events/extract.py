@@ -815,6 +815,9 @@ class SentenceExtractor(RoleReader):
                 continue
             subj = next((x for x in tok.children if x.dep_ in SUBJ), None)
             passive = any(x.dep_ == "auxpass" for x in tok.children)
+            if tok.dep_ == "relcl" and passive and any(t.lower_ == "whose" for t in tok.subtree if t.i < tok.i):
+                c.absorbed = True  # "residents whose homes were damaged": who they are, not a new attack
+                continue
             if subj is not None and tok.dep_ == "relcl" and subj.lower_ in RELATIVE:
                 subj = tok.head
             elif subj is not None and subj.lower_ in RELATIVE and c.event_type == "ASSAULT":

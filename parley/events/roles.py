@@ -36,6 +36,10 @@ INTERCEPT_VERBS = {"intercept", "destroy", "shoot", "down", "neutralise", "neutr
 ANNOUNCE_VERBS = {"announce", "declare", "unveil", "proclaim"}
 # Verbs whose subject is who suffered ("six dead, dozens hurt"): never the actor of an event near them.
 VICTIM_VERBS = {"hurt", "injure", "wound", "die", "kill", "dead", "perish", "suffer"}
+# Heads of the names of bodies, not of people: "the Office has documented ..." is no person named before.
+BODY_WORDS = frozenset({"office", "ministry", "department", "council", "committee", "agency", "service", "command",
+                        "staff", "headquarters", "administration", "commission", "bureau", "directorate", "mission",
+                        "government", "parliament", "army", "navy", "police", "court", "cabinet", "assembly"})
 # Verbs of a go-between ("a swap brokered by Turkey", "talks mediated by Qatar").
 GO_BETWEEN_VERBS = frozenset({"broker", "mediate", "facilitate", "host"})
 # Nouns of talks whose "between" or "with" names their sides ("a new round of talks between A and B").
@@ -471,6 +475,14 @@ class RoleReader:
                            for p in t.children if p.dep_ == "pobj" for e in self.entities(p)]
         elif subj is not None:
             out = [] if self._bare_weapon(subj) else self.entities(subj)
+            if not out and subj.pos_ == "PROPN" and subj.lower_ not in BODY_WORDS and \
+                    not any(c.dep_ in ("det", "compound", "poss") for c in subj.children):
+                # "Syniehubov accused ..." after "according to regional governor Oleh Syniehubov": the person named
+                # before, by the last word of the name
+                named = self.disc.same_head(subj.text)
+                if named is not None and subj.lower_ == named.text.split()[-1].lower():
+                    out = [Entity(text=subj.text, country=named.country, sector=named.sector, name=named.name,
+                                  start=subj.idx, end=subj.idx + len(subj.text))]
             if not out and subj.ent_type_ == "PERSON":
                 # "Head of the regional military administration Oleh Hryhorov called on ...": the parser leaves the
                 # title before the name hanging on the verb; the title says who the person is

@@ -30,3 +30,22 @@ def test_a_group_with_words_of_its_own_is_not_a_back_reference(coder):
     events = _code(coder, "Hamas accused Israel of stalling the talks. A group of mothers urged both sides to agree.")
     calls = [e for e in events if e.event_type == "REQUEST"]
     assert not calls or all(a.sector != "REB" for a in calls[0].actor), [(a.text, a.sector) for a in calls[0].actor]
+
+
+def test_a_person_named_again_by_surname_is_the_person_named_before(coder):
+    text = ("Two women were injured in Sumy, regional governor Oleh Hryhorov said on Telegram. "
+            "Hryhorov accused Russian forces of deliberately targeting the city's bus station.")
+    accusations = [e for e in _code(coder, text) if e.event_type == "ACCUSE"]
+    assert accusations and {(a.country, a.sector) for a in accusations[0].actor} == {("UKR", "GOV")}
+
+
+def test_a_body_named_again_is_not_taken_for_a_person(coder):
+    text = ("The UN Human Rights Office said it was alarmed by the fighting. "
+            "The Office has documented more than 170 attacks on schools since January.")
+    assert not [e for e in _code(coder, text) if e.event_type == "ASSAULT" and
+                {a.sector for a in e.actor} == {"IGO"}]
+
+
+def test_people_described_by_what_befell_their_homes_are_no_new_attack(coder):
+    events = _code(coder, "The governor said residents whose homes were damaged would receive compensation.")
+    assert not [e for e in events if e.event_type == "ASSAULT"], [(e.event_type, e.trigger) for e in events]
