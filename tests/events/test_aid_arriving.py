@@ -28,3 +28,12 @@ def test_aid_on_its_way_that_arrives_is_aid_to_that_place(coder, text, country):
 ])
 def test_other_arrivals_are_no_aid(coder, text):
     assert not [e for e in _code(coder, text) if e.event_type == "AID"], text
+
+
+@pytest.mark.parametrize("text", [
+    "A French frigate evacuated all 23 crew members of the burning tanker on Thursday.",
+    "The 17 sailors were picked up by a Greek coast guard vessel off Crete.",
+    "A Spanish warship coordinated the rescue of 21 seafarers in the Gulf of Aden.",
+])
+def test_crews_rescued_at_sea_are_aid(coder, text):
+    assert [e for e in _code(coder, text) if e.event_type == "AID"], [(e.event_type, e.trigger) for e in _code(coder, text)]
