@@ -1133,8 +1133,11 @@ class SentenceExtractor(RoleReader):
                     inner_roots.append(ch)
             for root in inner_roots:
                 for t in root.subtree:
-                    if t.dep_ == "acl" and t.tag_ in ("VBD", "VBZ", "VBP") and root.dep_ not in COMPLEMENT_DEPS:
-                        continue  # a finite verb the parser hung on the object is a clause of its own
+                    if t.dep_ in ("acl", "relcl") and t.tag_ in ("VBD", "VBZ", "VBP") and \
+                            root.dep_ not in COMPLEMENT_DEPS and (t.dep_ == "acl" or any(
+                                x.dep_ == "nsubj" and x.lower_ not in RELATIVE for x in t.children)):
+                        continue  # a finite verb the parser hung on the object is a clause of its own ("a
+                        # memorandum, which Kyiv rejected as an ultimatum": Kyiv's rejection)
                     if t.i != tok.i and t.i in cands and not self._is_allegation(c, cands[t.i]):
                         cands[t.i].absorbed = True
                         if c.event_type == "AGREE" and (root.dep_ == "xcomp" or _to_clause(root) or (

@@ -139,3 +139,13 @@ def test_agreeing_to_stop_attacks_is_no_threat(coder):
     events = _code(coder, "Negotiators for both armies agreed on Friday to stop shelling the border villages for a week.")
     assert [e for e in events if e.trigger == "agreed" and e.event_type == "AGREE"], \
         [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text,rejecter", [
+    ("Moscow handed over a list of conditions, which Kyiv rejected as an ultimatum.", "UKR"),
+    ("Washington tabled a draft resolution that Beijing vetoed on Friday.", "CHN"),
+])
+def test_a_relative_clause_with_a_subject_of_its_own_is_its_own_event(coder, text, rejecter):
+    events = _code(coder, text)
+    assert [e for e in events if e.event_type in ("REJECT", "SANCTION", "COERCE") and
+            rejecter in {a.country for a in e.actor}], [(e.event_type, e.trigger) for e in events]
