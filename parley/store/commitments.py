@@ -272,9 +272,15 @@ class Commitment:
 def read_commitment(ev: dict, events: list[dict], accused: set, w: Words) -> Commitment | None:
     """The commitment ``ev`` makes (see the module docstring), or None. ``events`` are the store's events, in
     which a party's foes are looked for; ``accused`` the (article, sentence) pairs of accusations."""
-    if ev["event_type"] not in ("AGREE", "RETREAT", "REJECT", "SUPPORT") or ev.get("status") == "negated":
-        return None
+    brokered = ev["event_type"] == "CONSULT" and bool(w.mediator_verbs.search(ev.get("trigger") or ""))
+    if (ev["event_type"] not in ("AGREE", "RETREAT", "REJECT", "SUPPORT") and not brokered) or \
+            ev.get("status") == "negated":
+        return None  # (a go-between's part, "a swap brokered by Turkey", reports the deal it brokered)
     sentence = (ev.get("evidence") or {}).get("sentence", "")
+    if brokered and any(e is not ev and e.get("doc_id") == ev.get("doc_id") and e["event_type"] in ("AGREE", "RETREAT")
+                        and (e.get("evidence") or {}).get("start") == (ev.get("evidence") or {}).get("start")
+                        for e in events):
+        return None  # "exchanged 185 prisoners each in a swap brokered by Turkey": the exchange tells the deal
     if (ev.get("doc_id"), (ev.get("evidence") or {}).get("start")) in accused or w.collapse.search(sentence) \
             or w.in_force.search(sentence):
         return None  # "accused X of violating the ceasefire", "the truce collapsed", "took effect": no commitment

@@ -81,9 +81,7 @@ POSITIVE = [
     P("consult/passive-consulted", "Ukrainian officials were consulted by Washington before the announcement.",
       "CONSULT", "USA", "UKR"),
     P("consult/planned-meeting", "Negotiators from Russia and the United States will meet in Jeddah next week.",
-      "CONSULT", "RUS",
-      xfail=("actor inside a 'from' phrase of a generic noun ('negotiators from Russia and the United "
-             "States') is not found, so 'meet' lacks a party and yields nothing")),
+      "CONSULT", "RUS"),
     P("consult/hosted", "French President Emmanuel Macron hosted Kenyan President William Ruto at the Elysee "
       "Palace.", "CONSULT", "FRA", "KEN"),
 
@@ -207,9 +205,7 @@ POSITIVE = [
     P("threaten/passive-threatened", "Panama has been threatened by Washington over control of the canal.",
       "THREATEN", "USA", "PAN"),
     P("threaten/reported-conditional", "Iranian Supreme Leader Ali Khamenei said Iran would respond firmly to any "
-      "attack by the United States.", "THREATEN", "IRN",
-      xfail=("conditional 'would respond to any attack' gives no THREATEN; instead the hypothetical 'any "
-             "attack by the US' is coded as an occurred ASSAULT")),
+      "attack by the United States.", "THREATEN", "IRN"),
 
     # --- PROTEST
     P("protest/demonstrated", "Tens of thousands of people demonstrated in Belgrade against corruption.",
