@@ -98,6 +98,8 @@ KINDS_OF_FORCE = frozenset({"brigade", "battalion", "regiment", "group", "unit",
 # Nouns of talks and their outcome whose "on" object is what they are about ("negotiations on a ceasefire").
 TALK_HEADS = frozenset({"talk", "negotiation", "meeting", "discussion", "breakthrough", "progress", "consultation",
                         "dialogue", "round", "summit", "deal", "compromise", "understanding", "impasse", "deadlock"})
+# Who goes to talks ("the delegations will return to Doha next week").
+DELEGATES = frozenset({"delegation", "negotiator", "envoy", "mediator", "delegate", "team"})
 # Vehicles that bring aid, and what they carry that makes them aid ("lorries carrying flour entered Gaza").
 AID_VEHICLES = frozenset({"truck", "lorry", "convoy", "shipment", "consignment", "barge", "tanker", "trailer"})
 AID_CARGO = frozenset({"aid", "relief", "humanitarian", "food", "medicine", "medical", "flour", "fuel", "water",
@@ -302,6 +304,10 @@ class SentenceExtractor(RoleReader):
                 continue
             if s.needs == "aid_vehicle" and not self._aid_vehicle(tok):
                 continue
+            if s.needs == "delegates_to" and not (any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in DELEGATES for c in
+                    [*tok.children, *(tok.head.children if tok.dep_ == "xcomp" else [])])):
+                continue
             if s.needs == "told_attack" and (obj is None or not any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children) or
                     any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)):
@@ -415,7 +421,7 @@ class SentenceExtractor(RoleReader):
                 continue
             coop = QUAD_COOPERATIVE.get(c.event_type, False)
             c.actor = self.subject(c.token) if c.kind == "verb" else self._noun_owner(c.token, coop)
-            c.recipient = self._asked(c) or self.recipient(c) or (
+            c.recipient = [] if c.sense.needs == "delegates_to" else self._asked(c) or self.recipient(c) or (
                 self._noun_target(c.token) if c.kind == "noun" and not coop else []) or self._threatened(c, cands)
             if c.sense.converse:
                 c.actor, c.recipient = self._giver(c), c.actor

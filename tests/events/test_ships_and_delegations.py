@@ -41,3 +41,16 @@ def test_forces_sent_somewhere_are_sent_to_that_country(coder):
     events = _code(coder, "Mali deployed reinforcements in Gao after the ambush on Monday.")
     sent = [e for e in events if e.event_type == "MOBILIZE"]
     assert sent and "MLI" in {r.country for r in sent[0].recipient}, [(e.event_type, e.recipient) for e in events]
+
+
+def test_delegations_returning_to_a_venue_are_talks_planned_there(coder):
+    events = _code(coder, "The Armenian and Azerbaijani delegations are expected to return to Abu Dhabi next week.")
+    talks = [e for e in events if e.event_type == "CONSULT"]
+    assert talks and {"ARM", "AZE"} <= {a.country for a in talks[0].actor}, [(e.event_type, e.trigger) for e in events]
+    assert talks[0].status == "planned"
+    assert "ARE" not in {r.country for r in talks[0].recipient}  # the venue hosts, it is no side
+
+
+def test_people_returning_home_hold_no_talks(coder):
+    events = _code(coder, "Thousands of displaced families began to return to Kherson after the floods.")
+    assert not [e for e in events if e.event_type == "CONSULT"], [(e.event_type, e.trigger) for e in events]
