@@ -216,6 +216,11 @@ def _aside(tok) -> bool:
     return False
 
 
+def _counted_or_owned(obj) -> bool:
+    """Whether attacks an object names are counted or owned ("48 assaults", "an attack by al-Shabaab")."""
+    return any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)
+
+
 def _same_side(ours: list[Entity], theirs: list[Entity]) -> bool:
     """Whether a party and another are one side: the same country, and not two sectors told apart ("the army"
     and "the RSF" are both Sudanese, and rivals)."""
@@ -299,8 +304,7 @@ class SentenceExtractor(RoleReader):
                 continue
             if s.needs == "weapon_subject" and not self._weapon_subject(tok):
                 continue
-            if s.needs == "their_attacks" and (obj is None or not any(
-                    c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)):
+            if s.needs == "their_attacks" and (obj is None or not _counted_or_owned(obj)):
                 continue
             if s.needs == "aid_vehicle" and not self._aid_vehicle(tok):
                 continue
@@ -310,7 +314,7 @@ class SentenceExtractor(RoleReader):
                 continue
             if s.needs == "told_attack" and (obj is None or not any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children) or
-                    any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "by") for c in obj.children)):
+                    _counted_or_owned(obj)):
                 continue  # (an attack named afresh, counted or owned is its makers' event, told by its noun)
             if s.needs == "on_fire" and not _on_fire(tok):
                 continue
@@ -328,16 +332,12 @@ class SentenceExtractor(RoleReader):
             return False
         heads = [subj, *(p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj")]
-        for h in heads:
-            if h.lemma_.lower() not in AID_VEHICLES:
-                continue
-            words = {t.lemma_.lower() for t in subj.subtree}
-            if words & AID_CARGO:
-                return True
-            if any(e.sector in ("IGO", "NGO") for t in subj.subtree if t.dep_ in ("poss", "compound", "pobj")
-                   for e in self.entities(t)):
-                return True
-        return False
+        if not any(h.lemma_.lower() in AID_VEHICLES for h in heads):
+            return False
+        if {t.lemma_.lower() for t in subj.subtree} & AID_CARGO:
+            return True
+        return any(e.sector in ("IGO", "NGO") for t in subj.subtree if t.dep_ in ("poss", "compound", "pobj")
+                   for e in self.entities(t))
 
     def _match_noun(self, tok, senses) -> Sense | None:
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -470,29 +470,24 @@ class SentenceExtractor(RoleReader):
             if tok.i in cands or not any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "wo", "shall")
                                          for ch in tok.children):
                 continue
-            if any(tok.i in {t.i for t in c.token.subtree} for c in threats):
+            if any(c.token == tok or c.token.is_ancestor(tok) for c in threats):
                 continue  # ("warned that the attack would not go unanswered": the warning is the threat)
             lemma = tok.lemma_.lower()
             kids = list(tok.children)
             aimed = None
             if lemma == "pay" and any(ch.dep_ == "dobj" and ch.lemma_.lower() == "price" for ch in kids):
                 aimed = next((ch for ch in kids if ch.dep_ == "nsubj"), None)
-            elif lemma == "go" and any(ch.lower_ in ("unanswered", "unpunished") for ch in kids):
-                aimed = None
             elif lemma == "treat" and any(ch.dep_ == "prep" and ch.lower_ == "as" and any(
                     p.lemma_.lower() == "target" for p in ch.children) for ch in kids):
                 aimed = next((ch for ch in kids if ch.dep_ == "nsubjpass"), None)
-            elif lemma in ("respond", "retaliate") and not any(ch.dep_ == "neg" for ch in kids):
-                speaker = self.subject(tok)
-                if speaker:
-                    c = Candidate(tok, Sense(type="THREATEN", cameo="130"), "verb", "THREATEN", "130")
-                    c.actor = speaker
-                    cands[tok.i] = c
-                continue
+            elif not (lemma == "go" and any(ch.lower_ in ("unanswered", "unpunished") for ch in kids) or
+                      lemma in ("respond", "retaliate") and not any(ch.dep_ == "neg" for ch in kids)):
+                continue  # ("will not go unanswered", "will respond": no one is named as threatened)
+            if lemma in ("respond", "retaliate"):
+                speaker = self.subject(tok)  # "Russia will respond": who responds threatens
             else:
-                continue
-            said = next((a for a in tok.ancestors if a.lemma_.lower() in self.lx.report_verbs), None)
-            speaker = self.subject(said) if said is not None else []
+                said = next((a for a in tok.ancestors if a.lemma_.lower() in self.lx.report_verbs), None)
+                speaker = self.subject(said) if said is not None else []
             if not speaker:
                 continue
             c = Candidate(tok, Sense(type="THREATEN", cameo="130"), "verb", "THREATEN", "130")

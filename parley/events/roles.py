@@ -462,17 +462,14 @@ class RoleReader:
                     tok.lemma_.lower() in MADE_BETWEEN:
                 # "The truce between Druze factions and Bedouin fighters was agreed late on Tuesday": those it is
                 # between made it
-                between = [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "between"
-                           for p in c.children if p.dep_ == "pobj"]
-                out = [e for p in between for e in self.entities(p)]
+                out = self._prep_parties(subj, ("between",))
                 if not out:
                     # "The pause was agreed late on Monday after days of indirect contacts between Israel and
                     # Hamas": the sides of the talks that led to it
                     inside = {t.i for t in subj.subtree}
                     out = [e for c in tok.children if c.dep_ == "prep" and c.i not in inside
-                           for t in c.subtree if t.dep_ == "prep" and t.lower_ == "between" and
-                           t.head.lemma_.lower() in SIDED_TALKS
-                           for p in t.children if p.dep_ == "pobj" for e in self.entities(p)]
+                           for t in c.subtree if t.lemma_.lower() in SIDED_TALKS
+                           for e in self._prep_parties(t, ("between",))]
         elif subj is not None:
             out = [] if self._bare_weapon(subj) else self.entities(subj)
             if not out and subj.pos_ == "PROPN" and subj.lower_ not in BODY_WORDS and \
@@ -743,15 +740,13 @@ class RoleReader:
                     return ents
         if cand.event_type in ("AGREE", "CONSULT", "SUPPORT", "REQUEST"):
             # "ready to mediate between Tehran and Washington"
-            ents = [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
-                    for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
+            ents = self._prep_parties(tok, ("between",))
             if ents:
                 return ents
             if tok.dep_ == "acl" and tok.lemma_.lower() in GO_BETWEEN_VERBS:
                 # "in a swap brokered by Turkey": those the brokered deal is between, else those who made it
                 deal = tok.head
-                ents = [e for c in deal.children if c.dep_ == "prep" and c.lower_ == "between"
-                        for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
+                ents = self._prep_parties(deal, ("between",))
                 if not ents and deal.dep_ == "pobj" and deal.head.head.pos_ == "VERB":
                     ents = self.subject(deal.head.head)
                 if ents:
@@ -764,11 +759,18 @@ class RoleReader:
             talks += [c for c in tok.children if c.dep_ == "dobj"]
             for t in talks:
                 if t.lemma_.lower() in SIDED_TALKS:
-                    ents = [e for c in t.children if c.dep_ == "prep" and c.lower_ in ("between", "with")
-                            for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
+                    ents = self._prep_parties(t, ("between", "with"))
                     if ents:
                         return ents
         return []
+
+    def _prep_parties(self, tok, preps: tuple[str, ...]) -> list[Entity]:
+        """The parties the objects of ``tok``'s prepositions ``preps`` name ("talks between A and B")."""
+        return [e for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for e in self._pobj_parties(c)]
+
+    def _pobj_parties(self, prep) -> list[Entity]:
+        """The parties the objects of the preposition ``prep`` name."""
+        return [e for p in prep.children if p.dep_ == "pobj" for e in self.entities(p)]
 
     def _sides_of_talks(self, clause) -> list[Entity]:
         """The parties of the talks a complement offers or proposes ("offered to host talks between Kinshasa and
@@ -778,7 +780,7 @@ class RoleReader:
                 continue
             if t.head.lemma_.lower() not in SIDED_TALKS and not (t.lower_ == "between" and t.head.pos_ == "VERB"):
                 continue
-            found = [e for p in t.children if p.dep_ == "pobj" for e in self.entities(p)]
+            found = self._pobj_parties(t)
             if found:
                 return found
         return []

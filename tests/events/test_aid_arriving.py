@@ -3,11 +3,7 @@ crossing into a place are aid delivered there ("Dozens of lorries carrying flour
 convoy of 14 UN trucks reached El Fasher"); an army's convoy arriving is no aid. Sentences written for this test."""
 import pytest
 
-from parley.model import Article
-
-
-def _code(coder, text, date="2025-05-20"):
-    return next(coder.code([Article(id="t", text=text, date=date)])).events
+from tests.events.helpers import coded as _code
 
 
 @pytest.mark.parametrize("text,country", [

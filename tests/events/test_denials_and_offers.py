@@ -8,11 +8,7 @@
 Sentences written for this test."""
 import pytest
 
-from parley.model import Article
-
-
-def _code(coder, text, date="2025-08-21"):
-    return next(coder.code([Article(id="t", text=text, date=date)])).events
+from tests.events.helpers import coded as _code
 
 
 @pytest.mark.parametrize("text,denier,accuser", [

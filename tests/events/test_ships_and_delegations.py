@@ -5,11 +5,7 @@
 - "delegations from Russia and Ukraine are expected to meet" is talks between the two;
 - "struck the port, damaging a tanker" is one strike, and "a substation that supplies the hospital" tells no aid.
 Sentences written for this test."""
-from parley.model import Article
-
-
-def _code(coder, text, date="2025-03-18"):
-    return next(coder.code([Article(id="t", text=text, date=date)])).events
+from tests.events.helpers import coded as _code
 
 
 def test_a_ship_hit_is_its_flags_but_not_placed_there(coder):

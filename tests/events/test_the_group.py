@@ -3,11 +3,7 @@ or NGO named: "Hamas accused Israel of ... . In a statement, the group urged the
 Sentences written for this test."""
 import pytest
 
-from parley.model import Article
-
-
-def _code(coder, text, date="2025-04-02"):
-    return next(coder.code([Article(id="t", text=text, date=date)])).events
+from tests.events.helpers import coded as _code
 
 
 @pytest.mark.parametrize("text,country,sector", [
