@@ -733,6 +733,10 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
             span = doc[m.start:m.end]
             return Entity(text=span.text, country=m.country, sector=m.sector, name=m.name, start=span.start_char,
                           end=span.end_char)
+    if first is not None and c.event_type in _CIVIL_PARTNER:
+        foe = discourse.civil_foe(first)
+        if foe is not None:  # a party to a war inside its country acts towards the other side of it
+            return foe
     if conflict and here and here not in own and _is_country(here):
         return Entity(text=here, country=here)
     if c.event_type in _REACTIONS and first is not None:
@@ -770,6 +774,10 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
         return Entity(text=first.country, country=first.country)
     return other
 
+
+# Acts a party to a war inside its country makes towards the other side when the sentence names no one
+_CIVIL_PARTNER = frozenset({"ASSAULT", "COERCE", "THREATEN", "REQUEST", "CONSULT", "AGREE", "RETREAT", "CONCEDE",
+                            "REJECT", "SANCTION"})
 
 # Acts a side of talks or of a war makes towards its counterpart when the sentence names no one (a rejection or a
 # reproach answers whoever spoke last, so is not among them)

@@ -60,6 +60,7 @@ class Discourse:
         self.acts: list[tuple[frozenset[str], frozenset[str]]] = []  # (actor, recipient) countries of each event
         self.hostile: Counter[str] = Counter()  # countries the text names as invader or aggressor ("the Russian
         # invasion", "Ukrainian nationalists"): the side the text's own voice is against
+        self.civil: Counter[str] = Counter()  # countries whose state and armed groups the article reports fighting
 
     def same_head(self, text: str) -> Entity | None:
         """The last entity named with a country whose phrase ends in the same noun as ``text``: "the ministry"
@@ -202,8 +203,11 @@ class Discourse:
             for r in recipients:
                 if a.country and r.country and a.country != r.country:
                     self.conflict_dyads[frozenset((a.country, r.country))] += 1
-        sides = [e for e in (*actors, *recipients) if e.country and (e.sector or e.name)]
-        if actors and recipients and len({(e.country, e.sector) for e in sides}) >= 2:
+                elif a.country and a.country == r.country and _armed_and_state(a.sector, r.sector):
+                    self.civil[a.country] += 1  # "the army shelled RSF positions": a war inside Sudan
+        sides = list({(e.country, e.sector): e for e in (*actors, *recipients) if e.country and (e.sector or e.name)
+                      }.values())
+        if actors and recipients and len(sides) >= 2:
             self.last_fight = sides  # "the army and the RSF": a war inside one country has sides too
 
     def group(self, prefer_pair: bool = False) -> list[Entity]:
@@ -212,8 +216,10 @@ class Discourse:
         if self.groups and (not prefer_pair or self.sentence - self.groups[-1][0] <= 1):
             return [_ref(e, e.text) for e in self.groups[-1][1]]
         if prefer_pair and self.conflict_dyads:
-            pair = self.conflict_dyads.most_common(1)[0][0]
-            return [self.last_of(c) for c in sorted(pair)]
+            pair, n = self.conflict_dyads.most_common(1)[0]
+            if not (self.last_fight and max(self.civil[c] for c in pair) >= n):
+                # (where the war the article reports is inside one of the two, its sides are that war's)
+                return [self.last_of(c) for c in sorted(pair)]
         if prefer_pair and self.last_fight:
             return [_ref(e, e.text) for e in self.last_fight]
         if prefer_pair:
@@ -246,6 +252,20 @@ class Discourse:
                     not countries_only or self._state(e.country)):
                 return _ref(e, e.text)
         return None
+
+    def civil_foe(self, party: Entity) -> Entity | None:
+        """The other side of the war inside ``party``'s country, when that war is what the article reports of the
+        country most (more than its fights with other countries): the armed group a state's forces face, or
+        the state an armed group fights ("the army vowed to retake Bara" after it shelled RSF positions)."""
+        country = party.country
+        fought = sum(n for pair, n in self.conflict_dyads.items() if country in pair)
+        if not country or not self.civil[country] or self.civil[country] < fought:
+            return None
+        state = party.sector in _STATE or party.sector is None
+        for e in reversed(self.recent):
+            if e.country == country and ((e.sector in _ARMED) if state else (e.sector in _STATE)):
+                return _ref(e, e.text)
+        return Entity(text=country, country=country, sector=None if state else "GOV")
 
     def foe(self, country: str) -> str | None:
         """The country the article reports ``country`` fighting most (of equals, the later in sort order), if any."""
@@ -290,6 +310,15 @@ class Discourse:
 
 
 _FUNCTION_WORDS = frozenset({"the", "of", "a", "an", "for", "and", "in", "on", "to", "'s"})
+
+
+_ARMED = frozenset({"REB", "UAF", "IMG", "ISM"})  # armed groups outside the state
+_STATE = frozenset({"GOV", "MIL", "COP"})
+
+
+def _armed_and_state(a: str | None, b: str | None) -> bool:
+    """Whether one side is an armed group and the other the state (or the country itself, no sector)."""
+    return (a in _ARMED and b not in _ARMED) or (b in _ARMED and a not in _ARMED)
 
 
 def _pairs(words: list[str]) -> set[tuple[str, str]]:

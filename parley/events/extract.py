@@ -516,10 +516,11 @@ class SentenceExtractor(RoleReader):
         for tok in self.doc:
             if tok.lemma_.lower() in DENIAL and (tok.i not in cands or cands[tok.i].event_type == "REJECT"):
                 self._denied_act(tok, cands)
-            if tok.lemma_.lower() not in DENIAL or tok.i in cands or tok.dep_ not in ("parataxis", "conj", "ROOT"):
-                continue
+            if tok.lemma_.lower() not in DENIAL or tok.i in cands or tok.dep_ not in ("parataxis", "conj", "ROOT") and \
+                    not (tok.dep_ == "relcl" and tok.head.lemma_.lower() in CLAIM_NOUNS):
+                continue  # (a relative on the charge is its denial too: "..., an allegation the Kremlin denied")
             claims = [c for c in cands.values() if not c.absorbed and c.token.i < tok.i and c.actor
-                      and c.token.sent == tok.sent and tok.i not in {t.i for t in c.token.subtree}]
+                      and c.token.sent == tok.sent and (tok.dep_ == "relcl" or tok.i not in {t.i for t in c.token.subtree})]
             obj = self._object(tok)
             if obj is not None and obj.pos_ != "PRON" and obj.lemma_.lower() not in CLAIM_NOUNS:
                 continue

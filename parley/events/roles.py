@@ -103,9 +103,18 @@ def answers(clause, verb) -> bool:
     it" (a verb after the clause, past a semicolon or with its own object pronoun) is a reply, not attribution."""
     if verb.i < clause.i:
         return False
-    if any(t.text == ";" for t in clause.doc[clause.i:verb.i]):
+    between = clause.doc[clause.i:verb.i]
+    if any(t.text == ";" for t in between):
         return True
+    if clause.lemma_.lower() in _CHARGING and any(t.lemma_.lower() in _CHARGES for t in between):
+        return True  # "Kinshasa accuses Rwanda of backing the M23, a charge Kigali denies": the charge stands
     return any(ch.dep_ == "dobj" and ch.pos_ == "PRON" for ch in verb.children)
+
+
+# Acts that answer a proposal, a demand or a charge: towards its author ("accepted a plan put forward by Egypt")
+_ANSWERS_TO_AUTHOR = frozenset({"AGREE", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"})
+_CHARGING = frozenset({"accuse", "blame", "allege", "charge", "claim", "say"})  # verbs that make a charge
+_CHARGES = frozenset({"charge", "claim", "accusation", "allegation", "assertion"})  # what a reply calls it
 
 
 def head_lemma(tok) -> str:
@@ -453,6 +462,14 @@ class RoleReader:
             out = self.entities(root)
             self._subj_cache[tok.i] = out
             return out
+        if not subjects and tok.tag_ == "VBG" and tok.dep_ in SUBJ:
+            # "Fighting between the Arakan Army and the military intensified": a gerund named as a happening is
+            # between the parties it names
+            out = self._prep_parties(tok, ("between",))
+            if len(out) < 2:
+                out = []
+            self._subj_cache[tok.i] = out
+            return out
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -642,6 +659,10 @@ class RoleReader:
                                 if ents:
                                     return ents
             return []
+        if tok.tag_ == "VBG" and tok.dep_ in SUBJ and not any(c.dep_ in SUBJ for c in tok.children):
+            ents = self._prep_parties(tok, ("between",))  # "Fighting between A and B": each side's to the other
+            if len(ents) >= 2:
+                return ents
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         obj = self._object(tok) if not passive else next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
         if obj is not None and head_lemma(obj) in self.lx.weapons | WEAPON_OBJECTS and \
@@ -679,6 +700,15 @@ class RoleReader:
                 owner = None  # "Slovakia dropped its veto", "withdrew their objection": the subject's own
             if owner is not None:
                 ents = self.entities(owner)
+                if ents:
+                    return ents
+            if cand.event_type in _ANSWERS_TO_AUTHOR:
+                # "accepted a plan put forward by Qatar and Egypt", "rejected a proposal for a truce proposed by
+                # Cairo": an answer to a proposal is to whoever made it
+                held = [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                               for p in c.children if p.dep_ == "pobj")]
+                ents = [e for h in held for c in h.children if c.dep_ == "acl"
+                        for a in c.children if a.dep_ == "agent" for e in self._pobj_parties(a)]
                 if ents:
                     return ents
             for c in obj.children:
