@@ -113,6 +113,13 @@ def _note_speaker(doc, sentence, lexicon, extractor, discourse: Discourse) -> No
     "It accused Russia of ..." in the next sentence is that speaker, "the navy" later is that navy; and a
     quotation ('"...," the High Commissioner said.') that goes on into the next sentence is theirs too."""
     quoted = any(q in sentence.text for q in ('"', "“", "”"))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.pos_ in ("VERB", "AUX"):
+        # who the sentence is about: "It also urged Rwanda ..." next is most likely them
+        subject = [e for e in extractor.subject(root) if e.country]
+        discourse.last_subject = subject[:1] if subject else []
+    else:
+        discourse.last_subject = []
     for tok in doc:
         if tok.lemma_.lower() in lexicon.report_verbs and tok.pos_ in ("VERB", "AUX"):
             said = [e for e in extractor.subject(tok) if e.text.lower() not in PRONOUN_WORDS]

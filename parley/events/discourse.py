@@ -42,6 +42,7 @@ class Discourse:
         self.types_seen: set[str] = set()  # the event types reported so far, whoever did them
         self.last_speaker: Entity | None = None  # who the last claim was by: "it said" in the next sentence
         self.last_speaker_sentence = -10
+        self.last_subject: list[Entity] = []  # the party the last sentence's main clause is about
         self.quote_speaker: Entity | None = None  # who said the last sentence's quotation, and in which sentence
         self.quote_sentence = -10
         self.last_accused: list[Entity] = []  # whom the last accusation was against: who "it denies" is

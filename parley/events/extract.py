@@ -181,6 +181,18 @@ def _ceasing(t, root) -> bool:
     return False
 
 
+# Nouns that count or group acts ("a series of attacks", "a wave of strikes"): what is said of them is said of the acts.
+SERIES_NOUNS = frozenset({"series", "wave", "spate", "string", "rash", "string", "surge", "number", "pattern"})
+
+
+def _through_series(obj):
+    """The acts a noun of ``SERIES_NOUNS`` groups ("a series of attacks": the attacks), else ``obj``."""
+    if obj.lemma_.lower() in SERIES_NOUNS:
+        return next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"), obj)
+    return obj
+
+
 def _verdict_hops(tok, verb) -> int:
     """How many heads up from ``tok`` its judging verb is: "a war crime" is the verb's complement (one or two,
     however the parser attached it), not a word deep inside its object."""
@@ -683,6 +695,7 @@ class SentenceExtractor(RoleReader):
             obj = self._concern_object(c.token) if worry else (self._object(c.token) if c.kind == "verb" else None)
             if obj is None or obj.i == c.token.i:
                 continue
+            obj = _through_series(obj)  # "condemned a series of attacks on clinics": the attacks
             act = cands.get(obj.i)
             if worry and act is not None and act.kind == "noun":
                 act.absorbed = True  # "concern at the attack on the base": the attack is what the concern is about

@@ -111,10 +111,20 @@ def answers(clause, verb) -> bool:
     return any(ch.dep_ == "dobj" and ch.pos_ == "PRON" for ch in verb.children)
 
 
+# Verbs of judging, mourning or recording an act: their subject is not the act's doer ("the WHO condemned a series
+# of attacks on clinics", "the mission documented strikes on schools")
+JUDGES_OF_ACTS = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "slam", "lament",
+                            "mourn", "document", "investigate", "protest", "regret"})
+
 # Acts that answer a proposal, a demand or a charge: towards its author ("accepted a plan put forward by Egypt")
 _ANSWERS_TO_AUTHOR = frozenset({"AGREE", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"})
 _CHARGING = frozenset({"accuse", "blame", "allege", "charge", "claim", "say"})  # verbs that make a charge
 _CHARGES = frozenset({"charge", "claim", "accusation", "allegation", "assertion"})  # what a reply calls it
+
+
+def _ref_of(e: Entity) -> Entity:
+    """An entity of another sentence, without its offsets there."""
+    return Entity(text=e.text, country=e.country, sector=e.sector, name=e.name)
 
 
 def head_lemma(tok) -> str:
@@ -257,6 +267,15 @@ class RoleReader:
                         break
                 if out:
                     break
+        if not out and head.pos_ == "NOUN" and all(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+                and any(c.dep_ == "det" for c in head.children):
+            # "The coalition said ..." after "The Kivu Health Alliance, a coalition of medical charities": the party
+            # named before by that noun
+            named = self.disc.same_head(head.lower_)
+            if named is not None:
+                span = self.doc[head.left_edge.i:head.i + 1]
+                return [Entity(text=span.text, country=named.country, sector=named.sector, name=named.name,
+                               start=span.start_char, end=span.end_char)]
         return out
 
     def _pronoun(self, pron) -> list[Entity]:
@@ -284,6 +303,12 @@ class RoleReader:
             # "Air defence units destroyed 37 drones, it said": the speaker of the last claim, when the sentence
             # names no party before the pronoun
             return [self.disc.last_speaker]
+        if pron.dep_ == "nsubj" and word in ("it", "they") and verb.dep_ == "ROOT" and self.disc.last_subject and \
+                not any(m.country for i, m in self.mentions.items() if i < pron.i) and \
+                _fits(word, self.disc.last_subject):
+            # "It also urged Rwanda to ..." after "It urged the M23 ...": a sentence's subject pronoun continues the
+            # last sentence's subject (not a party named in passing inside it)
+            return [_ref_of(e) for e in self.disc.last_subject]
         if pron.dep_ in ("dobj", "dative") and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG":
             # "suspended the broadcaster, accusing it of ...": an object pronoun of a participle is the object
             # of the verb it hangs on, never that verb's own subject
@@ -615,6 +640,8 @@ class RoleReader:
                 if t.lemma_.lower() in self.lx.report_verbs and not cooperative and not (
                         t.lemma_.lower() in ANNOUNCE_VERBS and noun.dep_ == "dobj" and noun.head.i == t.i):
                     return []  # "announced new sanctions", "declared mobilisation": the announcer's own act
+                if not cooperative and t.lemma_.lower() in JUDGES_OF_ACTS:
+                    return []  # "condemned a series of attacks on clinics": the judge made none of them
                 for c in t.children:  # "clashes took place between X and Y"
                     if c.dep_ == "prep" and c.lower_ == "between":
                         ents = self.entities(next((p for p in c.children if p.dep_ == "pobj"), None))

@@ -42,10 +42,11 @@ _HEADLINE = re.compile(r"""\s*([^\n]{1,150}[^\n.!?:;,"'”’\s])[ \t]*\n(?=[ \t
 
 
 # A wire dateline before the lead: "ZAPORIZHZHIA, Ukraine, June 3 (AP) — ", "KYIV (Reuters) - ", "MOSCOW, March 5 -",
-# "AMMAN/DAMASCUS, June 10 - ".
+# "AMMAN/DAMASCUS, June 10 - ", "GENEVA/BUKAVU, 11 March 2025 – ".
 # It places and dates the report; its words are no party to any event, so the lead sentence starts after it.
 _DATELINE = re.compile(r"""[A-Z][A-Z'’.\-/ ]{2,40}(?:,[ ][A-Z][A-Za-z.'’ ]{1,30}){0,2}"""
-                       r"""(?:,?[ ](?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}|\d{1,2}[ ][A-Z][a-z]{2,8}))?"""
+                       r"""(?:,?[ ](?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,?[ ]\d{4})?|\d{1,2}[ ][A-Z][a-z]{2,8}(?:[ ]\d{4})?"""
+                       r"""|\d{4}-\d\d-\d\d))?"""
                        r"""[ ]*(?:\([A-Za-z .’'-]{1,30}\))?[ ]*[-–—]+[ ]*(?=["“‘]?[A-Z])""")
 
 

@@ -123,3 +123,14 @@ def test_a_stamp_alone_on_its_line_stamps_the_post():
     text = "Posts of the regional governor.\n\n07:45\nThe enemy shelled Nikopol overnight.\n\n10:10\nA woman was hurt."
     stamped = [(s.stamp, s.text) for s in split_sentences(text) if s.stamp]
     assert stamped == [("07:45", "The enemy shelled Nikopol overnight."), ("10:10", "A woman was hurt.")]
+
+
+@pytest.mark.parametrize("dateline", [
+    "NAIROBI/GOMA, 4 April 2025 – ", "WARSAW, May 9, 2025 (Reuters) - ", "TBILISI, 2025-02-17 - ",
+    "BAMAKO, Mali, Aug 21 — ",
+])
+def test_a_dateline_with_a_full_date_is_cut(dateline):
+    text = dateline + "The Sahel Relief Network, a group of local charities, condemned the looting of a clinic."
+    sents = split_sentences(text)
+    assert sents[0].text.startswith("The Sahel Relief Network"), sents[0].text
+    assert sents[0].dateline == dateline.strip()

@@ -45,3 +45,30 @@ def test_a_body_named_again_is_not_taken_for_a_person(coder):
 def test_people_described_by_what_befell_their_homes_are_no_new_attack(coder):
     events = _code(coder, "The governor said residents whose homes were damaged would receive compensation.")
     assert not [e for e in events if e.event_type == "ASSAULT"], [(e.event_type, e.trigger) for e in events]
+
+
+def test_a_bare_noun_refers_to_the_party_it_named_before(coder):
+    text = ("The Sahel Doctors Network, a coalition of Malian medical charities, condemned the shelling of a clinic "
+            "near Gao. The coalition said soldiers had detained two nurses in Menaka.")
+    detentions = [e for e in _code(coder, text) if e.event_type == "COERCE"]
+    assert detentions and detentions[0].claimed_by is not None
+    assert detentions[0].claimed_by.country == "MLI"
+
+
+def test_a_subject_pronoun_continues_the_last_sentence_s_subject(coder):
+    text = ("The Ituri Peace Collective, a network of Congolese church groups, said militiamen had burned a camp "
+            "near Bunia. It urged the CODECO militia to free the hostages. It also urged Uganda to protect the "
+            "displaced.")
+    calls = [e for e in _code(coder, text) if e.event_type == "REQUEST" and "Uganda" in e.evidence.sentence]
+    assert calls and calls[0].actor and all(a.sector != "REB" for a in calls[0].actor), \
+        [(a.text, a.sector) for a in calls[0].actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The WHO condemned a series of attacks on hospitals in Darfur.",
+    "Amnesty International documented a wave of strikes on schools in Idlib.",
+])
+def test_those_who_judge_or_record_attacks_did_not_make_them(coder, text):
+    events = _code(coder, text)
+    assert not [e for e in events if e.event_type == "ASSAULT" and {a.sector for a in e.actor} & {"IGO", "NGO"}], \
+        [(e.event_type, [(a.text, a.sector) for a in e.actor]) for e in events]
