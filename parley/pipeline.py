@@ -111,7 +111,10 @@ class Coder:
             for si, s in enumerate(sentences):
                 if si <= 1 and is_headline(s, art):
                     continue
-                if self.filter.search(s.text) or _SAYING.search(s.text):
+                if self.filter.search(s.text) or _SAYING.search(s.text) or (
+                        si + 1 < len(sentences) and _REFERS_BACK.match(sentences[si + 1].text)):
+                    # (a sentence the next refers back to is read for whom it is about: "Russia's Defence Ministry
+                    # made no mention of the vessel. Its forces had destroyed ...")
                     jobs.append((s.text, (ai, si)))
         parsed = self._parse(jobs, articles)
         for ai, (art, sentences, domain) in enumerate(plans):
@@ -339,6 +342,10 @@ def _name(event, pred, text: str) -> None:
 # A sentence in which someone speaks, though it tells no event, is parsed for its speaker: whom "it" and "the
 # headquarters" mean later ("..., Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said").
 _SAYING = re.compile(r"\b(?:said|says|reported|stated|announced)\b")
+# The start of a sentence that refers back to a party of the one before: a pronoun, "the ministry", "the group".
+_REFERS_BACK = re.compile(r"(?:It|Its|They|Their|He|His|She|Her)\b|The (?:[a-z]+ )?(?:ministry|group|coalition|agency"
+                          r"|office|committee|council|movement|alliance|mission|organisation|organization|network|"
+                          r"government|army|military|militia|command|service|authorities)\b")
 
 
 def _charge_by_claimant(event, lexicon, doc) -> None:

@@ -84,6 +84,7 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
             discourse.place_counts[e.location.country] += 1
         if e.event_type in _CONFLICT:
             discourse.add_conflict(e.actor, e.recipient)
+    _note_subject(doc, extractor, events, discourse)
     discourse.next_sentence()
     return _dedupe(events)
 
@@ -108,18 +109,22 @@ def _doerless(e: Event, c: Candidate) -> bool:
                    for ch in tok.children)
 
 
+def _note_subject(doc, extractor, events, discourse: Discourse) -> None:
+    """Remember whom the sentence's main clause is about: "It also urged Rwanda ...", "Its forces ..." or "the
+    ministry said" in the next sentence most likely refer to them (with the country their event gave them)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = extractor.subject(root) if root is not None and root.pos_ in ("VERB", "AUX") else []
+    filled = {a.text: a for e in events for a in e.actor if a.country}
+    subject = [filled.get(x.text, x) for x in subject[:1]]
+    discourse.last_subject = [x for x in subject if x.country and x.text.lower() not in PRONOUN_WORDS]
+    discourse.name(discourse.last_subject)
+
+
 def _note_speaker(doc, sentence, lexicon, extractor, discourse: Discourse) -> None:
     """Remember who speaks in this sentence, events or none ("The navy said its divers had cleared two mines."):
     "It accused Russia of ..." in the next sentence is that speaker, "the navy" later is that navy; and a
     quotation ('"...," the High Commissioner said.') that goes on into the next sentence is theirs too."""
     quoted = any(q in sentence.text for q in ('"', "“", "”"))
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is not None and root.pos_ in ("VERB", "AUX"):
-        # who the sentence is about: "It also urged Rwanda ..." next is most likely them
-        subject = [e for e in extractor.subject(root) if e.country]
-        discourse.last_subject = subject[:1] if subject else []
-    else:
-        discourse.last_subject = []
     for tok in doc:
         if tok.lemma_.lower() in lexicon.report_verbs and tok.pos_ in ("VERB", "AUX"):
             said = [e for e in extractor.subject(tok) if e.text.lower() not in PRONOUN_WORDS]

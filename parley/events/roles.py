@@ -303,7 +303,9 @@ class RoleReader:
             # "Air defence units destroyed 37 drones, it said": the speaker of the last claim, when the sentence
             # names no party before the pronoun
             return [self.disc.last_speaker]
-        if pron.dep_ == "nsubj" and word in ("it", "they") and verb.dep_ == "ROOT" and self.disc.last_subject and \
+        lead = pron.dep_ == "nsubj" and verb.dep_ == "ROOT" or (
+            pron.dep_ == "poss" and verb.dep_ == "nsubj" and verb.head.dep_ == "ROOT")  # "Its forces had ..."
+        if lead and word in ("it", "its", "they", "their") and self.disc.last_subject and \
                 not any(m.country for i, m in self.mentions.items() if i < pron.i) and \
                 _fits(word, self.disc.last_subject):
             # "It also urged Rwanda to ..." after "It urged the M23 ...": a sentence's subject pronoun continues the

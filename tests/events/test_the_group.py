@@ -72,3 +72,12 @@ def test_those_who_judge_or_record_attacks_did_not_make_them(coder, text):
     events = _code(coder, text)
     assert not [e for e in events if e.event_type == "ASSAULT" and {a.sector for a in e.actor} & {"IGO", "NGO"}], \
         [(e.event_type, [(a.text, a.sector) for a in e.actor]) for e in events]
+
+
+def test_a_sentence_with_no_event_still_says_whom_the_next_refers_to(coder):
+    text = ("Germany's defence ministry condemned the drone incursion into Polish airspace, the ministry said. "
+            "Russia's defence ministry published its own figures instead. Its units had seized three "
+            "smuggling boats in the Baltic, the ministry said.")
+    seizures = [e for e in _code(coder, text) if "smuggling boats" in e.evidence.sentence]
+    assert seizures and {a.country for a in seizures[0].actor} == {"RUS"}, \
+        [(e.event_type, [(a.text, a.country) for a in e.actor]) for e in seizures]
