@@ -113,6 +113,9 @@ class ActorResolver:
         if kind in (COUNTRY, CAPITAL) and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
                 _town_abroad(doc[start:end + 1].text, country):
             return None  # the first word of a town elsewhere: "Mali Shcherbaky" (not "Gaza City")
+        if kind in (DEMONYM, COUNTRY) and end < len(doc) and doc[end].is_title and \
+                doc[end].lower_ in NAMED_FACILITIES and start > 0 and doc[start - 1].lower_ == "the":
+            return None  # a place named after a country: "the Saudi Hospital" in El Fasher, "the Kuwaiti Hospital"
         if kind == CAPITAL and _names_a_deal(doc, start, end):
             return None  # "the 2022 Pretoria peace agreement", "the Minsk accords": where it was signed, no party
         if kind == PERSON and end - start == 1 and end < len(doc) and doc[end].pos_ == "PROPN" and \
@@ -216,6 +219,13 @@ def backer(doc, m) -> bool:
 
 
 SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "commissioner", "rapporteur"})
+
+
+# Capitalised nouns of places named after a country that gave or built them ("the Saudi Hospital", "the Turkish
+# School"): no party of that country (an embassy or a base is one, so neither is here)
+NAMED_FACILITIES = frozenset({"hospital", "clinic", "school", "university", "college", "mosque", "church",
+                              "cathedral", "street", "avenue", "square", "bridge", "hotel", "stadium", "market",
+                              "quarter", "park", "roundabout", "camp"})
 
 
 def _town_abroad(text: str, country: str | None) -> bool:

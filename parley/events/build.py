@@ -166,11 +166,16 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         c.claimed_by = ctx.discourse.voice  # the issuer of the bulletin the article is, if any
     location = _location(c, doc, ctx.mentions, ctx.places, ctx.resolver, ctx.discourse,
                          ctx.extractor.lx if ctx.extractor is not None else None)
+    carried = False
     if location is None and c.event_type == "ASSAULT" and not any(
             m.kind in ("country", "capital", "demonym") for m in ctx.ordered_mentions):
         # "One drone hit a residential building." after "... Lgov": where the report is, unless the sentence
         # names a country of its own
         location = ctx.discourse.recent_place()
+        # (a place carried over names the country struck only where the report's events mostly are: not the city
+        # where someone spoke about them)
+        carried = location is not None and bool(ctx.discourse.place_counts) and \
+            location.country == ctx.discourse.place_counts.most_common(1)[0][0]
     # a namesake abroad of a place in the countries the report is about decides no party's country
     trusted = location is not None and bool(location.country) and _plausible(location.country, ctx)
     here = location.country if trusted else (ctx.fallback_country if sector_enough else None)
@@ -204,7 +209,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
         c.recipient = [Entity(text=location.country, country=location.country)]
         c.inferred_recipient = True
     if not c.recipient and c.event_type == "ASSAULT" and trusted and _is_country(location.country) \
-            and location.country not in {e.country for e in c.actor} and (c.actor or (
+            and location.country not in {e.country for e in c.actor} and (c.actor or carried or (
                 c.token.dep_ not in ("pobj", "pcomp") and _in_clause(c.token, location)) or under(c.token) or (
                 c.token.dep_ == "advcl" and c.token.head.lemma_.lower() in VICTIM_VERBS and
                 _in_clause(c.token.head, location))):  # "In Kharkiv, three died when a missile struck a block"

@@ -679,6 +679,11 @@ class RoleReader:
                 holders.append(tok.head.head)  # "a package of sanctions against Russia"
             if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
                 holders.append(tok.head)  # "opened investigations against 28 officials": the verb holds the "against"
+            if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and cand.event_type == "ASSAULT" and \
+                    head_lemma(tok) in self.lx.weapons | WEAPON_OBJECTS:
+                ents = self.entities(self._object(tok.head))  # "shells struck a school": what the weapons hit
+                if ents:
+                    return ents
             for h in holders:
                 for c in h.children:
                     if c.dep_ == "prep" and c.lower_ in NOUN_PARTNER_PREPS and not (h is not tok and c.lower_ == "of"):
