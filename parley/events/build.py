@@ -692,15 +692,32 @@ def _forces(c: Candidate, e: Entity, place: str | None, enemies_of, discourse: D
     adversary when they strike the speaker's country."""
     said = c.claimed_by or discourse.voice
     speaker = said.country if said is not None and _is_country(said.country) else None
+    if e.sector == "MIL" and _intercepts(c):
+        # "air defence units shot down nine drones over the region": those of the land defended (where the report's
+        # events are, when the sentence names no place)
+        land = place if _is_country(place) else next((x for x, _ in discourse.place_counts.most_common(1)), None)
+        if _is_country(land) and (said is None or speaker == land):  # (a speaker's own claim: see below)
+            return land
     if speaker is None or e.sector != "MIL" or c.event_type not in _CONFLICT:
         return None
     struck = {r.country for r in c.recipient if _is_country(r.country)}
     if struck and speaker not in struck:
         return speaker  # "air defences destroyed 89 Ukrainian drones", said Moscow: its own
+    if _intercepts(c):
+        return speaker  # "air defence units shot down nine drones over the region": the speaker's, over its land
     if place == speaker or speaker in struck:
         enemies = enemies_of(speaker)
         return enemies[0] if enemies else None
     return speaker
+
+
+def _intercepts(c: Candidate) -> bool:
+    """Whether the event is drones or missiles shot down or intercepted ("destroyed 58 UAVs")."""
+    tok = c.token
+    shot = next((x for x in tok.children if x.dep_ in ("dobj", "nsubjpass")), None)
+    return c.event_type == "ASSAULT" and tok.lemma_.lower() in INTERCEPT_VERBS and shot is not None and (
+        head_lemma(shot) in WEAPON_OBJECTS or (head_lemma(shot) == "vehicle" and any(
+            x.lower_ in ("unmanned", "aerial") for x in shot.children)))  # "unmanned aerial vehicles"
 
 
 def _adversary(c: Candidate, e: Entity, place: str | None, enemies_of) -> str | None:

@@ -69,8 +69,11 @@ class Discourse:
         words = text.lower().split()
         if not words:
             return None
+        own = {w for w in words if w not in _FUNCTION_WORDS}
         for e in reversed(self.named):
-            if words[-1] in _heads(e.text.lower().split()):  # only entities with a country are named
+            theirs = e.text.lower().split()
+            if words[-1] in _heads(theirs) and own <= set(theirs) | _heads(theirs):
+                # (only entities with a country are named; "air defence forces" are not "the Ukrainian armed forces")
                 return e
         # "Foreign ministry spokesman Heorhii Tykhyi" after "Ukraine's Foreign Ministry": of that ministry
         pairs = _pairs(words)
