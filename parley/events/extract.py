@@ -443,6 +443,7 @@ class SentenceExtractor(RoleReader):
             if not self._negation(c):
                 c.status = self._status(c)
                 self._commitment(c)
+                self._offer_to_host(c)
             if c.claimed_by is None:
                 c.claimed_by = self._claimant(c.token)
             c.depth = self._depth(c.token)
@@ -1076,8 +1077,10 @@ class SentenceExtractor(RoleReader):
         if c.kind != "verb" or not c.future or c.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT",
                                                                         "ACCUSE"):
             return
-        if c.event_type == "CONSULT" and not self._pledged(c):
-            return  # a meeting or a call the report schedules is that meeting, planned: "will discuss ... with"
+        if c.event_type == "CONSULT" and (not self._pledged(c) or c.token.lemma_.lower() == "host"):
+            # a meeting or a call the report schedules is that meeting, planned: "will discuss ... with"; and an
+            # offer to host talks is the hosting, intended ("ready to host a meeting of the two presidents")
+            return
         if any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in ch.children)
                for ch in c.token.children):
             c.event_type, c.cameo = "THREATEN", "139"  # "will withdraw its force unless ...": an ultimatum
@@ -1098,6 +1101,15 @@ class SentenceExtractor(RoleReader):
             c.event_type, c.cameo = "THREATEN", "130"
         else:
             c.event_type, c.cameo = "AGREE", "030"
+
+    @staticmethod
+    def _offer_to_host(c: Candidate) -> None:
+        """"Erdogan offered to host the next round in Istanbul": an offer whose content is hosting talks is that
+        hosting, intended (a go-between's act, as when it is "ready to host" them)."""
+        if c.event_type != "AGREE" or c.kind != "verb" or c.token.lemma_.lower() not in ("offer", "propose"):
+            return
+        if any(ch.dep_ == "xcomp" and ch.lemma_.lower() == "host" for ch in c.token.children):
+            c.event_type, c.cameo, c.status = "CONSULT", "043", "intended"
 
     def _pledged(self, c: Candidate) -> bool:
         """Whether a party states its own intent ("Hamas said it would meet the mediators if ...", "said they

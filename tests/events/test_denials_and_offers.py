@@ -145,3 +145,23 @@ def test_a_relative_clause_with_a_subject_of_its_own_is_its_own_event(coder, tex
     events = _code(coder, text)
     assert [e for e in events if e.event_type in ("REJECT", "SANCTION", "COERCE") and
             rejecter in {a.country for a in e.actor}], [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Oman said it stood ready to host a new round of talks between Tehran and Washington.",
+    "Kazakhstan's president offered to host the next meeting of the two foreign ministers in Astana.",
+])
+def test_an_offer_to_host_talks_is_the_hosting_intended(coder, text):
+    events = _code(coder, text)
+    hosting = [e for e in events if e.event_type == "CONSULT"]
+    assert hosting and hosting[0].status == "intended", [(e.event_type, e.status) for e in events]
+    assert not [e for e in events if e.event_type == "AGREE"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Overnight the enemy sent 112 attack drones against Kharkiv and Poltava regions.", "ASSAULT"),
+    ("Iran has sent hundreds of drones to Russia since 2022, Western officials say.", "AID"),
+])
+def test_weapons_sent_against_a_target_are_an_attack_and_sent_to_a_state_are_aid(coder, text, kind):
+    events = [e for e in _code(coder, text) if e.trigger == "sent"]
+    assert events and events[0].event_type == kind, [(e.event_type, e.trigger) for e in events]
