@@ -136,6 +136,14 @@ def _note_speaker(doc, sentence, lexicon, extractor, discourse: Discourse) -> No
             if quoted:
                 discourse.quote_speaker, discourse.quote_sentence = said[0], discourse.sentence
             return
+    for tok in doc:
+        if tok.lower_ == "according":  # "According to the ministry, Ukraine lost ...": the ministry speaks
+            source = next((p for c in tok.children if c.lower_ == "to" for p in c.children if p.dep_ == "pobj"), None)
+            said = [e for e in extractor.entities(source) if e.text.lower() not in PRONOUN_WORDS] \
+                if source is not None else []
+            if said:
+                discourse.last_speaker, discourse.last_speaker_sentence = said[0], discourse.sentence
+                return
     if quoted and discourse.quote_sentence == discourse.sentence - 1:
         discourse.quote_sentence = discourse.sentence  # a quotation that goes on again: still the same speaker
 
@@ -696,7 +704,8 @@ def _forces(c: Candidate, e: Entity, place: str | None, enemies_of, discourse: D
         # "air defence units shot down nine drones over the region": those of the land defended (where the report's
         # events are, when the sentence names no place)
         land = place if _is_country(place) else next((x for x, _ in discourse.place_counts.most_common(1)), None)
-        if _is_country(land) and (said is None or speaker == land):  # (a speaker's own claim: see below)
+        fired = {r.country for r in c.recipient if r.country}  # ("63 Ukrainian drones": never Ukraine's defence)
+        if _is_country(land) and land not in fired and (said is None or speaker == land):  # (a speaker's own claim: see below)
             return land
     if speaker is None or e.sector != "MIL" or c.event_type not in _CONFLICT:
         return None

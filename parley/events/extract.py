@@ -415,6 +415,8 @@ class SentenceExtractor(RoleReader):
                 continue
             kind, sense = found
             cands[tok.i] = Candidate(tok, sense, kind, sense.type, sense.cameo)
+            if kind == "verb" and tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.i < tok.head.i:
+                cands[tok.i].absorbed = True  # "near their destroyed homes": what a thing is like, no event told
         self._violations(cands)
         self._verdicts(cands)
         self._blame(cands)

@@ -306,6 +306,7 @@ class RoleReader:
         lead = pron.dep_ == "nsubj" and verb.dep_ == "ROOT" or (
             pron.dep_ == "poss" and verb.dep_ == "nsubj" and verb.head.dep_ == "ROOT")  # "Its forces had ..."
         if lead and word in ("it", "its", "they", "their") and self.disc.last_subject and \
+                verb.lemma_.lower() not in self.lx.report_verbs and \
                 not any(m.country for i, m in self.mentions.items() if i < pron.i) and \
                 _fits(word, self.disc.last_subject):
             # "It also urged Rwanda to ..." after "It urged the M23 ...": a sentence's subject pronoun continues the

@@ -24,3 +24,21 @@ def test_a_speaker_s_own_air_defence_stays_the_speaker_s(coder):
             "also said its air defences had intercepted 30 Ukrainian drones over Crimea.")
     downs = [e for e in events_in(_code(coder, text), "intercepted") if e.event_type == "ASSAULT"]
     assert downs and {a.country for a in downs[0].actor} == {"RUS"}
+
+
+def test_drones_of_a_country_are_never_downed_by_its_own_defence(coder):
+    text = ("Russia's defence ministry said its troops had taken the village of Novopavlivka. According to the "
+            "ministry, Ukraine lost up to 180 servicemen near Pokrovsk over the past day. It also said air defences "
+            "had shot down 41 Ukrainian drones over the Belgorod and Kursk regions.")
+    downs = [e for e in events_in(_code(coder, text), "41 Ukrainian drones") if e.event_type == "ASSAULT"]
+    assert downs and {a.country for a in downs[0].actor} == {"RUS"}, [(a.text, a.country) for a in downs[0].actor]
+    assert downs[0].claimed_by is not None and downs[0].claimed_by.country == "RUS"
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers searched the damaged buildings for survivors, the mayor said.",
+    "Families returned to their destroyed homes in Jabalia on Sunday.",
+])
+def test_a_participle_describing_a_thing_tells_no_attack(coder, text):
+    events = _code(coder, text)
+    assert not [e for e in events if e.event_type == "ASSAULT"], [(e.event_type, e.trigger) for e in events]
