@@ -196,7 +196,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
             c.inferred_recipient = True
         _appeal_to_sides(c, ctx.discourse)
     _authorities(c)
-    if not c.actor and here and c.event_type in _PLACED:
+    if not c.actor and here and c.event_type in _PLACED and not c.sense.converse:
         bare = ctx.extractor.bare_subject(c) if ctx.extractor is not None else None
         if bare is not None:  # "taxi drivers organized a protest in Batumi": people of the place
             c.actor = [Entity(text=bare.text, country=_named_country(doc, bare, ctx.mentions) or here,
@@ -254,6 +254,13 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
                 c.actor = found
             else:
                 c.recipient = found  # "three people were injured": who it happened to, not who did it
+    if c.sense.converse and c.event_type == "ASSAULT" and not c.actor and len(c.recipient) == 1 and \
+            _is_country(c.recipient[0].country):
+        # "Ukraine lost up to 190 servicemen": struck by the side it is at war with (the one the article names)
+        foes = ctx.resolver.gaz.enemies_of(c.recipient[0].country)
+        foe = next((x for x in foes if ctx.discourse.country_counts.get(x)), foes[0] if foes else None)
+        if foe:
+            c.actor = [Entity(text=foe, country=foe, sector="MIL")]
     known = any(e.country for e in c.actor + c.recipient) or (
         sector_enough and any(e.sector for e in c.actor + c.recipient))
     if not known and unknown_ok and ctx.extractor is not None:
@@ -902,6 +909,9 @@ def _enemies(c: Candidate, resolver: ActorResolver, discourse: Discourse, locati
         return None
     said = c.claimed_by or discourse.voice
     speaker = said.country if said is not None and said.country else None
+    if speaker is None and said is not None:  # "..., the ministry said" after "the Russian Defence Ministry said"
+        named = discourse.same_head(said.text)
+        speaker = named.country if named is not None and _is_country(named.country) else None
     own = _own_side(c, resolver, discourse, ours) if speaker is None else None
     speaker = speaker or own
     if speaker is None and c.event_type in _CONFLICT and location is not None and _is_country(location.country):

@@ -450,6 +450,13 @@ class SentenceExtractor(RoleReader):
                 c.claimed_by = self._claimant(c.token)
             c.depth = self._depth(c.token)
         for c in cands.values():
+            if c.event_type == "ASSAULT" and c.kind == "verb" and c.sense.converse and not c.absorbed:
+                # "the enemy lost up to 210 servicemen": the side that lost them was struck; who struck is the other
+                # side (the last other party named, else the one the bulletin's voice fights)
+                lost = self.subject(c.token)
+                if lost:
+                    c.recipient, c.actor = lost, [e for e in self._giver(replace(c, actor=lost)) if e.country]
+        for c in cands.values():
             if c.absorbed:
                 continue
             gov = c.token.head.head if c.token.dep_ in ("pcomp", "pobj") and c.token.head.lower_ in ("of", "for") \

@@ -26,6 +26,7 @@ IRREGULAR = {
     "bomb": ["bombed"], "commit": ["committed", "committing"], "step": ["stepped"], "plead": ["pled"],
     "free": ["freed"], "swap": ["swapped", "swapping"], "rebuff": ["rebuffed"], "expel": ["expelled", "expelling"],
     "stab": ["stabbed", "stabbing"], "kidnap": ["kidnapped", "kidnapping"], "target": ["targeted", "targeting"],
+    "lose": ["lost", "losing"],
 }
 
 
