@@ -168,12 +168,17 @@ def _verb_chain(t, root) -> bool:
     return t.i == root.i
 
 
+# Verbs of committing oneself: "committed not to fire the first shot" is a pause promised.
+PLEDGING = frozenset({"agree", "commit", "pledge", "promise", "vow", "undertake", "guarantee", "swear"})
 # Verbs that end what follows them: "agreed to stop attacking" is a pause, not a threat.
 CEASING = frozenset({"stop", "halt", "cease", "refrain", "end", "suspend", "abstain", "quit", "pause"})
 
 
 def _ceasing(t, root) -> bool:
-    """Whether a verb of ending stands between ``root`` and the act ``t`` it governs ("to stop attacking")."""
+    """Whether a verb of ending stands between ``root`` and the act ``t`` it governs ("to stop attacking"), or the
+    act is promised not to happen ("agreed not to strike")."""
+    if any(ch.dep_ == "neg" for ch in t.children):
+        return True
     while t.i != root.i and t.head.i != t.i:
         t = t.head
         if t.lemma_.lower() in CEASING:
@@ -525,9 +530,11 @@ class SentenceExtractor(RoleReader):
             if c.absorbed or c.kind != "verb" or c.event_type not in ("ASSAULT", "COERCE"):
                 continue
             t, hops = c.token, 0
+            refrained = any(ch.dep_ == "neg" for ch in t.children) and t.dep_ == "xcomp"  # "pledged not to attack"
             while hops < 3 and t.dep_ in ("pcomp", "xcomp", "pobj", "prep") and t.head.i != t.i:
                 t, hops = t.head, hops + 1
-                if t.lemma_.lower() in CEASING and t.pos_ in ("VERB", "AUX"):
+                if (t.lemma_.lower() in CEASING or refrained and t.lemma_.lower() in PLEDGING) and \
+                        t.pos_ in ("VERB", "AUX"):
                     c.event_type, c.cameo = "RETREAT", "0871"
                     c.sense = Sense(type="RETREAT", cameo="0871", mode="ceasefire")
                     break

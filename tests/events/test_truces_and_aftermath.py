@@ -217,3 +217,17 @@ def test_a_threat_told_by_its_idiom(coder, text, threatener, threatened):
 def test_prices_that_respond_threaten_no_one(coder):
     assert not [e for e in _code(coder, "Oil prices will respond to the new quotas, analysts said.")
                 if e.event_type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Thai and Cambodian troops pledged not to open fire across the frontier during the harvest.",
+    "The Houthis promised not to attack ships bound for Chinese ports.",
+    "Russia agreed not to strike energy facilities for thirty days.",
+])
+def test_a_promise_not_to_attack_is_no_threat_and_no_attack(coder, text):
+    from parley.model import Article
+
+    events = next(coder.code([Article(id="p", text=text, date="2025-03-18")])).events
+    assert not [e for e in events if e.event_type in ("THREATEN", "ASSAULT")], \
+        [(e.event_type, e.trigger) for e in events]
+    assert [e for e in events if e.event_type in ("AGREE", "RETREAT")], [(e.event_type, e.trigger) for e in events]
