@@ -654,7 +654,10 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 country = discourse.main_country()
             else:
                 other = discourse.other_party(own, countries_only=True)
-                if other is not None:
+                aimed = discourse.target(next(iter(own))) if c.event_type == "SANCTION" else None
+                if aimed is not None and aimed not in own:
+                    country = aimed  # "add 117 vessels to the EU's blacklist": of whom the EU's measures aim at
+                elif other is not None:
                     country = other.country
                 elif _organisations_only(c.actor):  # an agency has no army: the one of where the report is
                     country = _report_state(discourse, own)

@@ -201,6 +201,12 @@ class Discourse:
     def last_actor(self, event_type: str) -> list[Entity]:
         return [_ref(e, e.text) for e in self.last_actors.get(event_type, [])]
 
+    def target(self, country: str) -> str | None:
+        """The party ``country`` has acted against most in the article (of equals, the first): whom "the measures"
+        it adopts next are aimed at."""
+        counts = Counter(next(iter(theirs)) for mine, theirs in self.acts if country in mine and len(theirs) == 1)
+        return counts.most_common(1)[0][0] if counts else None
+
     def add_conflict(self, actors: list[Entity], recipients: list[Entity]) -> None:
         """Record the two countries of a conflict event: "both sides" will mean the commonest such pair."""
         for a in actors:

@@ -94,8 +94,22 @@ PEOPLE = {"man", "men", "woman", "women", "people", "person", "individual", "gro
 
 
 def under(noun) -> bool:
-    """"came under attack", "were under fire", "fell under shelling": the verb's subject suffers the event."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX")
+    """"came under attack", "were under fire", "fell under shelling", "now face a transaction ban": the verb's
+    subject suffers the event."""
+    return suffering_verb(noun) is not None
+
+
+# Verbs whose subject suffers the event their object names ("five banks face a transaction ban").
+SUFFERING_VERBS = frozenset({"face", "suffer", "endure", "undergo"})
+
+
+def suffering_verb(noun):
+    """The verb whose subject suffers the event ``noun`` names ("came under attack", "face a ban"), if any."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUFFERING_VERBS:
+        return noun.head
+    return None
 
 
 def answers(clause, verb) -> bool:
@@ -599,7 +613,17 @@ class RoleReader:
         is, its "by" agent, or the clause around it. A country name used as a modifier ("the Ukraine
         invasion") is the target of a conflict noun, not its owner."""
         if under(noun):
-            return []  # "Belgorod came under a missile attack": the subject is hit, the attacker unnamed
+            # "Belgorod came under a missile attack": the subject is hit, the attacker unnamed unless a "by" or
+            # "from" names it ("Russia faces new sanctions from the EU")
+            # (an attack "from" somewhere is where it came from: "came under fire from across the river")
+            froms = ("by",) if noun.lemma_.lower() not in self.lx.nouns or any(
+                x.type in ("ASSAULT", "COERCE") for x in self.lx.nouns[noun.lemma_.lower()]) else ("from", "by")
+            found = [e for h in (noun, suffering_verb(noun)) for c in h.children
+                     if c.dep_ in ("prep", "agent") and c.lower_ in froms for e in self._pobj_parties(c)]
+            if not found and any(x.type == "SANCTION" for x in self.lx.nouns.get(noun.lemma_.lower(), ())):
+                found = self.disc.last_actor("SANCTION")  # "three banks will face a transaction ban": the
+                # sanctions the report told of
+            return found
         for c in noun.children:
             if c.dep_ == "poss":
                 return self.entities(c)
@@ -671,7 +695,7 @@ class RoleReader:
     def recipient(self, cand: Candidate) -> list[Entity]:
         tok = cand.token
         if cand.kind == "noun" and under(tok):
-            verb = tok.head.head
+            verb = suffering_verb(tok)
             subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
             return self.entities(subj) if subj is not None else []
         if cand.kind == "noun":
