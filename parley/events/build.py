@@ -769,6 +769,10 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
         # emergency", "closed two airports") is taken at home, on its people
         people = c.event_type == "COERCE" and first.sector in ("GOV", "COP", "JUD", "LEG")
         return Entity(text=first.country, country=first.country, sector="CVL" if people else "GOV")
+    if c.event_type == "REQUEST" and first is not None and _is_country(first.country) and any(
+            x.dep_ == "dobj" and x.lemma_.lower() in _PEOPLE_AT_LARGE for x in c.token.children):
+        # "I urge everyone who still lives along the riverbank to leave": an official's appeal to the public
+        return Entity(text=first.country, country=first.country, sector="CVL")
     conflict = c.event_type in _CONFLICT
     # an armed clash or an arrest is between states' or groups' people; an accusation or a threat may also be aimed
     # at a bloc of states ("a step Beijing condemned ... vowed to take measures" against the EU's)
@@ -827,6 +831,10 @@ def _other_party(c: Candidate, mentions, discourse: Discourse, doc, here: str | 
         return Entity(text=first.country, country=first.country)
     return other
 
+
+# Words for the public an official addresses ("urged everyone to stay in shelters", "asked residents to leave")
+_PEOPLE_AT_LARGE = frozenset({"everyone", "everybody", "anyone", "people", "resident", "residents", "civilian",
+                              "citizen", "family", "parent", "all", "those", "inhabitant", "population", "public"})
 
 # Acts a party to a war inside its country makes towards the other side when the sentence names no one
 _CIVIL_PARTNER = frozenset({"ASSAULT", "COERCE", "THREATEN", "REQUEST", "CONSULT", "AGREE", "RETREAT", "CONCEDE",

@@ -38,8 +38,12 @@ def issuer(doc, extractor, lexicon) -> Entity | None:
                                  for t in tok.subtree if t.dep_ == "pobj"):
             continue
         found = extractor.subject(tok)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         for e in found:  # "the ministry said in its daily summary": the ministry named before, with its country
             named = e if e.country else extractor.disc.same_head(e.text)
+            if (named is None or not named.country) and subj is not None and not any(
+                    c.dep_ in ("ccomp", "dobj") for c in tok.children):  # (not one claim: "wrote on Telegram that")
+                named = _local_office(e, subj, doc)  # "What Kherson's regional governor wrote on Telegram"
             if named is not None and named.country:
                 return Entity(text=e.text, country=named.country, sector=e.sector or named.sector, name=e.name)
     return None
@@ -92,6 +96,20 @@ LOCAL_OFFICES = frozenset({"administration", "governor", "mayor", "council", "au
 CHANNEL_NOUNS = frozenset({"post", "channel", "feed", "account", "message", "telegram"})
 
 
+def _local_office(e: Entity, head, doc) -> Entity | None:
+    """``e`` with the country of the place its title names ("head of the Kherson Regional Military
+    Administration", "Kherson's regional governor"), or None when the title names no known town or region."""
+    from parley.ground.places import load_places
+
+    def office_after(t) -> bool:
+        nxt = [x for x in doc[t.i + 1:t.i + 4] if x.lower_ not in ("'s", "’s")]
+        return any(x.lemma_.lower() in LOCAL_OFFICES for x in nxt[:2])
+
+    names = [t.text for t in head.subtree if t.pos_ == "PROPN" and office_after(t)]
+    place = next((p for p in (load_places().lookup(n) for n in names) if p and p.population), None)
+    return replace(e, country=place.country) if place is not None else None
+
+
 def _channel(doc, extractor) -> Entity | None:
     """The author a collection of posts is by, as its heading names them: "Posts by Oleksandr Prokudin, head of
     the Kherson Regional Military Administration, on his Telegram channel", "Belgorod governor's Telegram posts,
@@ -116,13 +134,7 @@ def _channel(doc, extractor) -> Entity | None:
     for h in holders:
         found = [e for e in extractor.entities(h) if e.sector]
         if found and not found[0].country:
-            # a title names its country by a place ("head of the Kherson Regional Military Administration")
-            from parley.ground.places import load_places
-
-            names = [t.text for t in h.subtree if t.pos_ == "PROPN" and t.i + 1 < len(doc) and
-                     doc[t.i + 1].lemma_.lower() in LOCAL_OFFICES]
-            place = next((p for p in (load_places().lookup(n) for n in names) if p and p.population), None)
-            found = [replace(found[0], country=place.country)] if place is not None else []
+            found = [x for x in [_local_office(found[0], h, doc)] if x is not None]
         if found and found[0].country:
             # the heading's party, not the rest of the heading ("Head of the ... Administration - Telegram posts")
             text = re.split(r"\s[-–—]\s|,\s|\s\(|\son (?:his|her|its|their)\b", found[0].text)[0].strip()
