@@ -108,10 +108,11 @@ class Coder:
             plans.append((art, sentences, domain))
             if domain in ("sport", "entertainment"):
                 continue
+            posts = any(s.stamp for s in sentences)  # an official's posts: every line may instruct the public
             for si, s in enumerate(sentences):
                 if si <= 1 and is_headline(s, art):
                     continue
-                if self.filter.search(s.text) or _SAYING.search(s.text) or (
+                if self.filter.search(s.text) or _SAYING.search(s.text) or posts or (
                         si + 1 < len(sentences) and _REFERS_BACK.match(sentences[si + 1].text)):
                     # (a sentence the next refers back to is read for whom it is about: "Russia's Defence Ministry
                     # made no mention of the vessel. Its forces had destroyed ...")

@@ -10,7 +10,7 @@ from parley.actors.resolve import SPEAKER_TITLES, ActorResolver
 from parley.events.coding import QUAD, acled_types, all_labels, first_label, load_tables
 from parley.events.discourse import Discourse
 from parley.events.extract import TOPIC_VERBS, Candidate, SentenceExtractor
-from parley.events.lexicon import Lexicon
+from parley.events.lexicon import Lexicon, Sense
 from parley.events.roles import (
     FIRST_PERSON,
     INTERCEPT_VERBS,
@@ -56,6 +56,9 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     extractor = SentenceExtractor(doc, lexicon, resolver, mentions, discourse)
     cands = extractor.candidates()
     _note_speaker(doc, sentence, lexicon, extractor, discourse)
+    instruction = _instruction(doc, discourse) if not any(not c.absorbed for c in cands) else None
+    if instruction is not None:
+        cands.append(instruction)
     ctx = _Context(doc, sentence, resolver, discourse, date, domain, mentions, extractor)
     events = [e for e, c in ((_finish(c, ctx), c) for c in cands) if e is not None and not _doerless(e, c)]
     for m in ctx.ordered_mentions:
@@ -166,7 +169,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
     """Place, implicit parties and codes of one candidate; None when no party of it is known (unless
     ``unknown_ok``: a trained model is sure the report tells such an event, whoever did it)."""
     doc = ctx.doc
-    if c.event_type not in ("ASSAULT", "COERCE") and _appeal(c.token):
+    if c.event_type not in ("ASSAULT", "COERCE") and _appeal(c.token) and not c.instruction:
         # "Support the Defence Forces of Ukraine.", "Glory to Ukraine!": an appeal, no event (a bulletin's
         # "Hit manpower and hardware near Kupiansk." has no subject either, and reports what its issuer did)
         return None
@@ -368,6 +371,27 @@ def _domestic_sides(c: Candidate, ctx: _Context) -> None:
     last = next((e for e in reversed(ctx.discourse.recent) if e.country == country and e.sector in wanted), None)
     if last is not None:
         c.recipient = [replace(last, start=None, end=None)]
+
+
+def _instruction(doc, discourse: Discourse) -> Candidate | None:
+    """An official's post that tells the public what to do in the imperative ("When the sirens sound, go down to a
+    shelter at once", "Please avoid the road unless the trip is essential"): a request by the poster to the people
+    of their country. Only in an official's posts (a bulletin's closing slogan, "Support the Defence Forces!", is
+    none)."""
+    voice = discourse.voice
+    if voice is None or voice.sector != "GOV" or not _is_country(voice.country) or doc[-1].text == "!":
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB" or root.pos_ != "VERB" or any(
+            ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for ch in root.children):
+        return None
+    if any(t.i < root.i and t.dep_ not in ("intj", "punct") and root not in t.ancestors for t in doc):
+        return None  # (only "please", or a clause of the verb's own, before it: "When the sirens sound, go ...")
+    c = Candidate(root, Sense(type="REQUEST", cameo="100"), "verb", "REQUEST", "100")
+    c.actor = [Entity(text=voice.text, country=voice.country, sector=voice.sector, name=voice.name)]
+    c.recipient = [Entity(text=voice.country, country=voice.country, sector="CVL")]
+    c.claimed_by, c.instruction = c.actor[0], True
+    return c
 
 
 def _appeal(tok) -> bool:

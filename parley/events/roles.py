@@ -81,6 +81,7 @@ class Candidate:
     depth: int = 0
     future: bool = False
     absorbed_into: "Candidate | None" = None  # the status comes from "will"/"would" or "ready to": a commitment or a threat
+    instruction: bool = False  # an official's instruction to the public in the imperative ("go down to a shelter")
 
 
 _QUANTIFIERS = {"some", "most", "many", "all", "part", "dozen", "dozens", "hundred", "hundreds", "thousand",

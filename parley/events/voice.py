@@ -45,7 +45,7 @@ def issuer(doc, extractor, lexicon) -> Entity | None:
                     c.dep_ in ("ccomp", "dobj") for c in tok.children):  # (not one claim: "wrote on Telegram that")
                 named = _local_office(e, subj, doc)  # "What Kherson's regional governor wrote on Telegram"
             if named is not None and named.country:
-                return Entity(text=e.text, country=named.country, sector=e.sector or named.sector, name=e.name)
+                return Entity(text=re.sub(r"^(?:What|How)\s+", "", e.text), country=named.country, sector=e.sector or named.sector, name=e.name)
     return None
 
 

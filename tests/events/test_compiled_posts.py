@@ -31,3 +31,17 @@ def test_one_post_cited_is_no_voice_of_the_report(coder):
             "The enemy shelled the border village of Klimovo later on Monday, the Ukrainian military said.")
     shelling = [e for e in events_in(_code(coder, text, date="2025-10-06"), "Klimovo") if e.event_type == "ASSAULT"]
     assert not shelling or shelling[0].claimed_by is None or shelling[0].claimed_by.country != "RUS"
+
+
+def test_an_instruction_to_the_public_in_a_post_is_the_official_s_request(coder):
+    text = POSTS + "\n\n18:05\nWhen you hear the alarm, take cover in a basement and keep away from windows."
+    instructions = [e for e in events_in(_code(coder, text, date="2025-10-06"), "take cover")
+                    if e.event_type == "REQUEST"]
+    assert instructions and {a.country for a in instructions[0].actor} == {"UKR"}
+    assert {(r.country, r.sector) for r in instructions[0].recipient} == {("UKR", "CVL")}
+
+
+def test_a_bulletin_s_closing_slogan_is_no_request(coder):
+    text = ("The General Staff of the Armed Forces of Ukraine reports:\n\nOver the past day the enemy attacked "
+            "Ukrainian positions 140 times.\n\nSupport the Defence Forces of Ukraine!")
+    assert not [e for e in _code(coder, text, date="2025-10-06") if e.event_type == "REQUEST"]
