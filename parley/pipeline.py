@@ -21,7 +21,7 @@ from parley.events.definitions import settle
 from parley.events.detect import load_detector
 from parley.events.discourse import Discourse
 from parley.events.domain import document_domain
-from parley.events.extract import BLAME_WORDS, OBLIGATION_WORDS
+from parley.events.extract import BLAME_WORDS, DELIBERATELY, OBLIGATION_WORDS
 from parley.events.lexicon import Sense, load_lexicon
 from parley.events.segment import Sentence, blank_editorial, split_sentences, trigger_filter
 from parley.events.voice import maybe_header
@@ -73,7 +73,8 @@ class Coder:
         # sentences with a trigger word, those whose words name the voice's adversary ("the Russian
         # aggression": they say whose side a bulletin's voice is on), demands ("X said Y must ...") and blame
         # ("X said Y was responsible for ...")
-        self.filter = trigger_filter(self.lexicon.word_forms() | HOSTILE_NOUNS | OBLIGATION_WORDS | BLAME_WORDS)
+        self.filter = trigger_filter(self.lexicon.word_forms() | HOSTILE_NOUNS | OBLIGATION_WORDS | BLAME_WORDS |
+                                     DELIBERATELY | {"terrorise", "terrorize"})
         self.classifier = load_classifier() if self.options.use_model else None
         self.detector = load_detector() if self.options.use_detector else None
 

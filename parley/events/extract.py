@@ -168,6 +168,11 @@ def _verb_chain(t, root) -> bool:
     return t.i == root.i
 
 
+# Acts of force that, told in the present as deliberate, are a charge ("are deliberately hunting people").
+CHARGED_ACTS = frozenset({"target", "hunt", "attack", "shell", "strike", "hit", "terrorise", "terrorize", "kill",
+                          "bomb", "destroy", "shoot"})
+DELIBERATELY = frozenset({"deliberately", "intentionally", "purposely", "purposefully", "systematically",
+                          "consciously", "wilfully", "willfully"})
 # Verbs of committing oneself: "committed not to fire the first shot" is a pause promised.
 PLEDGING = frozenset({"agree", "commit", "pledge", "promise", "vow", "undertake", "guarantee", "swear"})
 # Verbs that end what follows them: "agreed to stop attacking" is a pause, not a threat.
@@ -433,6 +438,7 @@ class SentenceExtractor(RoleReader):
         self._talk_topics(cands)
         self._absorb(cands)
         self._ceased(cands)
+        self._present_charges(cands)
         self._threat_idioms(cands)
         self._intent_nouns(cands)
         for c in cands.values():
@@ -538,6 +544,43 @@ class SentenceExtractor(RoleReader):
                     c.event_type, c.cameo = "RETREAT", "0871"
                     c.sense = Sense(type="RETREAT", cameo="0871", mode="ceasefire")
                     break
+
+    def _present_charges(self, cands: dict[int, Candidate]) -> None:
+        """"The occupiers are deliberately hunting people on the streets", "the enemy deliberately targets
+        civilians", "the Kyiv regime continues its attempts to terrorise the population": conduct told in the
+        present as deliberate or ongoing terror is a charge against its doer (ACCUSE by whoever says it), not one
+        attack that happened."""
+        for tok in self.doc:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in CHARGED_ACTS:
+                continue
+            deliberate = any(ch.dep_ == "advmod" and ch.lower_ in DELIBERATELY for ch in tok.children)
+            present = tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBG" and any(
+                ch.dep_ == "aux" and ch.lower_ in ("is", "are", "'re") for ch in tok.children))
+            terror = tok.lemma_.lower() in ("terrorise", "terrorize") and any(
+                a.lemma_.lower() in ("continue", "attempt", "try", "seek") and a.tag_ in ("VBZ", "VBP", "NNS", "NN")
+                for a in tok.ancestors)
+            if not (deliberate and present) and not terror:
+                continue
+            if any(a.i in cands and cands[a.i].event_type == "ACCUSE" for a in tok.ancestors):
+                continue  # "accused Moscow of deliberately targeting homes": the accusation is told already
+            doer = self.subject(tok)
+            if not doer:
+                head = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and any(
+                    ch.dep_ in SUBJ for ch in a.children)), None)
+                doer = self.subject(head) if head is not None else []
+            if not doer:
+                continue
+            for t in tok.subtree:
+                if t.i in cands:
+                    cands[t.i].absorbed = True
+            for a in tok.ancestors:  # ("continues its attempts to terrorise": the attempts are the charge's)
+                if a.i in cands and cands[a.i].event_type in ("ASSAULT", "MOBILIZE", "COERCE"):
+                    cands[a.i].absorbed = True
+            c = Candidate(tok, Sense(type="ACCUSE", cameo="112", mode="allege"), "verb", "ACCUSE", "112")
+            said = self._claimant(tok) or self.disc.voice
+            c.actor, c.recipient, c.claimed_by = ([said] if said is not None else []), doer, said
+            c.depth = self._depth(tok)
+            cands[tok.i] = c
 
     def _denials(self, cands: dict[int, Candidate]) -> None:
         """"Kyiv blamed Moscow for the strike; Russia denied it": the denial of a clause before it is an event of
