@@ -425,6 +425,11 @@ class SentenceExtractor(RoleReader):
                 continue
             kind, sense = found
             cands[tok.i] = Candidate(tok, sense, kind, sense.type, sense.cameo)
+            if sense.type == "AID" and tok.lemma_.lower() == "take" and any(
+                    p.lemma_.lower() in ("hospital", "clinic", "morgue", "custody", "prison")
+                    for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children):
+                del cands[tok.i]  # "two residents were taken to hospital": a toll, no evacuation
+                continue
             if kind == "verb" and tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.i < tok.head.i:
                 cands[tok.i].absorbed = True  # "near their destroyed homes": what a thing is like, no event told
         self._violations(cands)

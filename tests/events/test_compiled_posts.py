@@ -45,3 +45,11 @@ def test_a_bulletin_s_closing_slogan_is_no_request(coder):
     text = ("The General Staff of the Armed Forces of Ukraine reports:\n\nOver the past day the enemy attacked "
             "Ukrainian positions 140 times.\n\nSupport the Defence Forces of Ukraine!")
     assert not [e for e in _code(coder, text, date="2025-10-06") if e.event_type == "REQUEST"]
+
+
+def test_residents_taken_to_safety_are_evacuated_and_those_taken_to_hospital_are_a_toll(coder):
+    text = POSTS + ("\n\n19:30\nPolice and rescuers took 17 residents of Kinburn, including four children, to safer "
+                    "areas. Shelling also hit Pokrovka, and two villagers were taken to hospital.")
+    events = _code(coder, text, date="2025-10-06")
+    assert [e for e in events_in(events, "took 17 residents") if e.event_type == "AID"]
+    assert not [e for e in events_in(events, "taken to hospital") if e.event_type == "AID"]
