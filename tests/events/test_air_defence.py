@@ -4,7 +4,7 @@ the land the report is about, not the attacker's; a phrase that shares only its 
 import pytest
 
 from tests.events.helpers import coded as _code
-from tests.events.helpers import events_in
+from tests.events.helpers import countries, events_in, first
 
 
 @pytest.mark.parametrize("text,sentence,defender", [
@@ -14,25 +14,22 @@ from tests.events.helpers import events_in
      "In total, air defence forces shot down 22 unmanned aerial vehicles over the region.", "In total", "RUS"),
 ])
 def test_air_defence_named_by_kind_defends_the_land_of_the_report(coder, text, sentence, defender):
-    downs = [e for e in events_in(_code(coder, text), sentence) if e.event_type == "ASSAULT"]
-    assert downs and {a.country for a in downs[0].actor} == {defender}, \
-        [(e.event_type, [(a.text, a.country) for a in e.actor]) for e in downs]
+    assert countries(first(_code(coder, text), sentence, "ASSAULT").actor) == {defender}
 
 
 def test_a_speaker_s_own_air_defence_stays_the_speaker_s(coder):
     text = ("Russia's defence ministry said its forces had struck port facilities in the Odesa region. The ministry "
             "also said its air defences had intercepted 30 Ukrainian drones over Crimea.")
-    downs = [e for e in events_in(_code(coder, text), "intercepted") if e.event_type == "ASSAULT"]
-    assert downs and {a.country for a in downs[0].actor} == {"RUS"}
+    assert countries(first(_code(coder, text), "intercepted", "ASSAULT").actor) == {"RUS"}
 
 
 def test_drones_of_a_country_are_never_downed_by_its_own_defence(coder):
     text = ("Russia's defence ministry said its troops had taken the village of Novopavlivka. According to the "
             "ministry, Ukraine lost up to 180 servicemen near Pokrovsk over the past day. It also said air defences "
             "had shot down 41 Ukrainian drones over the Belgorod and Kursk regions.")
-    downs = [e for e in events_in(_code(coder, text), "41 Ukrainian drones") if e.event_type == "ASSAULT"]
-    assert downs and {a.country for a in downs[0].actor} == {"RUS"}, [(a.text, a.country) for a in downs[0].actor]
-    assert downs[0].claimed_by is not None and downs[0].claimed_by.country == "RUS"
+    down = first(_code(coder, text), "41 Ukrainian drones", "ASSAULT")
+    assert countries(down.actor) == {"RUS"}
+    assert down.claimed_by is not None and down.claimed_by.country == "RUS"
 
 
 @pytest.mark.parametrize("text", [

@@ -5,7 +5,7 @@ to its author. Sentences written for this test."""
 import pytest
 
 from tests.events.helpers import coded as _code
-from tests.events.helpers import events_in
+from tests.events.helpers import countries, events_in, first
 
 CIVIL = [
     # (article, the sentence of the act, its type, the country and sectors the act must be towards)
@@ -39,17 +39,14 @@ def test_a_war_between_states_keeps_its_foreign_counterpart(coder):
     # the article's war is Russia's against Ukraine: a threat with no one named is still towards Ukraine
     text = ("Russian troops shelled Kherson overnight, killing two people. Kyiv asked its allies for more air "
             "defence. Moscow warned of further strikes.")
-    threats = [e for e in events_in(_code(coder, text), "Moscow warned") if e.recipient]
-    assert threats and {r.country for r in threats[0].recipient} == {"UKR"}
+    assert countries(first(_code(coder, text), "Moscow warned", "THREATEN").recipient) == {"UKR"}
 
 
 def test_the_two_sides_of_a_war_inside_one_country_are_its_state_and_group(coder):
     text = ("ADF militants raided a village near Beni, killing nine people. Congo accuses Uganda of failing to "
             "secure the border. The army and the rebels later agreed to a local truce around Beni, but "
             "both sides accused each other of breaking it within hours.")
-    accusations = [e for e in events_in(_code(coder, text), "both sides accused") if e.event_type == "ACCUSE"]
-    assert accusations
-    assert {a.country for a in accusations[0].actor} == {"COD"}, [(a.text, a.country) for a in accusations[0].actor]
+    assert countries(first(_code(coder, text), "both sides accused", "ACCUSE").actor) == {"COD"}
 
 
 @pytest.mark.parametrize("text,authors", [
@@ -69,9 +66,8 @@ def test_an_answer_to_a_proposal_is_to_its_author(coder, text, authors):
 ])
 def test_a_charge_answered_by_a_denial_stands(coder, text):
     events = _code(coder, text)
-    charges = [e for e in events if e.event_type == "ACCUSE"]
-    assert charges and charges[0].status == "occurred"
-    assert [e for e in events if e.event_type == "REJECT"]
+    assert first(events, "", "ACCUSE").status == "occurred"
+    assert first(events, "", "REJECT")
 
 
 def test_fighting_between_two_parties_is_theirs(coder):
