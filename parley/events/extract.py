@@ -192,7 +192,7 @@ def _ceasing(t, root) -> bool:
 
 
 # Nouns that count or group acts ("a series of attacks", "a wave of strikes"): what is said of them is said of the acts.
-SERIES_NOUNS = frozenset({"series", "wave", "spate", "string", "rash", "string", "surge", "number", "pattern"})
+SERIES_NOUNS = frozenset({"series", "wave", "spate", "string", "rash", "surge", "number", "pattern"})
 
 
 def _through_series(obj):

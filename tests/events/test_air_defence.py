@@ -4,7 +4,7 @@ the land the report is about, not the attacker's; a phrase that shares only its 
 import pytest
 
 from tests.events.helpers import coded as _code
-from tests.events.helpers import countries, events_in, first
+from tests.events.helpers import countries, first
 
 
 @pytest.mark.parametrize("text,sentence,defender", [
