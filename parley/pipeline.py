@@ -323,6 +323,10 @@ class Coder:
                     place.country == main.location.country and (place.admin1 or place.geonameid))):
                 main.location = place
                 return
+        filed = discourse.dateline  # "KUPIANSK, March 5, 2024 - Shelling killed two": where the report is from
+        if filed is not None and (filed.admin1 or filed.geonameid) and (
+                main.location is None or main.location.country == filed.country):
+            main.location = filed
 
 
 # The CAMEO code of an event whose type the detector named (not the wording): the type's general code.

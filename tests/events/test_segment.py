@@ -134,3 +134,13 @@ def test_a_dateline_with_a_full_date_is_cut(dateline):
     sents = split_sentences(text)
     assert sents[0].text.startswith("The Sahel Relief Network"), sents[0].text
     assert sents[0].dateline == dateline.strip()
+
+
+def test_a_short_report_with_no_place_of_its_own_happened_where_it_was_filed(coder):
+    from parley.model import Article
+
+    text = "POKROVSK, March 5, 2025 (Reuters) - Artillery fire killed two civilians on Wednesday, police said."
+    events = next(coder.code([Article(id="d", text=text, date="2025-03-05")])).events
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert attacks and attacks[0].location is not None and attacks[0].location.name == "Pokrovsk", \
+        [(e.event_type, e.location) for e in events]
