@@ -734,19 +734,20 @@ def _forces(c: Candidate, e: Entity, place: str | None, enemies_of, discourse: D
     adversary when they strike the speaker's country."""
     said = c.claimed_by or discourse.voice
     speaker = said.country if said is not None and _is_country(said.country) else None
-    if e.sector == "MIL" and _intercepts(c):
-        # "air defence units shot down nine drones over the region": those of the land defended (where the report's
-        # events are, when the sentence names no place)
+    intercepts = _intercepts(c)
+    if e.sector == "MIL" and intercepts and said is None:
+        # "air defence units shot down nine drones over the region", claimed by no one: those of the land defended
+        # (where the report's events are, when the sentence names no place; a speaker's own claim: below)
         land = place if _is_country(place) else next((x for x, _ in discourse.place_counts.most_common(1)), None)
         fired = {r.country for r in c.recipient if r.country}  # ("63 Ukrainian drones": never Ukraine's defence)
-        if _is_country(land) and land not in fired and (said is None or speaker == land):  # (a speaker's own claim: see below)
+        if _is_country(land) and land not in fired:
             return land
     if speaker is None or e.sector != "MIL" or c.event_type not in _CONFLICT:
         return None
     struck = {r.country for r in c.recipient if _is_country(r.country)}
     if struck and speaker not in struck:
         return speaker  # "air defences destroyed 89 Ukrainian drones", said Moscow: its own
-    if _intercepts(c):
+    if intercepts:
         return speaker  # "air defence units shot down nine drones over the region": the speaker's, over its land
     if place == speaker or speaker in struck:
         enemies = enemies_of(speaker)

@@ -87,7 +87,7 @@ class Discourse:
         an opposition, a party or an NGO, in this sentence (``before``) or earlier."""
         for e in reversed([*self.recent, *(before or [])]):
             if e.country and e.sector in GROUP_SECTORS:
-                return _ref(e, e.text)
+                return ref(e, e.text)
         return None
 
     def name(self, entities) -> None:
@@ -121,17 +121,17 @@ class Discourse:
         if word in _PERSON_PRONOUNS:
             for e in reversed(self.recent):
                 if e.name and e.sector in ("GOV", "MIL", "REB", "LEG", "JUD", "OPP", "PTY"):
-                    return [_ref(e, word)]
+                    return [ref(e, word)]
             return []
         if word in ("it", "its"):
             for e in reversed(self.recent):
                 if not (e.name and e.sector == "GOV"):
-                    return [_ref(e, word)]
+                    return [ref(e, word)]
             return []
         if word in _GROUP_PRONOUNS:
             for e in reversed(self.recent):
                 if not e.name or e.sector not in ("GOV",):
-                    return [_ref(e, word)]
+                    return [ref(e, word)]
         return []
 
     def add_event(self, event_type: str, actors: list[Entity]) -> None:
@@ -173,7 +173,7 @@ class Discourse:
         return None
 
     def talks(self) -> list[Entity]:
-        return [_ref(e, e.text) for e in self.last_talks]
+        return [ref(e, e.text) for e in self.last_talks]
 
     def main_actor(self, event_type: str) -> list[Entity]:
         """The party the article reports doing events of this type most often (of equals, the one it reported
@@ -182,7 +182,7 @@ class Discourse:
         if not counts:
             return []
         best = counts.most_common(1)[0][0]  # ties keep the order of first report
-        return [_ref(Entity(text=best, country=best), best)]
+        return [ref(Entity(text=best, country=best), best)]
 
     def add_act(self, actors: list[Entity], recipients: list[Entity]) -> None:
         """Remember who did what to whom, for the reactions to it ("Moscow will take countermeasures")."""
@@ -199,7 +199,7 @@ class Discourse:
         return counts.most_common(1)[0][0] if counts else None
 
     def last_actor(self, event_type: str) -> list[Entity]:
-        return [_ref(e, e.text) for e in self.last_actors.get(event_type, [])]
+        return [ref(e, e.text) for e in self.last_actors.get(event_type, [])]
 
     def target(self, country: str) -> str | None:
         """The party ``country`` has acted against most in the article (of equals, the first): whom "the measures"
@@ -224,14 +224,14 @@ class Discourse:
         """The last compound party ("Trump and Zelensky"); for the two "sides" of a conflict, the commonest
         pair of adversaries so far; else the last two different countries."""
         if self.groups and (not prefer_pair or self.sentence - self.groups[-1][0] <= 1):
-            return [_ref(e, e.text) for e in self.groups[-1][1]]
+            return [ref(e, e.text) for e in self.groups[-1][1]]
         if prefer_pair and self.conflict_dyads:
             pair, n = self.conflict_dyads.most_common(1)[0]
             if not (self.last_fight and max(self.civil[c] for c in pair) >= n):
                 # (where the war the article reports is inside one of the two, its sides are that war's)
                 return [self.last_of(c) for c in sorted(pair)]
         if prefer_pair and self.last_fight:
-            return [_ref(e, e.text) for e in self.last_fight]
+            return [ref(e, e.text) for e in self.last_fight]
         if prefer_pair:
             # the last two armed or state parties named, told apart by country and kind ("the army", "the RSF")
             sides: dict[tuple, Entity] = {}
@@ -239,19 +239,19 @@ class Discourse:
                 if e.country and self._state(e.country) and e.sector in ("MIL", "REB", "GOV", "UAF", None):
                     sides.setdefault((e.country, e.sector if e.sector in ("MIL", "REB") else None), e)
                 if len(sides) == 2:
-                    return [_ref(x, x.text) for x in sides.values()]
+                    return [ref(x, x.text) for x in sides.values()]
         seen: dict[str, Entity] = {}
         for e in reversed(self.recent):
             if e.country not in seen:
                 seen[e.country] = e
             if len(seen) == 2:
-                return [_ref(x, x.text) for x in seen.values()]
+                return [ref(x, x.text) for x in seen.values()]
         return []
 
     def last_of(self, country: str) -> Entity:
         for e in reversed(self.recent):
             if e.country == country:
-                return _ref(e, e.text)
+                return ref(e, e.text)
         return Entity(text=country, country=country)
 
     def other_party(self, countries: set[str | None], countries_only: bool = False) -> Entity | None:
@@ -260,7 +260,7 @@ class Discourse:
         for e in reversed(self.recent):
             if e.country and e.country not in countries and (
                     not countries_only or self._state(e.country)):
-                return _ref(e, e.text)
+                return ref(e, e.text)
         return None
 
     def civil_foe(self, party: Entity) -> Entity | None:
@@ -274,7 +274,7 @@ class Discourse:
         state = party.sector in _STATE or party.sector is None
         for e in reversed(self.recent):
             if e.country == country and ((e.sector in _ARMED) if state else (e.sector in _STATE)):
-                return _ref(e, e.text)
+                return ref(e, e.text)
         return Entity(text=country, country=country, sector=None if state else "GOV")
 
     def foe(self, country: str) -> str | None:
@@ -342,6 +342,6 @@ GROUP_SECTORS = frozenset({"REB", "UAF", "OPP", "PTY", "NGO", "CRM"})
 GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
 
 
-def _ref(e: Entity, text: str) -> Entity:
+def ref(e: Entity, text: str | None = None) -> Entity:
     """A reference to an entity named in another sentence: its offsets there do not index this one."""
     return Entity(text=e.text, country=e.country, sector=e.sector, name=e.name)

@@ -104,6 +104,8 @@ DELEGATES = frozenset({"delegation", "negotiator", "envoy", "mediator", "delegat
 AID_VEHICLES = frozenset({"truck", "lorry", "convoy", "shipment", "consignment", "barge", "tanker", "trailer"})
 AID_CARGO = frozenset({"aid", "relief", "humanitarian", "food", "medicine", "medical", "flour", "fuel", "water",
                        "wheat", "grain", "sorghum", "tent", "blanket", "supply", "assistance", "ration", "vaccine"})
+# Where people are taken who are not evacuated: the wounded, the dead, the detained ("taken to hospital").
+NOT_SAFETY = frozenset({"hospital", "clinic", "morgue", "custody", "prison"})
 # Works and lines that supply or serve others: "a substation that supplies the hospital" tells no aid.
 FACILITIES = frozenset({"substation", "plant", "refinery", "facility", "factory", "depot", "station", "pipeline",
                         "line", "enterprise", "warehouse", "port", "terminal", "railway", "road", "route", "bridge",
@@ -330,6 +332,9 @@ class SentenceExtractor(RoleReader):
                 continue
             if s.needs == "aid_vehicle" and not self._aid_vehicle(tok):
                 continue
+            if s.needs == "to_safety" and any(p.lemma_.lower() in NOT_SAFETY for c in tok.children
+                                               if c.dep_ == "prep" and c.lower_ == "to" for p in c.children):
+                continue  # "two residents were taken to hospital": a toll, no evacuation
             if s.needs == "delegates_to" and not (any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in DELEGATES for c in
                     [*tok.children, *(tok.head.children if tok.dep_ == "xcomp" else [])])):
@@ -425,11 +430,6 @@ class SentenceExtractor(RoleReader):
                 continue
             kind, sense = found
             cands[tok.i] = Candidate(tok, sense, kind, sense.type, sense.cameo)
-            if sense.type == "AID" and tok.lemma_.lower() == "take" and any(
-                    p.lemma_.lower() in ("hospital", "clinic", "morgue", "custody", "prison")
-                    for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children):
-                del cands[tok.i]  # "two residents were taken to hospital": a toll, no evacuation
-                continue
             if kind == "verb" and tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.i < tok.head.i:
                 cands[tok.i].absorbed = True  # "near their destroyed homes": what a thing is like, no event told
         self._violations(cands)

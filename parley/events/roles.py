@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from parley.actors.resolve import SPEAKER_TITLES, ActorResolver, Mention
 from parley.events.arguments import parties, phrase_tokens, place_objects
 from parley.events.discourse import GROUP_NOUNS, Discourse
+from parley.events.discourse import ref as remembered
 from parley.events.lexicon import Lexicon, Sense
 from parley.model import Entity
 
@@ -135,11 +136,6 @@ JUDGES_OF_ACTS = frozenset({"condemn", "denounce", "deplore", "decry", "criticis
 _ANSWERS_TO_AUTHOR = frozenset({"AGREE", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"})
 _CHARGING = frozenset({"accuse", "blame", "allege", "charge", "claim", "say"})  # verbs that make a charge
 _CHARGES = frozenset({"charge", "claim", "accusation", "allegation", "assertion"})  # what a reply calls it
-
-
-def _ref_of(e: Entity) -> Entity:
-    """An entity of another sentence, without its offsets there."""
-    return Entity(text=e.text, country=e.country, sector=e.sector, name=e.name)
 
 
 def head_lemma(tok) -> str:
@@ -326,7 +322,7 @@ class RoleReader:
                 _fits(word, self.disc.last_subject):
             # "It also urged Rwanda to ..." after "It urged the M23 ...": a sentence's subject pronoun continues the
             # last sentence's subject (not a party named in passing inside it)
-            return [_ref_of(e) for e in self.disc.last_subject]
+            return [remembered(e) for e in self.disc.last_subject]
         if pron.dep_ in ("dobj", "dative") and verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG":
             # "suspended the broadcaster, accusing it of ...": an object pronoun of a participle is the object
             # of the verb it hangs on, never that verb's own subject
