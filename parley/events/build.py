@@ -70,11 +70,12 @@ def build_events(doc, sentence: Sentence, lexicon: Lexicon, resolver: ActorResol
     for c in cands:
         if len({e.country for e in c.actor if e.country}) >= 2:
             discourse.add(c.actor)
+    words = frozenset(t.lemma_.lower() for t in doc)
     for e in events:
         if e.claimed_by is not None and e.claimed_by.text.lower() not in PRONOUN_WORDS:
             discourse.last_speaker, discourse.last_speaker_sentence = e.claimed_by, discourse.sentence
         discourse.name([e.claimed_by, *e.actor, *e.recipient])
-        discourse.add_event(e.event_type, e.actor)
+        discourse.add_event(e.event_type, e.actor, words)
         if e.event_type in ("CONSULT", "AGREE") and e.status != "negated":
             discourse.add_talks([*e.actor, *e.recipient])
         if e.event_type in _HOSTILE_ACTS:

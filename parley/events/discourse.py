@@ -38,6 +38,8 @@ class Discourse:
         self.country_counts: Counter[str] = Counter()
         self.conflict_dyads: Counter[frozenset[str]] = Counter()
         self.last_actors: dict[str, list[Entity]] = {}
+        # (type, actors, lemmas of its sentence) of every event with a party, in order
+        self.deeds: list[tuple[str, list[Entity], frozenset[str]]] = []
         self.type_actors: dict[str, Counter[str]] = defaultdict(Counter)
         self.types_seen: set[str] = set()  # the event types reported so far, whoever did them
         self.last_speaker: Entity | None = None  # who the last claim was by: "it said" in the next sentence
@@ -134,12 +136,13 @@ class Discourse:
                     return [ref(e, word)]
         return []
 
-    def add_event(self, event_type: str, actors: list[Entity]) -> None:
+    def add_event(self, event_type: str, actors: list[Entity], words: frozenset[str] = frozenset()) -> None:
         """Remember who did the last event of each type ("the strikes" later refers to them), and how often each
         party did one."""
         self.types_seen.add(event_type)
         if any(a.country for a in actors):
             self.last_actors[event_type] = [a for a in actors if a.country]
+            self.deeds.append((event_type, self.last_actors[event_type], words))
             self.type_actors[event_type].update(a.country for a in actors if a.country)
 
     def add_talks(self, parties: list[Entity]) -> None:
@@ -197,6 +200,15 @@ class Discourse:
         counts = Counter(next(iter(mine)) for mine, theirs in self.acts
                          if country in theirs and country not in mine and len(mine) == 1)
         return counts.most_common(1)[0][0] if counts else None
+
+    def last_doer(self, types: frozenset[str], said: frozenset[str], besides: set[str | None]) -> list[Entity]:
+        """Who did the act a reply points back to (whose "measures" the Kremlin dismissed): the last act of ``types``
+        ("any": of any type) whose sentence told it with a word of ``said``, else the last act of ``types``; never
+        one by a country in ``besides``."""
+        acts = [(actors, words) for event_type, actors, words in reversed(self.deeds)
+                if ("any" in types or event_type in types) and not {a.country for a in actors} & besides]
+        actors = next((a for a, words in acts if words & said), None) or next((a for a, _ in acts), None)
+        return [ref(a, a.text) for a in actors or []]
 
     def last_actor(self, event_type: str) -> list[Entity]:
         return [ref(e, e.text) for e in self.last_actors.get(event_type, [])]

@@ -70,6 +70,8 @@ class Lexicon:
     weapons: frozenset[str] = frozenset()
     bulletin_nouns: frozenset[str] = frozenset()
     verdicts: frozenset[str] = frozenset()
+    # noun -> (the act types it names, the words that tell such an act)
+    answered_acts: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
     def word_forms(self) -> set[str]:
         """Every inflected form of every trigger lemma: the vocabulary of the sentence pre-filter."""
@@ -185,5 +187,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         calamities=frozenset(t.get("calamities", ())), weapons=frozenset(t.get("weapons", ())),
         negation_to_reject=frozenset(t.get("negation_to_reject", ())),
         bulletin_nouns=frozenset(t.get("bulletin_nouns", ())), verdicts=frozenset(t.get("verdicts", ())),
+        answered_acts={k: (frozenset(v["types"]), frozenset([k, *v.get("said", ())]))
+                       for k, v in (t.get("answered_acts") or {}).items()},
         domains={k: frozenset(v) for k, v in (dom or {}).items()},
     )

@@ -679,6 +679,15 @@ class RoleReader:
                     return ents
         return []
 
+    def _bare(self, noun) -> bool:
+        """Whether a noun says nothing of whose or against whom it is ("the measures", "this decision", "the new
+        sanctions"; not "Brussels' measures", "the EU's decision", "the sanctions on Iran", "the Ukrainian claims")."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that", "such") for c in noun.children):
+            return False
+        return not any(c.dep_ in ("poss", "compound", "relcl", "acl") or c.i in self.mentions or
+                       (c.dep_ == "prep" and c.lower_ != "as") or  # ("dismissed the measures as illegal")
+                       (c.dep_ == "amod" and c.pos_ == "PROPN") for c in noun.children)
+
     def _noun_target(self, noun) -> list[Entity]:
         """A country name modifying a conflict noun is its target ("the Ukraine invasion")."""
         for c in noun.children:
@@ -737,6 +746,12 @@ class RoleReader:
             ents = self.entities(obj)
             if ents:
                 return ents
+            named = self.lx.answered_acts.get(obj.lemma_.lower())
+            if named and cand.event_type in _ANSWERS_TO_AUTHOR and self._bare(obj):
+                # "the Kremlin dismissed the measures", "Kyiv welcomed the decision": a reply to an act told before
+                ents = self.disc.last_doer(*named, {e.country for e in cand.actor})
+                if ents:
+                    return ents
             done = [x.type for x in self.lx.nouns.get(obj.lemma_.lower(), ())]
             if cand.event_type in ("ACCUSE", "REJECT", "REQUEST") and done and not any(
                     c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") or c.i in self.mentions
