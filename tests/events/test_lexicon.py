@@ -64,3 +64,11 @@ def test_duplicate_keys_are_refused(tmp_path):
     (tmp_path / "domains.yaml").write_text("sport: [goal]\n")
     with pytest.raises(ModelError, match="duplicate key"):
         load_lexicon(tmp_path)
+
+
+def test_answered_acts_name_real_event_types():
+    lx = load_lexicon()
+    assert lx.answered_acts, "answered_acts is empty"
+    for noun, (types, said) in lx.answered_acts.items():
+        assert types and types <= set(PLOVER_TYPES) | {"any"}, (noun, types)
+        assert noun in said and all(w == w.lower() for w in said), (noun, said)
