@@ -644,6 +644,9 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 country = next(iter(own))
             elif named is not None:
                 country = named.country  # "the ministry said" after "Russia's Defence Ministry said"
+            elif role == "actor" and e.text.lower().split()[-1] in _LOCAL_TITLES and discourse.place is not None \
+                    and discourse.place.country and discourse.sentence - discourse.place_sentence <= 2:
+                country = discourse.place.country  # "the mayor said" after a strike on Kharkiv: Kharkiv's mayor
             elif forces is not None:
                 country = forces
             elif enemy is not None:
@@ -692,6 +695,9 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 ents[i] = Entity(text=e.text, country=country, sector=e.sector, name=e.name, start=e.start,
                                  end=e.end)
 
+
+# Titles of a town's or region's own officials: with no country named, of the place the report is at
+_LOCAL_TITLES = frozenset({"mayor", "governor", "prefect", "burgomaster"})
 
 _CLAUSES = {"advcl", "ccomp", "xcomp", "conj", "parataxis", "relcl", "acl", "csubj"}
 
@@ -1217,11 +1223,16 @@ def _shift(e: Entity, offset: int) -> Entity:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per happening: same type and the same parties in one sentence are reported once."""
+    """One event per happening: same type and the same parties in one sentence are reported once, unless they
+    are told of different days ("the drones struck on Monday; the same group had attacked a convoy last week") or,
+    within one country, of parties of different kinds (the army's strike and the rebels' ambush)."""
     out: list[Event] = []
     seen: dict[tuple, Event] = {}
     for e in events:
-        key = (e.event_type, frozenset(a.country for a in e.actor), frozenset(r.country for r in e.recipient))
+        countries = {a.country for a in e.actor} | {r.country for r in e.recipient}
+        kinds = frozenset(a.sector for a in e.actor) if len(countries) == 1 else frozenset()
+        key = (e.event_type, frozenset(a.country for a in e.actor), frozenset(r.country for r in e.recipient),
+               e.date, kinds)
         if key in seen:
             kept = seen[key]
             kept.targets = sorted(set(kept.targets) | set(e.targets))

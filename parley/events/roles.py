@@ -132,6 +132,9 @@ def answers(clause, verb) -> bool:
 JUDGES_OF_ACTS = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "slam", "lament",
                             "mourn", "document", "investigate", "protest", "regret"})
 
+# Words that make an attack one more of those told ("a second strike", "a further drone")
+_ONE_MORE = frozenset({"second", "third", "fourth", "further", "subsequent", "follow-up", "renewed", "repeated"})
+
 # Acts that answer a proposal, a demand or a charge: towards its author ("accepted a plan put forward by Egypt")
 _ANSWERS_TO_AUTHOR = frozenset({"AGREE", "REJECT", "CONCEDE", "SUPPORT", "ACCUSE"})
 _CHARGING = frozenset({"accuse", "blame", "allege", "charge", "claim", "say"})  # verbs that make a charge
@@ -528,6 +531,10 @@ class RoleReader:
                            for e in self._prep_parties(t, ("between",))]
         elif subj is not None:
             out = [] if self._bare_weapon(subj) else self.entities(subj)
+            if not out and self._weapon_told_before(subj) and any(
+                    x.type == "ASSAULT" for x in self.lx.verbs.get(tok.lemma_.lower(), ())):
+                # "the strikes killed four people", "a second strike hit the same area": the attack told before
+                out = self.disc.last_actor("ASSAULT")
             if not out and subj.pos_ == "PROPN" and subj.lower_ not in BODY_WORDS and \
                     not any(c.dep_ in ("det", "compound", "poss") for c in subj.children):
                 # "Syniehubov accused ..." after "according to regional governor Oleh Syniehubov": the person named
@@ -596,6 +603,14 @@ class RoleReader:
                 out = self.subject(gov)
         self._subj_cache[tok.i] = out
         return out
+
+    def _weapon_told_before(self, phrase) -> bool:
+        """Whether a subject names an attack or weapon as one the text told before: by a definite article or a
+        demonstrative ("the strikes", "these drones") or as one more of them ("a second strike", "another drone")."""
+        if not self._bare_weapon(phrase):
+            return False
+        return any((c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that", "another")) or
+                   (c.dep_ == "amod" and c.lower_ in _ONE_MORE) for c in phrase.children)
 
     def _bare_weapon(self, phrase) -> bool:
         """A weapon named without its owner ("a ballistic missile hit Sumy", "a drone struck a block") is no
