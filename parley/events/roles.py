@@ -132,6 +132,9 @@ def answers(clause, verb) -> bool:
 JUDGES_OF_ACTS = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "slam", "lament",
                             "mourn", "document", "investigate", "protest", "regret"})
 
+# Prepositions that set an act in time beside another ("after the attack", "despite the shelling")
+_WHEN_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "during", "until"})
+
 # Words that make an attack one more of those told ("a second strike", "a further drone")
 _ONE_MORE = frozenset({"second", "third", "fourth", "further", "subsequent", "follow-up", "renewed", "repeated"})
 
@@ -531,6 +534,8 @@ class RoleReader:
                            for e in self._prep_parties(t, ("between",))]
         elif subj is not None:
             out = [] if self._bare_weapon(subj) else self.entities(subj)
+            if not out and subj.pos_ == "NOUN" and not self._bare_weapon(subj):
+                out = self._owned(subj)
             if not out and self._weapon_told_before(subj) and any(
                     x.type == "ASSAULT" for x in self.lx.verbs.get(tok.lemma_.lower(), ())):
                 # "the strikes killed four people", "a second strike hit the same area": the attack told before
@@ -604,6 +609,16 @@ class RoleReader:
         self._subj_cache[tok.i] = out
         return out
 
+    def _owned(self, noun) -> list[Entity]:
+        """A subject known only as its owner's ("its special unit destroyed two bombers", "their engineers
+        repaired the line"): of the owner's country, the owner being whom the pronoun means."""
+        poss = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        owner = [e for e in self._pronoun(poss) if e.country] if poss is not None else []
+        if not owner:
+            return []
+        span = self.doc[noun.left_edge.i:noun.i + 1]
+        return [Entity(text=span.text, country=owner[0].country, start=span.start_char, end=span.end_char)]
+
     def _weapon_told_before(self, phrase) -> bool:
         """Whether a subject names an attack or weapon as one the text told before: by a definite article or a
         demonstrative ("the strikes", "these drones") or as one more of them ("a second strike", "another drone")."""
@@ -672,6 +687,9 @@ class RoleReader:
                 return earlier  # "the strikes killed 31 civilians": the strikes reported before
         # the clause around it: "X carried out a swap", "after a call, X and Y agreed", "X said talks ...";
         # a speaker is a party to the talks they report, not to the attacks they report
+        if not cooperative and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS and \
+                noun.head.head.pos_ in ("VERB", "AUX"):
+            return []  # "engineers restored power after the attack": the attack is when, not their act
         t = noun
         while t.head.i != t.i:
             t = t.head
