@@ -39,7 +39,8 @@ RESCUE_P = 0.35  # the model's probability needed to code the main clause as the
 RESCUE_BESIDE_P = 0.6  # ... when the rules found other (non-ACLED) events in the report
 UNREAL = ("THREATEN", "REQUEST", "AGREE", "REJECT")  # what these govern has not happened
 RESCUE_SENTENCES = 3  # the sentences of a short report in which the main event is looked for
-SURE_P = 0.5  # ... even when no clause names a party with a known country
+SURE_P = 0.5  # ... even when no clause names a party with a known country: the model's label is more likely
+# right than wrong (its calibrated confidence, fitted on the training folds, not its raw probability)
 DETECT_P = 0.5  # the detector's probability of a type needed to code a sentence the rules left empty
 DETECT_NONE_P = 0.3  # ... with at most this probability that the sentence reports no event
 
@@ -219,7 +220,7 @@ class Coder:
                                    taken=_triggers(events, s), unreal=_triggers(events, s, UNREAL))
             if rescued is not None:
                 break
-        if rescued is None and pred.probability >= (SURE_P if not events else RESCUE_BESIDE_P):
+        if rescued is None and (pred.confidence >= SURE_P if not events else pred.probability >= RESCUE_BESIDE_P):
             s, doc = docs[0]  # the model is sure: the lead's main clause, even with its parties unknown
             rescued = rescue_event(doc, s, sense, self.lexicon, self.resolver, discourse, date, country,
                                    unknown_ok=True, taken=_triggers(events, s), unreal=_triggers(events, s, UNREAL))

@@ -26,6 +26,7 @@ PROTESTS = ("Peaceful protest", "Protest with intervention", "Excessive force ag
 @dataclass(frozen=True)
 class Cues:
     protester_violence: re.Pattern
+    police_words: re.Pattern  # "riot police", "riot gear": no violence of the demonstrators
     harm: re.Pattern
     intervention: re.Pattern
     state_forces: frozenset[str]
@@ -43,7 +44,8 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern:
 def load_cues() -> Cues:
     with (resources.files("parley") / "data" / "acled_cues.yaml").open(encoding="utf-8") as f:
         d = yaml.safe_load(f)
-    return Cues(protester_violence=phrase_pattern(d["protester_violence"]), harm=phrase_pattern(d["harm_to_protesters"]),
+    return Cues(protester_violence=phrase_pattern(d["protester_violence"]),
+                police_words=phrase_pattern(d["not_protester_violence"]), harm=phrase_pattern(d["harm_to_protesters"]),
                 intervention=phrase_pattern(d["intervention"]), state_forces=frozenset(d["state_forces"]),
                 non_state_forces=frozenset(d["non_state_forces"]))
 
@@ -61,7 +63,7 @@ def settle(sub_type: str, text: str, actor_sector: str | None = None, harmed: bo
             return TERRITORY[1]
         return sub_type
     if sub_type in PROTESTS[1:]:  # the model saw force or violence: whose, and how bad, decides
-        if cues.protester_violence.search(text):
+        if cues.protester_violence.search(cues.police_words.sub(" ", text)):
             return "Violent demonstration"
         if harmed or cues.harm.search(text):
             return "Excessive force against protesters"

@@ -47,6 +47,15 @@ def test_whose_violence_and_how_bad_decides_among_protests(text, expected):
         assert settle(chosen, text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Riot police beat students staging a sit-in outside the university.",
+    "Officers in riot gear dragged away demonstrators blocking the bridge.",
+])
+def test_riot_police_are_no_violence_of_the_demonstrators(text):
+    for chosen in ("Protest with intervention", "Excessive force against protesters"):
+        assert settle(chosen, text) != "Violent demonstration"
+
+
 def test_a_count_of_dead_makes_force_excessive():
     text = "Police dispersed the crowd outside the governor's office."
     assert settle("Protest with intervention", text) == "Protest with intervention"
