@@ -341,7 +341,8 @@ def _name(event, pred, text: str) -> None:
     the town, whether the demonstrators were violent or hurt), and the model's calibrated confidence."""
     sector = event.actor[0].sector if event.actor else None
     harmed = bool(event.fatalities)
-    sub = settle(pred.sub_event_type, text, sector, harmed)
+    aimed = frozenset(r.sector for r in event.recipient if r.sector)
+    sub = settle(pred.sub_event_type, text, sector, harmed, aimed)
     event.acled_event_type, event.acled_sub_event_type = ACLED_TYPES[sub], sub
     event.confidence = pred.confidence
 

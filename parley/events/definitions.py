@@ -50,12 +50,18 @@ def load_cues() -> Cues:
                 non_state_forces=frozenset(d["non_state_forces"]))
 
 
-def settle(sub_type: str, text: str, actor_sector: str | None = None, harmed: bool = False) -> str:
+def settle(sub_type: str, text: str, actor_sector: str | None = None, harmed: bool = False,
+           target_sectors: frozenset[str] = frozenset()) -> str:
     """The sub-type ACLED's definitions give ``text`` when the model chose ``sub_type``.
 
     ``actor_sector`` is the sector of the event's actor as the rules resolved it; ``harmed`` says that the
-    rules counted people killed in the report (injuries alone do not make force excessive)."""
+    rules counted people killed in the report (injuries alone do not make force excessive); ``target_sectors``
+    are the sectors of those it was aimed at: an "Attack" is on unarmed people, one on armed forces alone is
+    an "Armed clash"."""
     cues = load_cues()
+    armed = cues.state_forces | cues.non_state_forces
+    if sub_type == "Attack" and target_sectors and target_sectors <= armed and actor_sector in armed:
+        return "Armed clash"
     if sub_type in TERRITORY:
         if actor_sector in cues.state_forces:
             return TERRITORY[0]

@@ -56,6 +56,15 @@ def test_riot_police_are_no_violence_of_the_demonstrators(text):
         assert settle(chosen, text) != "Violent demonstration"
 
 
+def test_an_attack_on_armed_forces_alone_is_an_armed_clash():
+    text = "Insurgents stormed an army checkpoint outside the town, killing nine soldiers."
+    assert settle("Attack", text, "REB", target_sectors=frozenset({"MIL"})) == "Armed clash"
+    # on civilians, or with those it was aimed at unknown, it stays an attack
+    assert settle("Attack", text, "REB", target_sectors=frozenset({"CVL"})) == "Attack"
+    assert settle("Attack", text, "REB", target_sectors=frozenset({"MIL", "CVL"})) == "Attack"
+    assert settle("Attack", text, "REB") == "Attack"
+
+
 def test_a_count_of_dead_makes_force_excessive():
     text = "Police dispersed the crowd outside the governor's office."
     assert settle("Protest with intervention", text) == "Protest with intervention"
