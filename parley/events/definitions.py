@@ -27,6 +27,7 @@ PROTESTS = ("Peaceful protest", "Protest with intervention", "Excessive force ag
 class Cues:
     protester_violence: re.Pattern
     police_words: re.Pattern  # "riot police", "riot gear": no violence of the demonstrators
+    area_taken: re.Pattern  # "took control", "recaptured": ground taken
     harm: re.Pattern
     intervention: re.Pattern
     state_forces: frozenset[str]
@@ -45,7 +46,8 @@ def load_cues() -> Cues:
     with (resources.files("parley") / "data" / "acled_cues.yaml").open(encoding="utf-8") as f:
         d = yaml.safe_load(f)
     return Cues(protester_violence=phrase_pattern(d["protester_violence"]),
-                police_words=phrase_pattern(d["not_protester_violence"]), harm=phrase_pattern(d["harm_to_protesters"]),
+                police_words=phrase_pattern(d["not_protester_violence"]), area_taken=phrase_pattern(d["area_taken"]),
+                harm=phrase_pattern(d["harm_to_protesters"]),
                 intervention=phrase_pattern(d["intervention"]), state_forces=frozenset(d["state_forces"]),
                 non_state_forces=frozenset(d["non_state_forces"]))
 
@@ -62,6 +64,9 @@ def settle(sub_type: str, text: str, actor_sector: str | None = None, harmed: bo
     armed = cues.state_forces | cues.non_state_forces
     if sub_type == "Attack" and target_sectors and target_sectors <= armed and actor_sector in armed:
         return "Armed clash"
+    if sub_type == "Change to group/activity" and cues.area_taken.search(text) and \
+            actor_sector in cues.state_forces | cues.non_state_forces:
+        sub_type = TERRITORY[0]  # forces that took ground: whose forces decides below
     if sub_type in TERRITORY:
         if actor_sector in cues.state_forces:
             return TERRITORY[0]

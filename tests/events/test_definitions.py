@@ -26,6 +26,15 @@ def test_who_takes_the_town_decides_the_territory_sub_type(sector, expected):
         assert settle(chosen, "Fighters took control of the town of Kasala on Monday.", sector) == expected
 
 
+@pytest.mark.parametrize("sector,expected", [("MIL", TERRITORY[0]), ("REB", TERRITORY[1])])
+def test_forces_that_took_ground_took_territory_whatever_the_model_read(sector, expected):
+    text = "After a week of fighting, the fighters took control of three villages south of the river."
+    assert settle("Change to group/activity", text, sector) == expected
+    # a change of activity that tells no ground taken stays one
+    assert settle("Change to group/activity", "The militia moved its headquarters to the hills.", sector) == \
+        "Change to group/activity"
+
+
 def test_an_unknown_capturer_leaves_the_model_its_choice():
     for chosen in TERRITORY:
         assert settle(chosen, "The town of Kasala changed hands again on Monday.", None) == chosen
