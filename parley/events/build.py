@@ -199,6 +199,7 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
             c.recipient = [other]
             c.inferred_recipient = True
         _appeal_to_sides(c, ctx.discourse)
+    _venue_no_party(c, ctx, doc)
     _authorities(c)
     if not c.actor and here and c.event_type in _PLACED and not c.sense.converse:
         bare = ctx.extractor.bare_subject(c) if ctx.extractor is not None else None
@@ -291,6 +292,34 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
 # What a third party calls for that only the sides of a fight can give: "called for calm", "urged restraint"
 CALM_WORDS = frozenset({"calm", "restraint", "de-escalation", "deescalation", "dialogue", "ceasefire", "truce",
                         "peace", "moderation", "cessation"})
+
+
+def _venue_no_party(c: Candidate, ctx: _Context, doc) -> None:
+    """Talks between two parties the actor names ("the government and the M23 would return to Doha for talks")
+    are between them: a city they go to or meet in is the venue, not a third party to the talks."""
+    if c.event_type not in ("CONSULT", "AGREE") or not c.recipient:
+        return
+    sides = {(e.country, e.sector, e.text) for e in c.actor if e.country}
+    if len(sides) < 2:
+        return
+    places = {(m.start, m.end): m.kind for m in ctx.ordered_mentions if m.kind in ("capital", "demonym", "country")}
+    for r in c.recipient:
+        span = doc.char_span(r.start, r.end, alignment_mode="expand") if r.start is not None else None
+        kind = places.get((span.start, span.end)) if span is not None else None
+        if kind is None or (kind != "capital" and not _in_venue(span.root)):
+            return
+    c.recipient = [replace(e) for e in c.actor if e.country]
+    c.inferred_recipient = True
+
+
+def _in_venue(tok) -> bool:
+    """Whether a word is part of a phrase that says where ("in the Chinese city of Kunming", "to Doha")."""
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+        if a.dep_ == "prep" and a.lower_ in ("in", "at", "to", "into"):
+            return True
+    return False
 
 
 def _appeal_to_sides(c: Candidate, discourse: Discourse) -> None:
@@ -653,6 +682,10 @@ def _fill_countries(c: Candidate, mentions, discourse: Discourse, doc, place: st
                 country = enemy
             elif near is not None:
                 country = near.country
+            elif role == "actor" and place and own and place not in own and c.event_type in ("CONSULT", "AGREE"):
+                # "The KIA and military representatives met in Kunming": a side of talks held abroad is of the
+                # country of the side it meets, not of the host's
+                country = next(iter(own))
             elif place and (role == "actor" or place not in own):
                 country = place  # "police fired tear gas in Mora village (Surat, Gujarat)"
             elif role == "actor" and _speaks_for_last(e, discourse):
