@@ -789,10 +789,29 @@ def _forces(c: Candidate, e: Entity, place: str | None, enemies_of, discourse: D
         return speaker  # "air defences destroyed 89 Ukrainian drones", said Moscow: its own
     if intercepts:
         return speaker  # "air defence units shot down nine drones over the region": the speaker's, over its land
+    if _hits_enemy_kit(c):
+        # "units of the missile troops hit a Buk-M2 system near Tokmak", "artillery hit 11 areas where enemy
+        # personnel were concentrated": the speaker's forces strike the enemy's arms, even on the speaker's land
+        return speaker
     if place == speaker or speaker in struck:
         enemies = enemies_of(speaker)
         return enemies[0] if enemies else None
     return speaker
+
+
+# Words that mark what an attack hit as the enemy's: the other side named by a hostile noun, or held ground
+_ENEMY_MARKS = frozenset({"enemy", "occupier", "occupiers", "invader", "invaders", "occupied"})
+
+
+def _hits_enemy_kit(c: Candidate) -> bool:
+    """Whether an attack hit arms or a force of the other side: military kit ("an air defence system", "an
+    ammunition depot") or anything the text marks as the enemy's ("areas where enemy personnel were
+    concentrated")."""
+    hit = next((x for x in c.token.children if x.dep_ in ("dobj", "nsubjpass")), None)
+    if c.event_type != "ASSAULT" or hit is None:
+        return False
+    words = {t.lemma_.lower() for t in hit.subtree} | {t.lower_ for t in hit.subtree}  # ("occupier": lemma "occupi")
+    return head_lemma(hit) in MILITARY_KIT or bool(words & _ENEMY_MARKS)
 
 
 def _intercepts(c: Candidate) -> bool:

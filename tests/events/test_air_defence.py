@@ -39,3 +39,16 @@ def test_drones_of_a_country_are_never_downed_by_its_own_defence(coder):
 def test_a_participle_describing_a_thing_tells_no_attack(coder, text):
     events = _code(coder, text)
     assert not [e for e in events if e.event_type == "ASSAULT"], [(e.event_type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Operational information as of 08:00 on 9 May 2025. The General Staff of the Armed Forces of Ukraine reports: "
+    "units of the Missile Troops hit an enemy ammunition depot near Melitopol and a radar station near Berdiansk.",
+    "Operational information as of 08:00 on 9 May 2025. The General Staff of the Armed Forces of Ukraine reports: "
+    "units of the Defence Forces hit four areas where occupier troops were concentrated near Pokrovsk.",
+])
+def test_a_bulletins_own_forces_strike_the_enemys_arms_on_its_own_land(coder, text):
+    from tests.events.helpers import coded, countries
+    hits = [e for e in coded(coder, text) if e.event_type == "ASSAULT"]
+    assert hits and countries(hits[0].actor) == {"UKR"} and "UKR" not in countries(hits[0].recipient), \
+        [(e.actor, e.recipient) for e in hits]
