@@ -132,6 +132,9 @@ def answers(clause, verb) -> bool:
 JUDGES_OF_ACTS = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "slam", "lament",
                             "mourn", "document", "investigate", "protest", "regret"})
 
+# Determiners that take the members of a group one by one ("each delegation", "either side")
+_EACH = frozenset({"each", "either", "every"})
+
 # Prepositions that set an act in time beside another ("after the attack", "despite the shelling")
 _WHEN_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "during", "until"})
 
@@ -452,9 +455,9 @@ class RoleReader:
                     c.lower_ == "the" for c in head.children)):
             return self.disc.group(prefer_pair=False)
         words = {c.lower_ for c in head.children}
-        if head.lemma_.lower() in NEGOTIATORS and head.lower_ != head.lemma_.lower() and \
-                words & {"two", "both", "the"} and self.disc.last_talks:
-            return self.disc.talks()  # "the two delegations", "the negotiators": those of the last talks
+        if head.lemma_.lower() in NEGOTIATORS and self.disc.last_talks and (
+                (head.lower_ != head.lemma_.lower() and words & {"two", "both", "the"}) or words & _EACH):
+            return self.disc.talks()  # "the two delegations", "the negotiators", "each delegation": the last talks'
         if head.lemma_.lower() not in GROUP_WORDS:
             return []
         if words & WARRING or (head.lower_ == "parties" and words == {"the"}) or (
@@ -462,7 +465,7 @@ class RoleReader:
                 c.dep_ == "prep" and c.lower_ in ("to", "in", "of") and any(
                     p.lemma_.lower() in ("conflict", "war", "fighting") for p in c.children) for c in head.children)):
             return self.disc.group(prefer_pair=True)  # "the warring parties", "the parties to the conflict"
-        if words & {"two", "both", "three", "all"} or head.lower_ in {"sides"} or (
+        if words & ({"two", "both", "three", "all"} | _EACH) or head.lower_ in {"sides"} or (
                 words == {"the"} and head.lower_ in ("delegations", "negotiators", "leaders")):
             # "sides" are the parties to a conflict: the last two countries named; "leaders" the last group
             return self.disc.group(prefer_pair=head.lemma_.lower() in ("side", "party", "rival", "foe", "adversary"))

@@ -81,3 +81,15 @@ def test_a_sentence_with_no_event_still_says_whom_the_next_refers_to(coder):
     seizures = [e for e in _code(coder, text) if "smuggling boats" in e.evidence.sentence]
     assert seizures and {a.country for a in seizures[0].actor} == {"RUS"}, \
         [(e.event_type, [(a.text, a.country) for a in e.actor]) for e in seizures]
+
+
+@pytest.mark.parametrize("text, words, kind, want", [
+    ("Armenian and Azerbaijani delegations held talks in Abu Dhabi on Monday. A US envoy met separately with each "
+     "delegation afterwards.", "A US envoy", "CONSULT", {"ARM", "AZE"}),
+    ("Thai and Cambodian troops exchanged fire along the border on Monday. Malaysia urged either side to show "
+     "restraint.", "Malaysia urged", "REQUEST", {"THA", "KHM"}),
+])
+def test_each_member_of_a_group_stands_for_the_group(coder, text, words, kind, want):
+    from tests.events.helpers import coded, countries, events_in
+    found = [e for e in events_in(coded(coder, text), words) if e.event_type == kind]
+    assert found and want <= countries(found[0].recipient), [(e.actor, e.recipient) for e in found]
