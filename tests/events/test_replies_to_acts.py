@@ -43,3 +43,13 @@ def test_a_reply_never_points_to_its_own_side(coder):
     reply = _reply(coder, text, "Moscow rejected")
     assert "RUS" not in countries(reply.recipient)
     assert "EU" in countries(reply.recipient)
+
+
+def test_a_protest_rejected_is_answered_to_who_lodged_it(coder):
+    text = ("Vietnam lodged a formal protest with Beijing on Tuesday over the seizure of a fishing boat. China's "
+            "foreign ministry said it had made stern representations to Hanoi and rejected the protest.")
+    events = _code(coder, text)
+    rejects = [e for e in events_in(events, "China's foreign") if e.event_type == "REJECT"]
+    assert rejects and countries(rejects[0].recipient) == {"VNM"}, [(e.event_type, e.recipient) for e in events]
+    charges = [e for e in events_in(events, "China's foreign") if e.event_type == "ACCUSE"]
+    assert charges and countries(charges[0].actor) == {"CHN"} and "VNM" in countries(charges[0].recipient)
