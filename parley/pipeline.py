@@ -26,7 +26,7 @@ from parley.events.lexicon import Sense, load_lexicon
 from parley.events.segment import Sentence, blank_editorial, split_sentences, trigger_filter
 from parley.events.voice import maybe_header
 from parley.ground.dates import date_range, stamp_date
-from parley.ground.numbers import attach_numbers, report_toll
+from parley.ground.numbers import attach_numbers, other_side, report_toll
 from parley.model import Article, CodedDocument, Location
 from parley.nlp import MODEL_NAME, load_pipeline
 
@@ -457,6 +457,10 @@ def fold_tolls(events, sentences) -> list:
                 attack.location.country != e.location.country or (_in_a_country(e.location) and (
                     e.location.name, e.location.admin1) != (attack.location.name, attack.location.admin1)))):
             continue  # ("... shelled 34 settlements. In Stanislav, a house was destroyed": a strike of its own)
+        strikers = other_side(e, attack)
+        if strikers:  # "Thai and Cambodian troops exchanged fire. One Thai ranger was wounded": the other side's
+            e.actor = strikers
+            continue
         attack.fatalities = attack.fatalities if attack.fatalities is not None else e.fatalities
         attack.injured = attack.injured if attack.injured is not None else e.injured
         dropped.add(id(e))

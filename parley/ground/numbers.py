@@ -246,6 +246,11 @@ def attach_numbers(events, sentences) -> None:
     last_violent = None
     for e in list(events):
         if e.event_type in _VIOLENT and last_violent is not None and toll_only(e):
+            strikers = other_side(e, last_violent)
+            if strikers:  # one side's losses in an exchange of fire: the other side's strike on it
+                e.actor = strikers
+                by_sentence.setdefault(e.evidence.start, []).append(e)
+                continue
             events.remove(e)  # "Three people were injured." after an attack: its toll, not a new attack
             if last_violent.acled_event_type is None:  # ... and the ACLED type the toll's clause was given
                 last_violent.acled_event_type = e.acled_event_type
@@ -290,6 +295,21 @@ def attach_numbers(events, sentences) -> None:
 _CASUALTY_TRIGGER = re.compile(r"(?i)^(?:killed|injured|wounded|hurt|died|dead|perished|injuring|wounding|killing)$")
 _WEAPONRY = re.compile(r"(?i)\b(?:attack|strike|shell|bomb|missile|rocket|drone|uav|artillery|mortar|fire|gunfire|"
                        r"explosion|blast|raid|airstrike|grenade|mine|shot|sniper|clash|fighting|ambush|assault)")
+
+
+def other_side(toll, attack) -> list:
+    """In an exchange between two or more countries ("Thai and Cambodian troops exchanged fire"), a toll told after
+    it of one side's people alone ("One Thai ranger was wounded") is the others' strike on that side: their
+    actors, else none."""
+    from dataclasses import replace
+
+    from parley.events.build import _is_country
+
+    sides = {a.country for a in attack.actor if _is_country(a.country)}
+    hurt = {r.country for r in toll.recipient if _is_country(r.country)}
+    if len(sides) < 2 or not hurt or not hurt < sides:
+        return []
+    return [replace(a, start=None, end=None) for a in attack.actor if a.country in sides - hurt]
 
 
 def toll_only(event) -> bool:
