@@ -1154,6 +1154,10 @@ class SentenceExtractor(RoleReader):
             return
         if c.event_type == "SANCTION":
             return  # "announced it would suspend aid": a measure decided, planned (CAMEO codes the measure)
+        if c.event_type == "AID" and not _conditional(c.token) and not self._ready(c.token):
+            # "said Germany would deliver more IRIS-T systems to Ukraine": the delivery, planned (being "ready to
+            # contribute troops" stays a willingness, AGREE)
+            return
         obj = self._object(c.token)
         if c.event_type == "RETREAT" and c.sense.mode == "withdraw" and obj is not None and \
                 obj.lemma_.lower() in INVOLVEMENT:
