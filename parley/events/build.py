@@ -259,6 +259,8 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
                 c.actor = found
             else:
                 c.recipient = found  # "three people were injured": who it happened to, not who did it
+    if c.event_type == "RETREAT" and not c.actor and c.token.lemma_.lower() in RELEASE_VERBS:
+        _releaser(c, ctx)
     if c.sense.converse and c.event_type == "ASSAULT" and not c.actor and len(c.recipient) == 1 and \
             _is_country(c.recipient[0].country):
         # "Ukraine lost up to 190 servicemen": struck by the side it is at war with (the one the article names)
@@ -292,6 +294,28 @@ def _finish(c: Candidate, ctx: _Context, sector_enough: bool = False, unknown_ok
 # What a third party calls for that only the sides of a fight can give: "called for calm", "urged restraint"
 CALM_WORDS = frozenset({"calm", "restraint", "de-escalation", "deescalation", "dialogue", "ceasefire", "truce",
                         "peace", "moderation", "cessation"})
+
+
+# Verbs of letting captives go: passive, with no one named ("205 servicemen were returned"), the other side did it
+RELEASE_VERBS = frozenset({"return", "release", "free", "hand", "repatriate", "transfer", "swap", "exchange"})
+
+
+def _releaser(c: Candidate, ctx: _Context) -> None:
+    """Who let go captives the sentence names no releaser for: the country whose captivity or territory they
+    came from ("released from Russian captivity", "returned from Ukrainian-controlled territory"), else the other
+    side of the war their country is in ("205 Russian servicemen were returned": by Ukraine)."""
+    freed = {r.country for r in c.recipient if _is_country(r.country)}
+    if len(freed) != 1:
+        return
+    (home,) = freed
+    origin = [m.country for p in c.token.children if p.dep_ == "prep" and p.lower_ == "from"
+              for m in ctx.ordered_mentions if p.i < m.start <= p.right_edge.i and _is_country(m.country)]
+    side = next((x for x in origin if x != home), None) or ctx.discourse.foe(home)
+    if side is None:
+        foes = ctx.resolver.gaz.enemies_of(home)
+        side = next((x for x in foes if ctx.discourse.country_counts.get(x)), None)
+    if side and side != home:
+        c.actor = [Entity(text=side, country=side)]
 
 
 def _venue_no_party(c: Candidate, ctx: _Context, doc) -> None:
