@@ -36,6 +36,9 @@ _PLANNED_NOUNS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONSU
 JUDGE_VERBS = {"call", "describe", "brand", "deem", "label", "denounce", "condemn", "criticise", "criticize", "slam",
                "decry", "dub"}
 DENIAL = {"deny", "dismiss", "refute", "rebut"}
+# What one side puts to the other: judged unacceptable or illegal, it is rejected, not charged
+PROPOSALS = frozenset({"demand", "proposal", "plan", "condition", "precondition", "offer", "ultimatum", "term",
+                       "initiative", "idea", "request", "proposition", "formula"})
 # What a denial denies when it names it ("denied the claim", "rejected the accusation").
 CLAIM_NOUNS = {"claim", "accusation", "allegation", "charge", "report", "involvement", "responsibility", "this",
                "that", "it"}
@@ -857,9 +860,16 @@ class SentenceExtractor(RoleReader):
             if speaker is None or act is None or any(t.dep_ == "neg" for t in verb.children):
                 continue
             named = [e for e in self.entities(act) if e.country and e.country != speaker.country]
+            answered = self.lx.answered_acts.get(act.lemma_.lower())
+            if not named and answered:  # "this demand": whoever made the last demand told ("demanded that ...")
+                named = self.disc.last_doer(*answered, {speaker.country})
             if not named:  # "the sanctions", "the strike": the party the article reports doing such acts
                 named = self._act_party(self._noun_types(act))
-            c = Candidate(verb, Sense(type="ACCUSE", cameo="111", mode="disapprove"), "verb", "ACCUSE", "111")
+            if act.lemma_.lower() in PROPOSALS:
+                # "This demand is unacceptable", "called the plan a non-starter": a proposal judged is turned down
+                c = Candidate(verb, Sense(type="REJECT", cameo="120"), "verb", "REJECT", "120")
+            else:
+                c = Candidate(verb, Sense(type="ACCUSE", cameo="111", mode="disapprove"), "verb", "ACCUSE", "111")
             c.actor = [speaker]
             c.recipient = [e for e in named if e.country != speaker.country]
             c.claimed_by = speaker
