@@ -589,7 +589,10 @@ class RoleReader:
                      a.pos_ in ("VERB", "AUX")] or [None])[-1]  # the outermost: who made the whole statement
             obj = self._object(tok)
             if tok.dep_ == "conj" and said is not None and tok.lemma_.lower() in STATEMENT_VERBS and (
-                    not any(e.country for e in out) or (obj is not None and obj.lower_ in ("it", "them", "him", "her"))):
+                    not any(e.country for e in out) or (obj is not None and obj.lower_ in ("it", "them", "him", "her"))
+                    or (tok.tag_ == "VBD" and tok.head.tag_ in ("VBG", "VB"))):
+                # (a past verb joined to what was said in another tense, "said Russia was playing for time and
+                # called on ...", "said Moscow would strike again and urged ...": the speaker's own act)
                 # ("said the group would pay and accused it of ...": who is accused is not who accuses)
                 # "the ministry said the men showed signs of torture, and accused Moscow of ...", "the ICRC said it
                 # could not establish who fired and called on both sides to ...": the parse joined the second

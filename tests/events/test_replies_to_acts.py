@@ -63,3 +63,15 @@ def test_a_proposal_judged_unacceptable_is_rejected_to_its_author(coder, judged)
     rejects = [e for e in events_in(events, judged) if e.event_type == "REJECT"]
     assert rejects and countries(rejects[0].recipient) == {"SRB"}, [(e.event_type, e.recipient) for e in events]
     assert not [e for e in events_in(events, judged) if e.event_type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    'Petro said in a televised address that the ELN was "mocking the peace process" and called on Venezuela to '
+    "expel the group's commanders.",
+    "Zelensky said on Telegram that Moscow would strike the grid again and urged Germany to send more Patriot "
+    "batteries.",
+])
+def test_a_statement_joined_to_what_was_said_in_another_tense_is_the_speakers(coder, text):
+    asks = [e for e in _code(coder, text) if e.event_type == "REQUEST"]
+    speaker = "COL" if text.startswith("Petro") else "UKR"
+    assert asks and countries(asks[0].actor) == {speaker}, [(e.actor, e.recipient) for e in asks]
