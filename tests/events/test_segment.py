@@ -127,7 +127,7 @@ def test_a_stamp_alone_on_its_line_stamps_the_post():
 
 @pytest.mark.parametrize("dateline", [
     "NAIROBI/GOMA, 4 April 2025 – ", "WARSAW, May 9, 2025 (Reuters) - ", "TBILISI, 2025-02-17 - ",
-    "BAMAKO, Mali, Aug 21 — ",
+    "BAMAKO, Mali, Aug 21 — ", "Port Sudan, 10 December 2025 - ", "Cox's Bazar, March 3, 2025 – ",
 ])
 def test_a_dateline_with_a_full_date_is_cut(dateline):
     text = dateline + "The Sahel Relief Network, a group of local charities, condemned the looting of a clinic."
@@ -144,3 +144,11 @@ def test_a_short_report_with_no_place_of_its_own_happened_where_it_was_filed(cod
     attacks = [e for e in events if e.event_type == "ASSAULT"]
     assert attacks and attacks[0].location is not None and attacks[0].location.name == "Pokrovsk", \
         [(e.event_type, e.location) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv, the capital, was hit again - officials said three people died.",
+    "Gaza City, where the strike hit, is home to 600,000 people - most of them displaced.",
+])
+def test_a_place_in_title_case_with_no_dated_dash_is_no_dateline(text):
+    assert split_sentences(text)[0].dateline is None
