@@ -132,6 +132,9 @@ def answers(clause, verb) -> bool:
 JUDGES_OF_ACTS = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize", "slam", "lament",
                             "mourn", "document", "investigate", "protest", "regret"})
 
+# Pronouns that stress a subject the clause shares with the one before ("and had itself fired on the town")
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
 # Determiners that take the members of a group one by one ("each delegation", "either side")
 _EACH = frozenset({"each", "either", "every"})
 
@@ -535,6 +538,8 @@ class RoleReader:
                     out = [e for c in tok.children if c.dep_ == "prep" and c.i not in inside
                            for t in c.subtree if t.lemma_.lower() in SIDED_TALKS
                            for e in self._prep_parties(t, ("between",))]
+        elif subj is not None and subj.lower_ in REFLEXIVES and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            out = self.subject(tok.head)  # "Russia had staged the incident and had itself fired on Nikopol"
         elif subj is not None:
             out = [] if self._bare_weapon(subj) else self.entities(subj)
             if not out and subj.pos_ == "NOUN" and not self._bare_weapon(subj):

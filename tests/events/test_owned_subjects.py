@@ -26,3 +26,13 @@ def test_an_attack_named_as_a_time_is_not_the_subjects(coder, verb):
     text = f"Ukrainian engineers {verb} on Sunday after the attack."
     attacks = [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
     assert not any("UKR" in countries(e.actor) for e in attacks), [(e.trigger, e.actor) for e in attacks]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Baku said Armenian units had staged the incident and had themselves fired on Azerbaijani positions near "
+     "Lachin.", "ARM"),
+    ("Moscow said Ukrainian forces had retreated from the town and had themselves shelled its centre.", "UKR"),
+])
+def test_a_reflexive_subject_is_the_clause_it_is_joined_to(coder, text, want):
+    attacks = [e for e in _code(coder, text) if e.event_type == "ASSAULT"]
+    assert attacks and want in countries(attacks[0].actor), [(e.trigger, e.actor) for e in attacks]
