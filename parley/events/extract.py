@@ -1266,6 +1266,14 @@ class SentenceExtractor(RoleReader):
                 if found:
                     return found
         own = {e.country for e in c.actor if e.country}
+        if c.event_type == "RETREAT" and len(own) == 1:
+            # "Ukraine received 1,000 bodies": captives come back from the side their country fights, not from a
+            # mediator named last
+            home = next(iter(own))
+            foe = self.disc.foe(home) or next(
+                (x for x in self.res.gaz.enemies_of(home) if self.disc.country_counts.get(x)), None)
+            if foe:
+                return [self.disc.last_of(foe)]
         other = self.disc.other_party(own, countries_only=True) if own else None
         return [other] if other is not None else []
 

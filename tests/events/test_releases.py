@@ -17,3 +17,11 @@ def test_captives_let_go_by_no_one_named_were_let_go_by_the_other_side(coder, te
     found = [e for e in events_in(_code(coder, text), words) if e.event_type == "RETREAT"]
     assert found and countries(found[0].actor) == {releaser} and freed in countries(found[0].recipient), \
         [(e.actor, e.recipient) for e in found]
+
+
+def test_captives_received_come_from_the_other_side_not_the_mediator(coder):
+    text = ("Armenia and Azerbaijan exchanged detainees on Monday in a swap brokered by the United States. Washington "
+            "thanked both governments. Yerevan said it had received the remains of 12 soldiers the same day.")
+    found = [e for e in events_in(_code(coder, text), "Yerevan said") if e.event_type == "RETREAT"]
+    assert found and countries(found[0].actor) == {"AZE"} and "ARM" in countries(found[0].recipient), \
+        [(e.actor, e.recipient) for e in found]
