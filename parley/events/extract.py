@@ -36,6 +36,9 @@ _PLANNED_NOUNS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONSU
 JUDGE_VERBS = {"call", "describe", "brand", "deem", "label", "denounce", "condemn", "criticise", "criticize", "slam",
                "decry", "dub"}
 DENIAL = {"deny", "dismiss", "refute", "rebut"}
+# Verbs by which a speaker draws a conclusion about a party from an act ("the attacks show that Kyiv ...")
+EVIDENCE_VERBS = frozenset({"show", "prove", "demonstrate", "reveal", "confirm", "expose", "underline", "underscore"})
+_ACTS_JUDGED = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 # What one side puts to the other: judged unacceptable or illegal, it is rejected, not charged
 PROPOSALS = frozenset({"demand", "proposal", "plan", "condition", "precondition", "offer", "ultimatum", "term",
                        "initiative", "idea", "request", "proposition", "formula"})
@@ -437,6 +440,7 @@ class SentenceExtractor(RoleReader):
                 cands[tok.i].absorbed = True  # "near their destroyed homes": what a thing is like, no event told
         self._violations(cands)
         self._verdicts(cands)
+        self._evidence(cands)
         self._blame(cands)
         self._obligations(cands)
         self._casualty_verbs(cands)
@@ -878,6 +882,37 @@ class SentenceExtractor(RoleReader):
                 if t.i in cands:
                     cands[t.i].absorbed = True  # the act is what is judged, not reported anew
             cands[verb.i] = c
+
+    def _evidence(self, cands: dict[int, Candidate]) -> None:
+        """A speaker who says an act shows what a party is ("Peskov said the drone attacks showed that Kyiv is not
+        interested in peace", "the strike proves Moscow wants no ceasefire") charges that party: an accusation by
+        the speaker against the party the conclusion names, else against the act's doer. The act is what is
+        judged, not reported anew."""
+        for tok in self.doc:
+            if tok.lemma_.lower() not in EVIDENCE_VERBS or tok.pos_ != "VERB" or (
+                    tok.i in cands and cands[tok.i].event_type != "PROTEST"):  # ("demonstrated that": no rally)
+                continue
+            act = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            told = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if act is None or told is None or not self._noun_types(act) & _ACTS_JUDGED:
+                continue
+            speaker = self._claimant(tok)
+            if speaker is None or not speaker.country:
+                continue
+            concluded = next((c for c in told.children if c.dep_ in SUBJ), None)
+            named = [e for e in self.entities(concluded) if e.country and e.country != speaker.country] \
+                if concluded is not None else []
+            named = named or [e for e in self.entities(act) if e.country and e.country != speaker.country] or \
+                [e for e in self._act_party(self._noun_types(act) & _ACTS_JUDGED) if e.country != speaker.country]
+            if not named:
+                continue
+            c = Candidate(tok, Sense(type="ACCUSE", cameo="111", mode="disapprove"), "verb", "ACCUSE", "111")
+            c.actor, c.recipient, c.claimed_by = [speaker], named, speaker
+            c.depth = self._depth(tok)
+            for t in act.subtree:
+                if t.i in cands:
+                    cands[t.i].absorbed = True
+            cands[tok.i] = c
 
     def _casualty_verbs(self, cands: dict[int, Candidate]) -> None:
         """"Israeli strikes killed several people" reports the strikes, not a second event; "the earthquake
