@@ -138,6 +138,9 @@ REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 # Determiners that take the members of a group one by one ("each delegation", "either side")
 _EACH = frozenset({"each", "either", "every"})
 
+# What an authority opens into an act ("an investigation into the strike", "a criminal case over the attack")
+INQUIRIES = frozenset({"investigation", "inquiry", "probe", "case", "proceeding", "inquest"})
+
 # Prepositions that set an act in time beside another ("after the attack", "despite the shelling")
 _WHEN_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "during", "until"})
 
@@ -701,6 +704,9 @@ class RoleReader:
         if not cooperative and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS and \
                 noun.head.head.pos_ in ("VERB", "AUX"):
             return []  # "engineers restored power after the attack": the attack is when, not their act
+        if not cooperative and noun.dep_ == "pobj" and noun.head.lower_ in ("into", "over", "of", "about") and \
+                {t.lemma_.lower() for t in (noun.head.head, *noun.head.head.children)} & INQUIRIES:
+            return []  # "opened an investigation into the strike": the investigators made none of it
         t = noun
         while t.head.i != t.i:
             t = t.head
