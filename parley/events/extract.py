@@ -512,8 +512,10 @@ class SentenceExtractor(RoleReader):
         would pay or be targeted are threatened."""
         threats = [c for c in cands.values() if c.event_type == "THREATEN" and not c.absorbed]
         for tok in self.doc:
-            if tok.i in cands or not any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "wo", "shall")
-                                         for ch in tok.children):
+            if tok.i in cands or not (any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "wo", "shall")
+                                          for ch in tok.children) or (
+                    # "ordered the army to respond decisively if attacked again": a response bound to a condition
+                    tok.lemma_.lower() in ("respond", "retaliate") and _conditional(tok))):
                 continue
             if any(c.token == tok or c.token.is_ancestor(tok) for c in threats):
                 continue  # ("warned that the attack would not go unanswered": the warning is the threat)
@@ -539,6 +541,11 @@ class SentenceExtractor(RoleReader):
             c.actor = speaker
             c.recipient = [e for e in self.entities(aimed) if not _same_side([e], speaker)] if aimed is not None else []
             cands[tok.i] = c
+            for cond in (ch for ch in kids if ch.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITIONS for m in ch.children)):
+                for t in cond.subtree:  # "... if attacked again": the condition of the threat, no attack told
+                    if t.i in cands and t.i != tok.i:
+                        cands[t.i].absorbed = True
 
     def _ceased(self, cands: dict[int, Candidate]) -> None:
         """An attack told as what someone stops or refrains from ("committed to refrain from using force against

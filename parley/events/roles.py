@@ -586,6 +586,9 @@ class RoleReader:
             # "accused Moscow of deliberately targeting homes and called on Washington to ...": the parser joined
             # the second finite verb to the gerund; it is the accuser's
             out = self.subject(finite)
+        elif tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "when", "unless", "once", "after", "while") for m in tok.children):
+            out = []  # "would respond if attacked again": the subject it shares is who would be attacked, not by whom
         elif tok.dep_ in ("conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
             out = self.subject(tok.head)
             speaker = next((c for c in tok.head.children if c.dep_ in ("parataxis", "ccomp") and c.i < tok.i and
