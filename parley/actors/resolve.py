@@ -90,8 +90,9 @@ class ActorResolver:
         out: dict[int, Mention] = {}
         for sp in filter_spans(spans):
             m = self._mention(sp.label_, sp.start, sp.end, doc, date, prefer)
-            if m is None or backer(doc, m):
-                continue  # (who backs a party is no party of the sentence: "the Rwanda-backed M23")
+            if m is None or backer(doc, m) or made_in(doc, m):
+                continue  # (who backs a party is no party of the sentence: "the Rwanda-backed M23"; nor where
+                # arms were made: "JDAM bombs made in the USA")
             for i in range(sp.start, sp.end):
                 out[i] = m
         return out
@@ -216,6 +217,23 @@ def backer(doc, m) -> bool:
     """Whether the mention ``m`` names the state that backs a party ("the Rwanda-backed M23"), not the party
     itself. (An organisation's backing makes the force its own operation: "a UN-backed security force".)"""
     return m.kind in (COUNTRY, CAPITAL, DEMONYM) and backs(doc, m.end)
+
+
+# Participles of making: "bombs made in the USA", "drones manufactured in Iran" tell where arms come from
+_MADE = frozenset({"make", "manufacture", "produce", "build", "design", "assemble"})
+
+
+def made_in(doc, m) -> bool:
+    """Whether the country mention ``m`` only says where something was made ("bombs made in the USA")."""
+    return m.kind in (COUNTRY, CAPITAL) and made_at(doc, m.end)
+
+
+def made_at(doc, end: int) -> bool:
+    """Whether the name that ends before token ``end`` is where something was made ("made in the USA"): no
+    party and no place of the event."""
+    t = doc[end - 1]
+    return t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.lemma_.lower() in _MADE and \
+        t.head.head.tag_ == "VBN"
 
 
 SPEAKER_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "commissioner", "rapporteur"})

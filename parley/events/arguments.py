@@ -33,6 +33,10 @@ def phrase_tokens(head) -> list:
 def parties(head) -> list[list]:
     """Split the phrase headed by ``head`` into its coordinated parties (one token list each)."""
     tokens = phrase_tokens(head)
+    if head.dep_ in ("nsubj", "nsubjpass") and head.i < head.head.i:
+        # a subject ends before its verb: what a parse hung on it from after the verb ("artillery ... hit 12 areas
+        # ..., four command posts") is no part of it
+        tokens = [t for t in tokens if t.i < head.head.i]
     inside = {t.i for t in tokens}
     members = [t for t in tokens if t.i == head.i or (t.dep_ == "conj" and t.head.i in inside)]
     if len(members) == 1:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from parley.actors.resolve import SPEAKER_TITLES, ActorResolver
+from parley.actors.resolve import SPEAKER_TITLES, ActorResolver, made_at
 from parley.events.coding import QUAD, acled_types, all_labels, first_label, load_tables
 from parley.events.discourse import Discourse
 from parley.events.extract import TOPIC_VERBS, Candidate, SentenceExtractor
@@ -1179,7 +1179,7 @@ def _geocode_first(doc, span, spans, banned, mentions, resolver, discourse, part
     # beyond the clause's own place, only phrases the sentence uses as places ("in X", "X (A, B)"), never a
     # country name that merely qualifies someone ("U.S. President")
     others = [o for o in others if is_located(doc, o) or (anywhere and not is_modifier(doc, o, spans))]
-    chunks = [o for o in proper_chunks(doc, spans, banned) if is_located(doc, o)]
+    chunks = [o for o in proper_chunks(doc, spans, banned) if is_located(doc, o) and not made_at(doc, o[1])]
     context = [doc[a:b].text for a, b in sorted(set(spans.values()) | set(chunks))]
     found = [x for x in (geocode_span(doc, c, index, ordered, names, context, weak)
                          for c in dict.fromkeys(([span] if span else []) + others + chunks)) if x is not None]

@@ -26,11 +26,12 @@ def place_spans(doc, mentions, index: PlaceIndex | None = None) -> dict[int, tup
     """Token index -> (start, end) of each place phrase: NER places and gazetteer country/capital names. With
     the gazetteer (``index``), also a capitalised word the tagger took for a common noun when the sentence uses
     it as a place and a town has the name ("Marganets was shelled", "Opytnoye came under fire")."""
-    from parley.actors.resolve import backs  # (a backer names no place: "the Rwanda-backed M23")
+    from parley.actors.resolve import backs, made_at  # (a backer names no place: "the Rwanda-backed M23"; nor
+    # where arms were made: "bombs made in the USA")
 
     spans: dict[int, tuple[int, int]] = {}
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS and not backs(doc, ent.end):
+        if ent.label_ in PLACE_LABELS and not backs(doc, ent.end) and not made_at(doc, ent.end):
             for i in range(ent.start, ent.end):
                 spans[i] = (ent.start, ent.end)
     for i, m in mentions.items():
@@ -40,8 +41,8 @@ def place_spans(doc, mentions, index: PlaceIndex | None = None) -> dict[int, tup
     # town of Douris", "Thiruvananthapuram city", "Lumbishi (Kalehe, Sud-Kivu)"); names of known actors excepted
     for t in doc:
         if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in spans or t.i in mentions or \
-                t.ent_type_ in _NOT_PLACES or not _used_as_place(doc, t):  # (not "at sea" tagged as a name)
-            continue
+                t.ent_type_ in _NOT_PLACES or not _used_as_place(doc, t) or made_at(doc, t.i + 1):
+            continue  # (not "at sea" tagged as a name)
         start, end = _proper_run(doc, t)
         if any(i in mentions for i in range(start, end)):
             continue

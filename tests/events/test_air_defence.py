@@ -46,9 +46,21 @@ def test_a_participle_describing_a_thing_tells_no_attack(coder, text):
     "units of the Missile Troops hit an enemy ammunition depot near Melitopol and a radar station near Berdiansk.",
     "Operational information as of 08:00 on 9 May 2025. The General Staff of the Armed Forces of Ukraine reports: "
     "units of the Defence Forces hit four areas where occupier troops were concentrated near Pokrovsk.",
+    "Operational information as of 08:00 on 9 May 2025. The General Staff of the Armed Forces of Ukraine reports: "
+    "over the past day, aviation, missile troops and artillery of the Defence Forces hit 12 areas of concentration "
+    "of enemy personnel, four command posts and an ammunition depot of the occupiers.",
 ])
 def test_a_bulletins_own_forces_strike_the_enemys_arms_on_its_own_land(coder, text):
     from tests.events.helpers import coded, countries
     hits = [e for e in coded(coder, text) if e.event_type == "ASSAULT"]
     assert hits and countries(hits[0].actor) == {"UKR"} and "UKR" not in countries(hits[0].recipient), \
         [(e.actor, e.recipient) for e in hits]
+
+
+def test_where_arms_were_made_is_no_party_and_no_place(coder):
+    from tests.events.helpers import coded, countries
+    text = ("Russia's defence ministry said on Sunday that air defence means had shot down six JDAM guided bombs made "
+            "in the USA and 40 drones.")
+    hits = [e for e in coded(coder, text) if e.event_type == "ASSAULT"]
+    assert hits and countries(hits[0].actor) == {"RUS"} and "USA" not in countries(hits[0].recipient)
+    assert hits[0].location is None or hits[0].location.country != "USA"
