@@ -913,13 +913,19 @@ class SentenceExtractor(RoleReader):
                 [e for e in self._act_party(self._noun_types(act) & _ACTS_JUDGED) if e.country != speaker.country]
             if not named:
                 continue
-            c = Candidate(tok, Sense(type="ACCUSE", cameo="111", mode="disapprove"), "verb", "ACCUSE", "111")
-            c.actor, c.recipient, c.claimed_by = [speaker], named, speaker
-            c.depth = self._depth(tok)
-            for t in act.subtree:
-                if t.i in cands:
-                    cands[t.i].absorbed = True
-            cands[tok.i] = c
+            self._spoken(cands, tok, Sense(type="ACCUSE", cameo="111", mode="disapprove"), speaker, named, act)
+
+    def _spoken(self, cands: dict[int, Candidate], tok, sense: Sense, speaker: Entity, aimed: list[Entity],
+                judged) -> None:
+        """Code at ``tok`` an act of ``speaker``'s towards ``aimed`` (a charge, a demand); what it judges or asks
+        (the phrase headed by ``judged``) is not reported anew."""
+        c = Candidate(tok, sense, "verb", sense.type, sense.cameo)
+        c.actor, c.recipient, c.claimed_by = [speaker], aimed, speaker
+        c.depth = self._depth(tok)
+        for t in judged.subtree:
+            if t.i in cands:
+                cands[t.i].absorbed = True
+        cands[tok.i] = c
 
     def _casualty_verbs(self, cands: dict[int, Candidate]) -> None:
         """"Israeli strikes killed several people" reports the strikes, not a second event; "the earthquake
@@ -1172,13 +1178,7 @@ class SentenceExtractor(RoleReader):
             if claimant is None or not target or (claimant.country and claimant.country in {
                     e.country for e in target}):
                 continue  # (one side saying what it must do itself is no demand on another)
-            c = Candidate(tok, Sense(type="REQUEST", cameo="100"), "verb", "REQUEST", "100")
-            c.actor, c.recipient, c.claimed_by = [claimant], target, claimant
-            c.depth = self._depth(tok)
-            for t in tok.subtree:
-                if t.i in cands:
-                    cands[t.i].absorbed = True
-            cands[tok.i] = c
+            self._spoken(cands, tok, Sense(type="REQUEST", cameo="100"), claimant, target, tok)
 
     def _commitment(self, c: Candidate) -> None:
         """A party's statement of what it will do is a commitment (AGREE) or a threat (THREATEN), as CAMEO

@@ -30,16 +30,20 @@ def test_a_first_weapon_with_no_owner_stays_unknown(coder):
 def test_a_strike_that_shows_something_is_no_speaker(coder, speaker):
     text = (f"Russian missiles struck a dormitory in Kharkiv overnight. {speaker} said the strike showed that Moscow "
             "wanted no peace. He urged Germany to send more air defence systems.")
-    found = [e for e in events_in(_code(coder, text), "He urged") if e.event_type == "REQUEST"]
-    assert found and countries(found[0].actor) == {"UKR"}, [(e.actor, e.recipient) for e in found]
+    assert _first_actors(coder, text, "He urged", "REQUEST") == {"UKR"}
 
 
 @pytest.mark.parametrize("title", ["the mayor", "the governor"])
 def test_a_local_official_is_of_the_place_the_report_is_at(coder, title):
     text = (f"A Russian drone hit a school in Sumy on Monday. Speaking to reporters, {title} accused Moscow of "
             "targeting children.")
-    found = [e for e in events_in(_code(coder, text), "Speaking to") if e.event_type == "ACCUSE"]
-    assert found and countries(found[0].actor) == {"UKR"}, [(e.actor, e.recipient) for e in found]
+    assert _first_actors(coder, text, "Speaking to", "ACCUSE") == {"UKR"}
+
+
+def _first_actors(coder, text: str, words: str, kind: str) -> set | None:
+    """The actor countries of the first event of ``kind`` in the sentence starting with ``words``, else None."""
+    found = [e for e in events_in(_code(coder, text), words) if e.event_type == kind]
+    return countries(found[0].actor) if found else None
 
 
 def test_two_attacks_of_different_days_in_one_sentence_stay_two(coder):
