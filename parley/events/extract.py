@@ -67,6 +67,8 @@ STUDY_VERBS = frozenset({"study", "review", "assess", "examine", "analyse", "ana
 PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 # Verbs of answering a blow: a promise of one is a threat ("vows to respond forcefully if ...")
 RESPONSE_VERBS = frozenset({"respond", "react", "retaliate", "avenge", "answer", "punish", "reply"})
+# What an act "will be met with" when a side threatens ("a befitting response", "force", "retaliation")
+ANSWERS = frozenset({"response", "force", "retaliation", "reply", "riposte", "counterattack", "answer"})
 GRIEVANCE_PREPS = {"for", "over", "against", "about", "on"}
 MODAL_STATUS = {"could": "hypothetical", "might": "hypothetical", "may": "hypothetical", "would": "hypothetical",
                 "should": "hypothetical", "must": "hypothetical", "will": "planned", "shall": "planned",
@@ -512,7 +514,9 @@ class SentenceExtractor(RoleReader):
         would pay or be targeted are threatened."""
         threats = [c for c in cands.values() if c.event_type == "THREATEN" and not c.absorbed]
         for tok in self.doc:
-            if tok.i in cands or not (any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "wo", "shall")
+            met = tok.lemma_.lower() == "meet" and any(ch.dep_ in ("prep", "agent") and ch.lower_ == "with" and any(
+                p.lemma_.lower() in ANSWERS for p in ch.children) for ch in tok.children)
+            if (tok.i in cands and not met) or not (any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "wo", "shall")
                                           for ch in tok.children) or (
                     # "ordered the army to respond decisively if attacked again": a response bound to a condition
                     tok.lemma_.lower() in ("respond", "retaliate") and _conditional(tok))):
@@ -527,6 +531,8 @@ class SentenceExtractor(RoleReader):
             elif lemma == "treat" and any(ch.dep_ == "prep" and ch.lower_ == "as" and any(
                     p.lemma_.lower() == "target" for p in ch.children) for ch in kids):
                 aimed = next((ch for ch in kids if ch.dep_ == "nsubjpass"), None)
+            elif met:
+                pass  # "any misadventure will be met with a befitting response": whoever says it threatens (no meeting)
             elif not (lemma == "go" and any(ch.lower_ in ("unanswered", "unpunished") for ch in kids) or
                       lemma in ("respond", "retaliate") and not any(ch.dep_ == "neg" for ch in kids)):
                 continue  # ("will not go unanswered", "will respond": no one is named as threatened)
@@ -535,6 +541,8 @@ class SentenceExtractor(RoleReader):
             else:
                 said = next((a for a in tok.ancestors if a.lemma_.lower() in self.lx.report_verbs), None)
                 speaker = self.subject(said) if said is not None else []
+                if not speaker and (quoted := self._claimant(tok)) is not None:
+                    speaker = [quoted]  # '"Any misadventure will be met with a befitting response."' after 'ISPR said'
             if not speaker:
                 continue
             c = Candidate(tok, Sense(type="THREATEN", cameo="130"), "verb", "THREATEN", "130")
