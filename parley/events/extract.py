@@ -31,7 +31,7 @@ OBLIGATION_WORDS = frozenset({"must", "should"})  # "X said Y must withdraw": a 
 BLAME_WORDS = frozenset({"responsible"})  # "X said Y was responsible for ...": an accusation (see ``_blame``)
 # Noun events that take the modal of the verb they are the object of ("will present a sanctions package"); a
 # commitment ("will open a corridor") is the promise made, see ``_commitment``.
-_PLANNED_NOUNS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONSULT"}
+_PLANNED_NOUNS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONSULT", "RETREAT"}
 # Verbs that judge their object as what their complement says ("called the strike a war crime").
 JUDGE_VERBS = {"call", "describe", "brand", "deem", "label", "denounce", "condemn", "criticise", "criticize", "slam",
                "decry", "dub"}
@@ -385,6 +385,8 @@ class SentenceExtractor(RoleReader):
             if s.not_mod and (s.not_mod & mods):
                 continue
             if s.of and not (s.of & of_objs):
+                continue
+            if s.not_of and (s.not_of & of_objs):
                 continue
             if s.plural and not tok.lower_.endswith("s"):
                 continue

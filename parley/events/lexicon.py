@@ -45,6 +45,7 @@ class Sense:
     mod: frozenset[str] = frozenset()
     not_mod: frozenset[str] = frozenset()
     of: frozenset[str] = frozenset()
+    not_of: frozenset[str] = frozenset()  # no sense when its "of" names one of these ("another exchange of fire")
     gov: frozenset[str] = frozenset()
     needs: str | None = None
     plural: bool = False
@@ -123,7 +124,7 @@ def _sense(spec: object, where: str) -> Sense:
     if not isinstance(spec, dict):
         raise ModelError(coded("P013", name="triggers.yaml", entry=where, reason="a sense is a string or mapping"))
     d = dict(spec)
-    for key in ("prt", "not_prt", "obj", "not_obj", "mod", "not_mod", "of", "gov"):
+    for key in ("prt", "not_prt", "obj", "not_obj", "mod", "not_mod", "of", "not_of", "gov"):
         if any(not isinstance(w, str) for w in d.get(key, ())):
             # YAML reads bare on/off/yes/no as booleans: such words must be quoted
             raise ModelError(coded("P013", name="triggers.yaml", entry=where, reason=f"{key} holds a non-word "
@@ -137,7 +138,7 @@ def _sense(spec: object, where: str) -> Sense:
         prt=frozenset(d.get("prt", ())), not_prt=frozenset(d.get("not_prt", ())), obj=frozenset(d.get("obj", ())),
         not_obj=frozenset(d.get("not_obj", ())),
         mod=frozenset(d.get("mod", ())), not_mod=frozenset(d.get("not_mod", ())), of=frozenset(d.get("of", ())),
-        gov=frozenset(d.get("gov", ())),
+        not_of=frozenset(d.get("not_of", ())), gov=frozenset(d.get("gov", ())),
         needs=d.get("needs"), plural=bool(d.get("plural", False)), converse=bool(d.get("converse", False)),
     )
 

@@ -25,3 +25,20 @@ def test_captives_received_come_from_the_other_side_not_the_mediator(coder):
     found = [e for e in events_in(_code(coder, text), "Yerevan said") if e.event_type == "RETREAT"]
     assert found and countries(found[0].actor) == {"AZE"} and "ARM" in countries(found[0].recipient), \
         [(e.actor, e.recipient) for e in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ombudsman said the next exchange could take place within weeks.",
+    "Officials said a further swap was being prepared.",
+])
+def test_one_more_exchange_is_between_the_last_ones_sides(coder, sentence):
+    text = "Armenia and Azerbaijan exchanged 30 detainees each on Friday. " + sentence
+    found = [e for e in events_in(_code(coder, text), sentence[:12]) if e.event_type == "RETREAT"]
+    assert found and found[0].status in ("planned", "intended", "ongoing"), [(e.status, e.actor) for e in found]
+    assert countries(found[0].actor) | countries(found[0].recipient) <= {"ARM", "AZE"}
+    assert countries(found[0].actor)
+
+
+def test_another_exchange_of_fire_is_no_swap(coder):
+    text = "Indian and Pakistani troops traded fire on Friday. Another exchange of fire followed on Saturday."
+    assert not [e for e in _code(coder, text) if e.event_type == "RETREAT"]
