@@ -31,7 +31,7 @@ OBLIGATION_WORDS = frozenset({"must", "should"})  # "X said Y must withdraw": a 
 BLAME_WORDS = frozenset({"responsible"})  # "X said Y was responsible for ...": an accusation (see ``_blame``)
 # Noun events that take the modal of the verb they are the object of ("will present a sanctions package"); a
 # commitment ("will open a corridor") is the promise made, see ``_commitment``.
-_PLANNED_NOUNS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONSULT", "RETREAT"}
+_PLANNED_NOUNS = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONSULT"}
 # Verbs that judge their object as what their complement says ("called the strike a war crime").
 JUDGE_VERBS = {"call", "describe", "brand", "deem", "label", "denounce", "condemn", "criticise", "criticize", "slam",
                "decry", "dub"}
@@ -1408,6 +1408,9 @@ class SentenceExtractor(RoleReader):
             if np.dep_ in ("dobj", "nsubjpass") and np.head.pos_ in ("VERB", "AUX"):
                 t = np.head  # "will present a 19th sanctions package": the verb's modal
                 chain.append(t)
+        elif c.kind == "noun" and c.event_type == "RETREAT" and tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB":
+            t = tok.head  # "a further swap was being prepared" (not "will open a corridor": the promise, AGREE)
+            chain.append(t)
         while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
             t = t.head
             chain.append(t)

@@ -705,10 +705,11 @@ class RoleReader:
         # the clause around it: "X carried out a swap", "after a call, X and Y agreed", "X said talks ...";
         # a speaker is a party to the talks they report, not to the attacks they report
         if any(c.lower_ in ("next", "another", "further", "fresh") for c in noun.children) and \
-                noun.lemma_.lower() in self.lx.nouns:
-            earlier = self.disc.last_actor(self.lx.nouns[noun.lemma_.lower()][0].type)
+                any(x.type == "RETREAT" for x in self.lx.nouns.get(noun.lemma_.lower(), ())):
+            earlier = self.disc.last_actor("RETREAT")
             if earlier:
                 return earlier  # "the next exchange could take place within weeks": between those of the last
+                # (not "the army launched a fresh offensive": an attack's owner is who launches it)
         if not cooperative and noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS and \
                 noun.head.head.pos_ in ("VERB", "AUX"):
             return []  # "engineers restored power after the attack": the attack is when, not their act
