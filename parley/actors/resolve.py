@@ -122,6 +122,10 @@ class ActorResolver:
         if kind == PERSON and end - start == 1 and end < len(doc) and doc[end].pos_ == "PROPN" and \
                 doc[end].is_title and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
             return None  # a surname is a name's last word: "Nasser Kanaani" is not Nasser
+        if kind == PERSON and end - start == 1 and start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].is_title and doc[start].ent_iob_ == "I" and doc[start].ent_type_ == "PERSON" and \
+                doc[start - 1].text not in (name or "").split():
+            return None  # a given name not the holder's: "Hamas spokesman Hazem Qassem" is not Naim Qassem
         if kind == PERSON:
             holder = self._pick_holder(self._key_text[key], date)
             if holder is not None:

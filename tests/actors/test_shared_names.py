@@ -28,6 +28,9 @@ def test_the_foreign_office_is_the_article_country(coder, text, country):
     # a surname in the table is a name's last word: another person's first name is not that office holder
     ("Iran's foreign ministry spokesman Nasser Kanaani condemned the strikes on Hodeidah.", "Iran", "IRN"),
     ("Lebanese lawmaker Abbas Hashem criticised the plan on Monday.", "Lebanese", "LBN"),
+    # ... nor is another person's surname with a first name not the holder's: Hazem Qassem is not Naim Qassem
+    ("Hamas spokesman Hazem Qassem condemned the strikes on Khan Younis.", "Hamas", "PSE"),
+    ("Hezbollah leader Naim Qassem condemned the strikes on Tyre.", "Hezbollah", "LBN"),
 ])
 def test_who_a_phrase_names(coder, text, actor, country):
     doc = next(coder.code([Article(id="t", text=text, date="2025-05-06")]))
