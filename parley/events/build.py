@@ -310,10 +310,7 @@ def _releaser(c: Candidate, ctx: _Context) -> None:
     (home,) = freed
     origin = [m.country for p in c.token.children if p.dep_ == "prep" and p.lower_ == "from"
               for m in ctx.ordered_mentions if p.i < m.start <= p.right_edge.i and _is_country(m.country)]
-    side = next((x for x in origin if x != home), None) or ctx.discourse.foe(home)
-    if side is None:
-        foes = ctx.resolver.gaz.enemies_of(home)
-        side = next((x for x in foes if ctx.discourse.country_counts.get(x)), None)
+    side = next((x for x in origin if x != home), None) or ctx.discourse.war_foe(home, ctx.resolver.gaz.enemies_of(home))
     if side and side != home:
         c.actor = [Entity(text=side, country=side)]
 

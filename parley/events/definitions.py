@@ -64,8 +64,7 @@ def settle(sub_type: str, text: str, actor_sector: str | None = None, harmed: bo
     armed = cues.state_forces | cues.non_state_forces
     if sub_type == "Attack" and target_sectors and target_sectors <= armed and actor_sector in armed:
         return "Armed clash"
-    if sub_type == "Change to group/activity" and cues.area_taken.search(text) and \
-            actor_sector in cues.state_forces | cues.non_state_forces:
+    if sub_type == "Change to group/activity" and cues.area_taken.search(text) and actor_sector in armed:
         sub_type = TERRITORY[0]  # forces that took ground: whose forces decides below
     if sub_type in TERRITORY:
         if actor_sector in cues.state_forces:

@@ -295,6 +295,11 @@ class Discourse:
                   if country in pair and len(pair) == 2]
         return max(fought)[1] if fought else None
 
+    def war_foe(self, country: str, adversaries: list[str]) -> str | None:
+        """The side ``country`` fights in the article: the one it is reported fighting most, else the first of its
+        ``adversaries`` (the gazetteer's) that the article names."""
+        return self.foe(country) or next((x for x in adversaries if self.country_counts.get(x)), None)
+
     def adversary(self) -> str | None:
         """The country the text's own voice names as the invader or aggressor, if any (the most named)."""
         return self.hostile.most_common(1)[0][0] if self.hostile else None

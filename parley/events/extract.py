@@ -518,10 +518,10 @@ class SentenceExtractor(RoleReader):
         for tok in self.doc:
             met = tok.lemma_.lower() == "meet" and any(ch.dep_ in ("prep", "agent") and ch.lower_ == "with" and any(
                 p.lemma_.lower() in ANSWERS for p in ch.children) for ch in tok.children)
-            if (tok.i in cands and not met) or not (any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "wo", "shall")
-                                          for ch in tok.children) or (
-                    # "ordered the army to respond decisively if attacked again": a response bound to a condition
-                    tok.lemma_.lower() in ("respond", "retaliate") and _conditional(tok))):
+            future = any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "wo", "shall") for ch in tok.children)
+            # "ordered the army to respond decisively if attacked again": a response bound to a condition
+            bound = tok.lemma_.lower() in ("respond", "retaliate") and _conditional(tok)
+            if (tok.i in cands and not met) or not (future or bound):
                 continue
             if any(c.token == tok or c.token.is_ancestor(tok) for c in threats):
                 continue  # ("warned that the attack would not go unanswered": the warning is the threat)
@@ -763,15 +763,7 @@ class SentenceExtractor(RoleReader):
                     c = Candidate(tok, Sense(type="REJECT", cameo="120"), "verb", "REJECT", "120")
                     cands[tok.i] = c
                 continue
-            c = Candidate(tok, Sense(type="ACCUSE", cameo="112", mode="allege"), "verb", "ACCUSE", "112")
-            c.actor = [claimant]
-            c.recipient = self.subject(tok)
-            c.claimed_by = claimant
-            c.depth = self._depth(tok)
-            for t in tok.subtree:
-                if t.i in cands:
-                    cands[t.i].absorbed = True
-            cands[tok.i] = c
+            self._spoken(cands, tok, Sense(type="ACCUSE", cameo="112", mode="allege"), claimant, self.subject(tok), tok)
 
     def _judged_acts(self, cands: dict[int, Candidate]) -> None:
         """"Sybiha condemned the strike", "the State Department condemned the attack on the ship": a statement
@@ -886,19 +878,11 @@ class SentenceExtractor(RoleReader):
                 named = self.disc.last_doer(*answered, {speaker.country})
             if not named:  # "the sanctions", "the strike": the party the article reports doing such acts
                 named = self._act_party(self._noun_types(act))
-            if act.lemma_.lower() in PROPOSALS:
-                # "This demand is unacceptable", "called the plan a non-starter": a proposal judged is turned down
-                c = Candidate(verb, Sense(type="REJECT", cameo="120"), "verb", "REJECT", "120")
-            else:
-                c = Candidate(verb, Sense(type="ACCUSE", cameo="111", mode="disapprove"), "verb", "ACCUSE", "111")
-            c.actor = [speaker]
-            c.recipient = [e for e in named if e.country != speaker.country]
-            c.claimed_by = speaker
-            c.depth = self._depth(verb)
-            for t in act.subtree:
-                if t.i in cands:
-                    cands[t.i].absorbed = True  # the act is what is judged, not reported anew
-            cands[verb.i] = c
+            # "This demand is unacceptable", "called the plan a non-starter": a proposal judged is turned down
+            sense = Sense(type="REJECT", cameo="120") if act.lemma_.lower() in PROPOSALS else \
+                Sense(type="ACCUSE", cameo="111", mode="disapprove")
+            # (the act is what is judged, not reported anew)
+            self._spoken(cands, verb, sense, speaker, [e for e in named if e.country != speaker.country], act)
 
     def _evidence(self, cands: dict[int, Candidate]) -> None:
         """A speaker who says an act shows what a party is ("Peskov said the drone attacks showed that Kyiv is not
@@ -1322,8 +1306,7 @@ class SentenceExtractor(RoleReader):
             # "Ukraine received 1,000 bodies": captives come back from the side their country fights, not from a
             # mediator named last
             home = next(iter(own))
-            foe = self.disc.foe(home) or next(
-                (x for x in self.res.gaz.enemies_of(home) if self.disc.country_counts.get(x)), None)
+            foe = self.disc.war_foe(home, self.res.gaz.enemies_of(home))
             if foe:
                 return [self.disc.last_of(foe)]
         other = self.disc.other_party(own, countries_only=True) if own else None

@@ -144,6 +144,9 @@ INQUIRIES = frozenset({"investigation", "inquiry", "probe", "case", "proceeding"
 # Prepositions that set an act in time beside another ("after the attack", "despite the shelling")
 _WHEN_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "during", "until"})
 
+# Determiners that point back to what the text told before ("the strikes", "these measures")
+DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+
 # Words that make an attack one more of those told ("a second strike", "a further drone")
 _ONE_MORE = frozenset({"second", "third", "fourth", "further", "subsequent", "follow-up", "renewed", "repeated"})
 
@@ -544,10 +547,11 @@ class RoleReader:
         elif subj is not None and subj.lower_ in REFLEXIVES and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
             out = self.subject(tok.head)  # "Russia had staged the incident and had itself fired on Nikopol"
         elif subj is not None:
-            out = [] if self._bare_weapon(subj) else self.entities(subj)
-            if not out and subj.pos_ == "NOUN" and not self._bare_weapon(subj):
+            weapon = self._bare_weapon(subj)
+            out = [] if weapon else self.entities(subj)
+            if not out and not weapon and subj.pos_ == "NOUN":
                 out = self._owned(subj)
-            if not out and self._weapon_told_before(subj) and any(
+            if not out and weapon and self._told_again(subj) and any(
                     x.type == "ASSAULT" for x in self.lx.verbs.get(tok.lemma_.lower(), ())):
                 # "the strikes killed four people", "a second strike hit the same area": the attack told before
                 out = self.disc.last_actor("ASSAULT")
@@ -636,12 +640,11 @@ class RoleReader:
         span = self.doc[noun.left_edge.i:noun.i + 1]
         return [Entity(text=span.text, country=owner[0].country, start=span.start_char, end=span.end_char)]
 
-    def _weapon_told_before(self, phrase) -> bool:
-        """Whether a subject names an attack or weapon as one the text told before: by a definite article or a
-        demonstrative ("the strikes", "these drones") or as one more of them ("a second strike", "another drone")."""
-        if not self._bare_weapon(phrase):
-            return False
-        return any((c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that", "another")) or
+    @staticmethod
+    def _told_again(phrase) -> bool:
+        """Whether a phrase names what the text told before: by a definite article or a demonstrative ("the
+        strikes", "these drones") or as one more of them ("a second strike", "another drone")."""
+        return any((c.dep_ == "det" and c.lower_ in DEFINITE | {"another"}) or
                    (c.dep_ == "amod" and c.lower_ in _ONE_MORE) for c in phrase.children)
 
     def _bare_weapon(self, phrase) -> bool:
@@ -696,8 +699,7 @@ class RoleReader:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
                     return self.entities(pobj)
-        if not cooperative and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that")
-                                   for c in noun.children):
+        if not cooperative and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
             earlier = self.disc.last_actor(self.lx.nouns[noun.lemma_.lower()][0].type
                                            if noun.lemma_.lower() in self.lx.nouns else "ASSAULT")
             if earlier:
@@ -741,7 +743,7 @@ class RoleReader:
     def _bare(self, noun) -> bool:
         """Whether a noun says nothing of whose or against whom it is ("the measures", "this decision", "the new
         sanctions"; not "Brussels' measures", "the EU's decision", "the sanctions on Iran", "the Ukrainian claims")."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that", "such") for c in noun.children):
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE | {"such"} for c in noun.children):
             return False
         return not any(c.dep_ in ("poss", "compound", "relcl", "acl") or c.i in self.mentions or
                        (c.dep_ == "prep" and c.lower_ != "as") or  # ("dismissed the measures as illegal")
