@@ -16,13 +16,13 @@ from tests.events.helpers import countries, events_in
      "provincial police said.", "These shells", "PAK"),
 ])
 def test_an_attack_named_again_is_by_its_maker(coder, text, words, want):
-    found = [e for e in events_in(_code(coder, text), words) if e.event_type == "ASSAULT"]
+    found = events_in(_code(coder, text), words, "ASSAULT")
     assert found and want in countries(found[0].actor), [(e.trigger, e.actor) for e in found]
 
 
 def test_a_first_weapon_with_no_owner_stays_unknown(coder):
     text = "Sudan's army shelled Nyala on Monday. A drone hit a fuel depot in Port Sudan on Tuesday."
-    found = [e for e in events_in(_code(coder, text), "A drone hit") if e.event_type == "ASSAULT"]
+    found = events_in(_code(coder, text), "A drone hit", "ASSAULT")
     assert found and not countries(found[0].actor)
 
 
@@ -42,12 +42,12 @@ def test_a_local_official_is_of_the_place_the_report_is_at(coder, title):
 
 def _first_actors(coder, text: str, words: str, kind: str) -> set | None:
     """The actor countries of the first event of ``kind`` in the sentence starting with ``words``, else None."""
-    found = [e for e in events_in(_code(coder, text), words) if e.event_type == kind]
+    found = events_in(_code(coder, text), words, kind)
     return countries(found[0].actor) if found else None
 
 
 def test_two_attacks_of_different_days_in_one_sentence_stay_two(coder):
     text = ("Ethiopia's air force bombed a rebel camp near Adwa on Sunday. A government spokesman said the jets had "
             "struck the camp, adding that the same militia had ambushed a federal convoy near Mekele last week.")
-    found = [e for e in events_in(_code(coder, text), "A government spokesman") if e.event_type == "ASSAULT"]
+    found = events_in(_code(coder, text), "A government spokesman", "ASSAULT")
     assert len(found) == 2, [(e.trigger, e.actor, e.date) for e in found]

@@ -10,9 +10,9 @@ def test_one_sides_losses_in_an_exchange_are_the_others_strike(coder):
             "Indian soldier was wounded, the Indian army said. Pakistan's military said two of its soldiers were "
             "killed.")
     events = _code(coder, text)
-    wounded = [e for e in events_in(events, "One Indian soldier") if e.event_type == "ASSAULT"]
+    wounded = events_in(events, "One Indian soldier", "ASSAULT")
     assert wounded and countries(wounded[0].actor) == {"PAK"} and countries(wounded[0].recipient) == {"IND"}
-    killed = [e for e in events_in(events, "Pakistan's military") if e.event_type == "ASSAULT"]
+    killed = events_in(events, "Pakistan's military", "ASSAULT")
     assert killed and countries(killed[0].actor) == {"IND"} and countries(killed[0].recipient) == {"PAK"}
     assert killed[0].fatalities == 2
 

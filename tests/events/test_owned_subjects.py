@@ -17,7 +17,7 @@ from tests.events.helpers import countries, events_in
      "The World Food", "AID", "UN"),
 ])
 def test_a_subject_known_by_its_owner_is_of_the_owners_country(coder, text, words, kind, want):
-    found = [e for e in events_in(_code(coder, text), words) if e.event_type == kind]
+    found = events_in(_code(coder, text), words, kind)
     assert found and want in countries(found[0].actor), [(e.trigger, e.actor) for e in found]
 
 

@@ -14,7 +14,7 @@ from tests.events.helpers import countries, events_in
      "RUS", "UKR"),
 ])
 def test_captives_let_go_by_no_one_named_were_let_go_by_the_other_side(coder, text, words, releaser, freed):
-    found = [e for e in events_in(_code(coder, text), words) if e.event_type == "RETREAT"]
+    found = events_in(_code(coder, text), words, "RETREAT")
     assert found and countries(found[0].actor) == {releaser} and freed in countries(found[0].recipient), \
         [(e.actor, e.recipient) for e in found]
 
@@ -22,7 +22,7 @@ def test_captives_let_go_by_no_one_named_were_let_go_by_the_other_side(coder, te
 def test_captives_received_come_from_the_other_side_not_the_mediator(coder):
     text = ("Armenia and Azerbaijan exchanged detainees on Monday in a swap brokered by the United States. Washington "
             "thanked both governments. Yerevan said it had received the remains of 12 soldiers the same day.")
-    found = [e for e in events_in(_code(coder, text), "Yerevan said") if e.event_type == "RETREAT"]
+    found = events_in(_code(coder, text), "Yerevan said", "RETREAT")
     assert found and countries(found[0].actor) == {"AZE"} and "ARM" in countries(found[0].recipient), \
         [(e.actor, e.recipient) for e in found]
 

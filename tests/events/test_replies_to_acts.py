@@ -49,9 +49,9 @@ def test_a_protest_rejected_is_answered_to_who_lodged_it(coder):
     text = ("Vietnam lodged a formal protest with Beijing on Tuesday over the seizure of a fishing boat. China's "
             "foreign ministry said it had made stern representations to Hanoi and rejected the protest.")
     events = _code(coder, text)
-    rejects = [e for e in events_in(events, "China's foreign") if e.event_type == "REJECT"]
+    rejects = events_in(events, "China's foreign", "REJECT")
     assert rejects and countries(rejects[0].recipient) == {"VNM"}, [(e.event_type, e.recipient) for e in events]
-    charges = [e for e in events_in(events, "China's foreign") if e.event_type == "ACCUSE"]
+    charges = events_in(events, "China's foreign", "ACCUSE")
     assert charges and countries(charges[0].actor) == {"CHN"} and "VNM" in countries(charges[0].recipient)
 
 
@@ -60,9 +60,9 @@ def test_a_proposal_judged_unacceptable_is_rejected_to_its_author(coder, judged)
     text = ("Serbia's negotiators demanded that Kosovo dissolve its special police units on Monday. "
             f'"{judged} and will not be discussed," Kosovo\'s prime minister said.')
     events = _code(coder, text)
-    rejects = [e for e in events_in(events, judged) if e.event_type == "REJECT"]
+    rejects = events_in(events, judged, "REJECT")
     assert rejects and countries(rejects[0].recipient) == {"SRB"}, [(e.event_type, e.recipient) for e in events]
-    assert not [e for e in events_in(events, judged) if e.event_type == "ACCUSE"]
+    assert not events_in(events, judged, "ACCUSE")
 
 
 @pytest.mark.parametrize("text", [
